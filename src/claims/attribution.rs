@@ -1,0 +1,536 @@
+//! Who said it: finds reporting cues in a sentence (a reporting verb such as "said", "warned",
+//! "described"; "according to") and the speaker before or after the cue, resolved to an entity
+//! through the entity module's mentions and aliases ("the ministry said" → Ministry of State
+//! Security). Unnamed sources ("officials said", "a person familiar with") are marked anonymous;
+//! a pronoun speaker takes the most recent person or organization. A quote that runs on into
+//! the next sentence keeps its speaker.
+
+use crate::entities::{Entities, EntityType};
+use crate::lexicon::is_stopword;
+use crate::text::{Doc, TokenKind};
+use std::ops::Range;
+
+/// Verbs (all forms listed) that report speech or writing.
+pub const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "warned",
+    "warns",
+    "warn",
+    "described",
+    "describes",
+    "highlighted",
+    "highlights",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "suggested",
+    "suggests",
+    "wrote",
+    "writes",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "estimated",
+    "estimates",
+    "predicted",
+    "predicts",
+    "urged",
+    "urges",
+    "cautioned",
+    "cautions",
+    "alleged",
+    "alleges",
+    "asserted",
+    "asserts",
+    "declared",
+    "declares",
+    "maintained",
+    "maintains",
+    "observed",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "discloses",
+    "testified",
+    "tweeted",
+    "posted",
+    "recalled",
+    "recalls",
+    "remarked",
+    "replied",
+    "responded",
+    "stressed",
+    "stresses",
+    "emphasised",
+    "emphasized",
+    "pointed",
+    "contended",
+    "conceded",
+    "complained",
+    "acknowledged",
+    "agreed",
+    "believes",
+    "believed",
+    "thinks",
+    "expects",
+    "expected",
+    "accused",
+    "accuses",
+    "criticised",
+    "criticized",
+    "forecast",
+    "forecasts",
+    "projected",
+    "concluded",
+];
+
+/// Words that may stand between a speaker and the verb ("has warned", "also said").
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "later",
+    "earlier",
+    "then",
+    "again",
+    "once",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "separately",
+    "further",
+    "last",
+    "on",
+    "reportedly",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "had",
+    "not",
+    "never",
+    "first",
+    "yesterday",
+    "today",
+];
+
+/// Heads of unnamed sources.
+const ANONYMOUS_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "diplomat",
+    "diplomats",
+    "insider",
+    "insiders",
+    "observers",
+    "critics",
+    "residents",
+    "witnesses",
+    "aide",
+    "aides",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "staff",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "someone",
+    "investigators",
+    "authorities",
+    "scientists",
+    "researchers",
+    "economists",
+    "lawmakers",
+    "insider",
+    "member",
+    "members",
+];
+
+/// Words that end a noun phrase when walking back from a verb.
+const NP_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "and", "but", "or", "when", "as", "after", "because", "if",
+    "while", "where", "since", "before", "although", "though", "so", "than", "what", "how",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+/// A found attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Speaker as written.
+    pub written: String,
+    /// Byte range of the speaker in the document.
+    pub bytes: Range<usize>,
+    /// Entity group index, when resolved.
+    pub entity: Option<usize>,
+    pub anonymous: bool,
+    pub cue: String,
+}
+
+/// Attributions of every sentence (None where no speaker was found).
+pub fn attribute(doc: &Doc, entities: &Entities) -> Vec<Option<Found>> {
+    let mut out: Vec<Option<Found>> = Vec::with_capacity(doc.sentences.len());
+    // The speaker of the last quoted sentence, and whether a quotation is still open.
+    let mut quote_speaker: Option<Found> = None;
+    let mut inside_quote = false;
+    for (s_index, s) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence_text(s_index);
+        let mut found = find_in_sentence(doc, entities, s.tokens.clone());
+        let starts_quoted = text.starts_with(['"', '“', '‘']);
+        if found.is_none() && (starts_quoted || inside_quote) {
+            found = quote_speaker.clone();
+        }
+        let straight = text.matches('"').count();
+        let opened = text.matches('“').count();
+        let closed = text.matches('”').count();
+        let has_quote = straight + opened + closed > 0;
+        inside_quote = if opened != closed {
+            opened > closed
+        } else if straight % 2 == 1 {
+            !inside_quote
+        } else {
+            inside_quote
+        };
+        if has_quote || inside_quote {
+            quote_speaker = found.clone();
+        } else {
+            quote_speaker = None;
+        }
+        out.push(found);
+    }
+    out
+}
+
+fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Option<Found> {
+    for i in range.clone() {
+        let lower = doc.tokens[i].lower.as_str();
+        if lower == "according" && i + 1 < range.end && doc.tokens[i + 1].lower == "to" {
+            if let Some(f) = speaker_after(doc, entities, i + 2, range.end, "according to") {
+                return Some(f);
+            }
+        }
+    }
+    for i in range.clone() {
+        let lower = doc.tokens[i].lower.as_str();
+        if !REPORTING_VERBS.contains(&lower) {
+            continue;
+        }
+        // "said X" after a quote or comma: the speaker follows.
+        let prev = prev_content(doc, range.start, i);
+        let inverted =
+            prev.is_some_and(|p| matches!(doc.token_text(p), "," | "”" | "\"" | "’" | "'"));
+        if inverted {
+            if let Some(f) = speaker_after(doc, entities, i + 1, range.end, lower) {
+                return Some(f);
+            }
+        }
+        if let Some(f) = speaker_before(doc, entities, range.start, i, lower) {
+            return Some(f);
+        }
+    }
+    None
+}
+
+fn prev_content(doc: &Doc, start: usize, i: usize) -> Option<usize> {
+    (start..i)
+        .next_back()
+        .filter(|_| i > start)
+        .map(|_| i - 1)
+        .filter(|&p| p < doc.tokens.len())
+}
+
+fn speaker_before(
+    doc: &Doc,
+    entities: &Entities,
+    start: usize,
+    verb: usize,
+    cue: &str,
+) -> Option<Found> {
+    let mut j = verb;
+    while j > start && BETWEEN.contains(&doc.tokens[j - 1].lower.as_str()) {
+        j -= 1;
+    }
+    // Skip a parenthetical right before the verb: "Ministry of State Security (MSS) described".
+    if j > start && doc.token_text(j - 1) == ")" {
+        let mut k = j - 1;
+        while k > start && doc.token_text(k) != "(" {
+            k -= 1;
+        }
+        if doc.token_text(k) == "(" {
+            j = k;
+        }
+    }
+    if j == start {
+        return None;
+    }
+    if let Some((g, m)) = entities.ending_at(j) {
+        return Some(found_entity(doc, g, m.bytes.clone(), cue));
+    }
+    let head = &doc.tokens[j - 1];
+    if PRONOUNS.contains(&head.lower.as_str()) {
+        return pronoun_speaker(doc, entities, j - 1, cue);
+    }
+    // A common noun phrase: walk back over words.
+    let mut k = j;
+    while k > start && j - k < 7 {
+        let t = &doc.tokens[k - 1];
+        let word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
+        if (word
+            && !NP_STOP.contains(&t.lower.as_str())
+            && !REPORTING_VERBS.contains(&t.lower.as_str()))
+            || t.lower == "'s"
+            || (doc.token_text(k - 1) == "-" && k >= 2)
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k == j
+        || head.kind != TokenKind::Word
+        || (is_stopword(&head.lower) && !ANONYMOUS_HEADS.contains(&head.lower.as_str()))
+    {
+        return None;
+    }
+    noun_phrase(doc, entities, k, j, cue)
+}
+
+fn speaker_after(
+    doc: &Doc,
+    entities: &Entities,
+    from: usize,
+    end: usize,
+    cue: &str,
+) -> Option<Found> {
+    let mut i = from;
+    if i < end && matches!(doc.tokens[i].lower.as_str(), "the" | "a" | "an") {
+        if let Some((g, m)) = entities.starting_at(i) {
+            return Some(found_entity(doc, g, m.bytes.clone(), cue));
+        }
+        i += 1;
+    }
+    if i >= end {
+        return None;
+    }
+    if let Some((g, m)) = entities.starting_at(i) {
+        return Some(found_entity(doc, g, m.bytes.clone(), cue));
+    }
+    if PRONOUNS.contains(&doc.tokens[i].lower.as_str()) {
+        return pronoun_speaker(doc, entities, i, cue);
+    }
+    let mut k = i;
+    while k < end && k - i < 7 {
+        let t = &doc.tokens[k];
+        if t.kind == TokenKind::Word
+            && !NP_STOP.contains(&t.lower.as_str())
+            && !REPORTING_VERBS.contains(&t.lower.as_str())
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k == i {
+        return None;
+    }
+    let np_start = if i > from { from } else { i };
+    noun_phrase(doc, entities, np_start, k, cue)
+}
+
+/// A speaker written as a common noun phrase; resolved when an entity sits in it as its head or
+/// after "for"/"of"/"at" ("a spokesman for the ministry").
+fn noun_phrase(
+    doc: &Doc,
+    entities: &Entities,
+    start: usize,
+    end: usize,
+    cue: &str,
+) -> Option<Found> {
+    let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
+    let written = doc.text[bytes.clone()].to_string();
+    let mut entity = entities.ending_at(end).map(|(g, _)| g);
+    if entity.is_none() {
+        for p in start..end {
+            if matches!(doc.tokens[p].lower.as_str(), "for" | "of" | "at" | "from") {
+                if let Some((g, _)) = entities.in_tokens(p + 1..end).last() {
+                    entity = Some(g);
+                }
+            }
+        }
+    }
+    let head = doc.tokens[end - 1].lower.as_str();
+    let familiar = (start..end).any(|p| doc.tokens[p].lower == "familiar");
+    let anonymous = entity.is_none() && (ANONYMOUS_HEADS.contains(&head) || familiar);
+    if entity.is_none() && !anonymous && !has_noun_like_head(head) {
+        return None;
+    }
+    Some(Found {
+        written: written.clone(),
+        bytes,
+        entity: entity.filter(|_| !anonymous),
+        anonymous,
+        cue: cue.to_string(),
+    })
+}
+
+fn has_noun_like_head(head: &str) -> bool {
+    !is_stopword(head)
+        && !head.ends_with("ly")
+        && head.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+fn found_entity(doc: &Doc, group: usize, bytes: Range<usize>, cue: &str) -> Found {
+    let _ = group;
+    Found {
+        written: doc.text[bytes.clone()].to_string(),
+        bytes,
+        entity: Some(group),
+        anonymous: false,
+        cue: cue.to_string(),
+    }
+}
+
+/// "he said": the most recent person (or organization for "it") mentioned before.
+fn pronoun_speaker(doc: &Doc, entities: &Entities, at: usize, cue: &str) -> Option<Found> {
+    let want = match doc.tokens[at].lower.as_str() {
+        "he" | "she" => EntityType::Person,
+        "it" => EntityType::Organization,
+        _ => return None,
+    };
+    let (g, _) = entities
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.tokens.end <= at)
+        .map(|(k, m)| (entities.entity_of[k], m))
+        .rfind(|(g, _)| entities.groups[*g].entity_type == want)?;
+    let t = &doc.tokens[at];
+    Some(Found {
+        written: doc.text[t.start..t.end].to_string(),
+        bytes: t.start..t.end,
+        entity: Some(g),
+        anonymous: false,
+        cue: cue.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities;
+    use crate::text::{Block, BlockKind};
+
+    fn speakers(text: &str) -> Vec<Option<(String, Option<String>, bool)>> {
+        let doc = Doc::new(&[Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }]);
+        let e = entities::analyze(&doc);
+        attribute(&doc, &e)
+            .into_iter()
+            .map(|f| {
+                f.map(|f| {
+                    (
+                        f.written,
+                        f.entity.map(|g| e.groups[g].name.clone()),
+                        f.anonymous,
+                    )
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speaker_before_the_verb_resolves_through_description() {
+        let s = speakers(
+            "The Ministry of State Security (MSS) described the services as risky. \
+                          The ministry said some operators could pose risks.",
+        );
+        assert_eq!(
+            s[0].as_ref().and_then(|x| x.1.clone()).as_deref(),
+            Some("Ministry of State Security")
+        );
+        assert_eq!(
+            s[1].as_ref().and_then(|x| x.1.clone()).as_deref(),
+            Some("Ministry of State Security")
+        );
+    }
+
+    #[test]
+    fn inverted_and_according_to() {
+        let s = speakers("\"We will rebuild,\" said Mayor Anna Kowalczyk. Prices rose 5%, according to the Central Bank.");
+        assert_eq!(
+            s[0].as_ref().and_then(|x| x.1.clone()).as_deref(),
+            Some("Anna Kowalczyk")
+        );
+        assert!(
+            s[1].as_ref().is_some_and(|x| x.0.contains("Central Bank")),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn anonymous_sources_are_marked() {
+        let s = speakers("Two officials familiar with the talks said a deal was near.");
+        let (written, entity, anonymous) = s[0].clone().expect("attributed");
+        assert!(written.contains("officials"), "{written}");
+        assert!(entity.is_none() && anonymous);
+    }
+
+    #[test]
+    fn quotes_running_on_keep_their_speaker() {
+        let s = speakers(
+            "\"We acted fast,\" said Anna Kowalczyk. \"Nobody was hurt. We are grateful.\"",
+        );
+        assert!(s[1].is_some() && s[2].is_some(), "{s:?}");
+    }
+
+    #[test]
+    fn no_cue_no_speaker() {
+        let s = speakers("The river rose two metres overnight.");
+        assert_eq!(s, [None]);
+    }
+}

@@ -1,0 +1,565 @@
+//! Claims: every sentence's check-worthiness, the claims above the threshold with their type and
+//! speaker, and the sources the article cites.
+//!
+//! Check-worthiness is a logistic score over hand-weighted sentence features (numbers and
+//! comparisons, named entities, a reporting cue, length, questions, first person, opinion
+//! words); the weights are listed in [`FEATURE_WEIGHTS`] and each is shown as evidence.
+//! A sentence is a claim when its score is at least [`CLAIM_THRESHOLD`].
+
+pub mod attribution;
+
+use crate::brief::{round3, Attribution, Claim, SentenceScore, SourceCited};
+use crate::entities::{Entities, EntityType};
+use crate::extract::domain_of;
+use crate::text::{Doc, TokenKind};
+use attribution::Found;
+use std::collections::BTreeMap;
+
+/// A sentence is a claim at or above this check-worthiness.
+pub const CLAIM_THRESHOLD: f64 = 0.5;
+
+/// At most this many claims are listed.
+pub const MAX_CLAIMS: usize = 12;
+
+/// The features of the check-worthiness score and their weights (logit units).
+pub const FEATURE_WEIGHTS: &[(&str, f64)] = &[
+    ("bias", -0.9),
+    ("has a number", 1.1),
+    ("has a comparison or change word", 0.5),
+    ("names an entity", 0.6),
+    ("names two or more entities", 0.3),
+    ("has a reporting cue", 0.5),
+    ("is short (under 8 words)", -1.5),
+    ("is a question", -1.6),
+    ("first person singular", -0.5),
+    ("opinion or evaluative wording", -0.4),
+    ("hedged (may, might, perhaps)", -0.2),
+];
+
+const COMPARISON_WORDS: &[&str] = &[
+    "percent",
+    "per",
+    "%",
+    "more",
+    "less",
+    "fewer",
+    "increase",
+    "increased",
+    "rise",
+    "rose",
+    "risen",
+    "fell",
+    "fall",
+    "fallen",
+    "decline",
+    "declined",
+    "doubled",
+    "tripled",
+    "halved",
+    "record",
+    "highest",
+    "lowest",
+    "largest",
+    "smallest",
+    "majority",
+    "average",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "most",
+    "least",
+];
+
+/// Evaluative and prescriptive words that mark an opinion.
+pub const OPINION_WORDS: &[&str] = &[
+    "should",
+    "must",
+    "ought",
+    "need",
+    "needs",
+    "believe",
+    "think",
+    "feel",
+    "great",
+    "terrible",
+    "awful",
+    "wonderful",
+    "disgraceful",
+    "shameful",
+    "outrageous",
+    "ridiculous",
+    "absurd",
+    "excellent",
+    "best",
+    "worst",
+    "brilliant",
+    "stupid",
+    "foolish",
+    "wrong",
+    "right",
+    "clearly",
+    "obviously",
+    "unfortunately",
+    "fortunately",
+    "sadly",
+    "hopefully",
+    "deserve",
+    "deserves",
+    "hypocrisy",
+    "hypocritical",
+    "pathetic",
+    "incompetent",
+    "disastrous",
+    "remarkable",
+];
+
+/// Words that hedge.
+pub const HEDGE_WORDS: &[&str] = &[
+    "may",
+    "might",
+    "perhaps",
+    "possibly",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "seemingly",
+    "suggests",
+    "appears",
+    "could",
+    "unclear",
+    "unconfirmed",
+];
+
+const PREDICTION_CUES: &[&str] = &[
+    "will",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "projected",
+    "expects",
+    "expected",
+    "likely",
+    "plans",
+    "planned",
+    "outlook",
+    "next",
+];
+
+/// The sentence-level result the rest of the brief builds on.
+#[derive(Debug, Clone)]
+pub struct ClaimAnalysis {
+    pub sentences: Vec<SentenceScore>,
+    pub claims: Vec<Claim>,
+    pub sources: Vec<SourceCited>,
+    /// Attribution of each sentence.
+    pub attributions: Vec<Option<Found>>,
+    /// Entity groups that are speakers.
+    pub speaker_entities: Vec<usize>,
+}
+
+struct Features {
+    values: Vec<f64>,
+}
+
+fn sentence_features(doc: &Doc, entities: &Entities, s_index: usize, attributed: bool) -> Features {
+    let s = &doc.sentences[s_index];
+    let toks = &doc.tokens[s.tokens.clone()];
+    let words = toks.iter().filter(|t| t.is_wordlike()).count();
+    let has_number = toks.iter().any(|t| t.kind == TokenKind::Number);
+    let comparison = toks
+        .iter()
+        .any(|t| COMPARISON_WORDS.contains(&t.lower.as_str()));
+    let named: std::collections::BTreeSet<usize> = entities
+        .in_tokens(s.tokens.clone())
+        .map(|(g, _)| g)
+        .collect();
+    let question = doc
+        .sentence_text(s_index)
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('?');
+    let first_person = toks
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "i" | "me" | "my" | "mine"));
+    let opinion = toks
+        .iter()
+        .any(|t| OPINION_WORDS.contains(&t.lower.as_str()));
+    let hedged = toks
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "may" | "might" | "perhaps" | "possibly"));
+    let b = |x: bool| f64::from(u8::from(x));
+    Features {
+        values: vec![
+            1.0,
+            b(has_number),
+            b(comparison),
+            b(!named.is_empty()),
+            b(named.len() >= 2),
+            b(attributed),
+            b(words < 8),
+            b(question),
+            b(first_person),
+            b(opinion),
+            b(hedged),
+        ],
+    }
+}
+
+fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+fn score(f: &Features) -> f64 {
+    let z: f64 = f
+        .values
+        .iter()
+        .zip(FEATURE_WEIGHTS)
+        .map(|(v, (_, w))| v * w)
+        .sum();
+    logistic(z)
+}
+
+/// The type of a claim sentence, with how sure the rule is.
+fn claim_type(doc: &Doc, s_index: usize, attributed: bool) -> (&'static str, f64) {
+    let s = &doc.sentences[s_index];
+    let toks = &doc.tokens[s.tokens.clone()];
+    let text = doc.sentence_text(s_index);
+    let quoted_words = quoted_word_count(text);
+    // Four words or fewer in quotation marks is a term in scare quotes, not speech.
+    if quoted_words >= 5 && attributed {
+        return ("quote", 0.95);
+    }
+    let has_number = toks
+        .iter()
+        .any(|t| t.kind == TokenKind::Number && !is_year(doc, t));
+    let comparison = toks
+        .iter()
+        .any(|t| COMPARISON_WORDS.contains(&t.lower.as_str()));
+    if has_number || (comparison && toks.iter().any(|t| t.kind == TokenKind::Number)) {
+        return (
+            "statistic",
+            if has_number && comparison { 0.95 } else { 0.85 },
+        );
+    }
+    let prediction = toks.iter().enumerate().any(|(i, t)| {
+        PREDICTION_CUES.contains(&t.lower.as_str())
+            && !(t.lower == "next"
+                && toks.get(i + 1).is_none_or(|n| {
+                    !matches!(n.lower.as_str(), "year" | "month" | "week" | "decade")
+                }))
+    }) || text.contains("expected to")
+        || text.contains("is set to");
+    let opinion = toks
+        .iter()
+        .any(|t| OPINION_WORDS.contains(&t.lower.as_str()));
+    let first_person = toks
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "i" | "we" | "my" | "our"));
+    if opinion || (first_person && quoted_words == 0) {
+        return ("opinion", if opinion { 0.8 } else { 0.65 });
+    }
+    if prediction {
+        return ("prediction", 0.8);
+    }
+    if quoted_words >= 5 {
+        return ("quote", 0.75);
+    }
+    ("factual", 0.8)
+}
+
+fn is_year(doc: &Doc, t: &crate::text::Token) -> bool {
+    let s = &doc.text[t.start..t.end];
+    s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y))
+}
+
+fn quoted_word_count(text: &str) -> usize {
+    let mut inside = false;
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        match c {
+            '"' => inside = !inside,
+            '“' => inside = true,
+            '”' => inside = false,
+            _ => {}
+        }
+        let wordy = c.is_alphanumeric();
+        if inside && wordy && !in_word {
+            count += 1;
+        }
+        in_word = wordy;
+    }
+    count
+}
+
+/// Scores every sentence, lists the claims and the sources.
+pub fn analyze(doc: &Doc, entities: &Entities, links: &[String]) -> ClaimAnalysis {
+    let attributions = attribution::attribute(doc, entities);
+    let mut sentences = Vec::with_capacity(doc.sentences.len());
+    let mut claims = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let attributed = attributions[i].is_some();
+        let f = sentence_features(doc, entities, i, attributed);
+        let cw = round3(score(&f));
+        let start = doc.utf16(s.bytes.start);
+        let end = doc.utf16(s.bytes.end);
+        sentences.push(SentenceScore {
+            start,
+            end,
+            checkworthiness: cw,
+        });
+        if cw >= CLAIM_THRESHOLD {
+            let (kind, type_confidence) = claim_type(doc, i, attributed);
+            let attribution = attributions[i]
+                .as_ref()
+                .map(|a| to_attribution(doc, entities, a));
+            // Confidence: how sure the type rule is, discounted when nobody is named as the source.
+            let confidence = type_confidence
+                * if attribution.as_ref().is_some_and(|a| !a.anonymous) {
+                    1.0
+                } else {
+                    0.85
+                };
+            claims.push(Claim {
+                text: doc.sentence_text(i).to_string(),
+                start,
+                end,
+                claim_type: kind.to_string(),
+                attribution,
+                confidence: round3(confidence),
+                checkworthiness: cw,
+            });
+        }
+    }
+    claims.sort_by(|a, b| {
+        b.checkworthiness
+            .total_cmp(&a.checkworthiness)
+            .then(a.start.cmp(&b.start))
+    });
+    claims.truncate(MAX_CLAIMS);
+    let mut speaker_entities: Vec<usize> = attributions
+        .iter()
+        .flatten()
+        .filter_map(|a| a.entity)
+        .collect();
+    speaker_entities.sort_unstable();
+    speaker_entities.dedup();
+    let sources = sources(doc, entities, &attributions, links);
+    ClaimAnalysis {
+        sentences,
+        claims,
+        sources,
+        attributions,
+        speaker_entities,
+    }
+}
+
+fn to_attribution(doc: &Doc, entities: &Entities, a: &Found) -> Attribution {
+    Attribution {
+        speaker: a
+            .entity
+            .map_or_else(|| a.written.clone(), |g| entities.groups[g].name.clone()),
+        entity_id: a.entity.map(|g| entities.id_of(g)),
+        anonymous: a.anonymous,
+        cue: a.cue.clone(),
+        start: doc.utf16(a.bytes.start),
+        end: doc.utf16(a.bytes.end),
+    }
+}
+
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "statement",
+    "notice",
+    "filing",
+    "paper",
+    "poll",
+    "analysis",
+    "document",
+    "memo",
+    "letter",
+    "data",
+    "figures",
+    "census",
+    "audit",
+    "review",
+    "assessment",
+];
+
+/// Distinct speakers, cited documents and outbound link domains.
+fn sources(
+    doc: &Doc,
+    entities: &Entities,
+    attributions: &[Option<Found>],
+    links: &[String],
+) -> Vec<SourceCited> {
+    // key → (name, entity id, kind, mentions)
+    let mut map: BTreeMap<String, SourceCited> = BTreeMap::new();
+    for a in attributions.iter().flatten() {
+        let (key, name, entity_id, kind) = match a.entity {
+            Some(g) => {
+                let kind = match entities.groups[g].entity_type {
+                    EntityType::Person => "person",
+                    EntityType::Organization => "organization",
+                    _ => "other",
+                };
+                (
+                    format!("e{g}"),
+                    entities.groups[g].name.clone(),
+                    Some(entities.id_of(g)),
+                    kind,
+                )
+            }
+            None => {
+                let kind = if a.anonymous { "anonymous" } else { "other" };
+                (
+                    format!("w{}", a.written.to_lowercase()),
+                    a.written.clone(),
+                    None,
+                    kind,
+                )
+            }
+        };
+        map.entry(key)
+            .or_insert_with(|| SourceCited {
+                name,
+                entity_id,
+                kind: kind.to_string(),
+                mentions: 0,
+            })
+            .mentions += 1;
+    }
+    // "according to a report", "a study by …", "in a statement": documents.
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if attributions[i].is_none() {
+            continue;
+        }
+        for t in s.tokens.clone() {
+            let lower = doc.tokens[t].lower.as_str();
+            let preceded_by_article = t > s.tokens.start
+                && matches!(
+                    doc.tokens[t - 1].lower.as_str(),
+                    "a" | "the" | "its" | "their" | "new" | "official" | "latest"
+                );
+            if DOCUMENT_NOUNS.contains(&lower) && preceded_by_article {
+                let key = format!("d{lower}");
+                map.entry(key)
+                    .or_insert_with(|| SourceCited {
+                        name: lower.to_string(),
+                        entity_id: None,
+                        kind: "document".to_string(),
+                        mentions: 0,
+                    })
+                    .mentions += 1;
+            }
+        }
+    }
+    for link in links {
+        if let Some(domain) = domain_of(link) {
+            map.entry(format!("l{domain}"))
+                .or_insert_with(|| SourceCited {
+                    name: domain.clone(),
+                    entity_id: None,
+                    kind: "link".to_string(),
+                    mentions: 0,
+                })
+                .mentions += 1;
+        }
+    }
+    let mut list: Vec<SourceCited> = map.into_values().collect();
+    list.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.name.cmp(&b.name))
+    });
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities;
+    use crate::text::{Block, BlockKind};
+
+    fn run(text: &str) -> (Doc, ClaimAnalysis) {
+        let doc = Doc::new(&[Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }]);
+        let e = entities::analyze(&doc);
+        let c = analyze(&doc, &e, &[]);
+        (doc, c)
+    }
+
+    #[test]
+    fn statistics_outscore_small_talk() {
+        let (_, c) =
+            run("Unemployment rose to 7.5 percent in March, the Labour Ministry said. What a day?");
+        assert!(c.sentences[0].checkworthiness > 0.7);
+        assert!(c.sentences[1].checkworthiness < 0.3);
+        assert_eq!(c.claims.len(), 1);
+        assert_eq!(c.claims[0].claim_type, "statistic");
+        assert_eq!(
+            c.claims[0].attribution.as_ref().map(|a| a.speaker.as_str()),
+            Some("Labour Ministry")
+        );
+    }
+
+    #[test]
+    fn claim_types() {
+        let (doc, _) = run(
+            "\"We will never accept this deal,\" said Senator Mary Oak. \
+                            The government should resign now. \
+                            The Central Bank expects growth to slow next year. \
+                            Exports fell 4.2 percent in May. \
+                            The bridge was closed on Monday.",
+        );
+        let types: Vec<&str> = (0..5).map(|i| claim_type(&doc, i, i == 0).0).collect();
+        assert_eq!(
+            types,
+            ["quote", "opinion", "prediction", "statistic", "factual"]
+        );
+    }
+
+    #[test]
+    fn sources_group_speakers_and_links() {
+        let doc = Doc::new(&[Block {
+            kind: BlockKind::Paragraph,
+            text: "Acme Corp said sales rose 5%. Acme Corp said costs fell 2%. Officials said more was due.".into(),
+        }]);
+        let e = entities::analyze(&doc);
+        let c = analyze(
+            &doc,
+            &e,
+            &["https://data.gov/x".into(), "https://data.gov/y".into()],
+        );
+        let acme = c
+            .sources
+            .iter()
+            .find(|s| s.name == "Acme Corp")
+            .expect("Acme cited");
+        assert_eq!((acme.kind.as_str(), acme.mentions), ("organization", 2));
+        assert!(c.sources.iter().any(|s| s.kind == "anonymous"));
+        assert!(c
+            .sources
+            .iter()
+            .any(|s| s.kind == "link" && s.name == "data.gov" && s.mentions == 2));
+    }
+
+    #[test]
+    fn weights_and_features_line_up() {
+        let (doc, _) = run("A sentence.");
+        let e = entities::analyze(&doc);
+        assert_eq!(
+            sentence_features(&doc, &e, 0, false).values.len(),
+            FEATURE_WEIGHTS.len()
+        );
+    }
+}

@@ -1,0 +1,617 @@
+//! Finds the story body of a page and turns it into text blocks.
+//!
+//! The method follows the best extractors: drop what cannot be story text (scripts, navigation,
+//! asides, forms, figures and captions, hidden nodes, and containers whose class or id says
+//! comments / share / related / promo / cookie / newsletter …), score each container by the
+//! paragraphs it holds (text length and commas, passed half to the grandparent), discount link-heavy
+//! containers, take the best container plus its sibling containers that score well, then walk it
+//! in document order emitting paragraphs, headings, list items, quotes and preformatted blocks.
+//! Every walk is iterative or depth-capped, so no page can overflow the stack.
+
+use super::{domain_of, fold_whitespace, Limits};
+use crate::text::{Block, BlockKind};
+use ego_tree::{NodeId, NodeRef};
+use regex::Regex;
+use scraper::node::Element;
+use scraper::{Html, Node};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The extracted body.
+pub struct Body {
+    pub blocks: Vec<Block>,
+    pub links: Vec<String>,
+    pub confidence: f64,
+}
+
+/// Elements that never hold story text.
+const SKIPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "iframe",
+    "select",
+    "input",
+    "textarea",
+    "figure",
+    "figcaption",
+    "object",
+    "embed",
+    "canvas",
+    "audio",
+    "video",
+    "dialog",
+    "menu",
+    "header",
+    "head",
+    "link",
+    "meta",
+    "picture",
+    "img",
+    "map",
+];
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "address",
+    "center",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "caption",
+];
+
+fn negative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)comment|disqus|footer|share|sharing|social|related|promo|advert|(^|[\s_-])ads?([\s_-]|$)|sponsor|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|paywall|sidebar|widget|(^|[\s_-])nav|menu|breadcrumb|popup|modal|banner|masthead|outbrain|taboola|recirc|most-?read|most-?popular|trending|recommend|author-bio|tag-?list|(^|[\s_-])tags([\s_-]|$)|skip-link|print-only|caption|credit|toolbar|rating|pagination|pager|jump-?link|read-?more|more-?stories|also-?read",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn positive_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)article|body|content|entry|main|post|text|blog|story|prose")
+            .expect("valid regex")
+    })
+}
+
+fn boilerplate_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(advertisement|advertising|sponsored|share (this|on)|sign up|subscribe|read more|related( stories| articles)?|click here|follow us|skip to|cookie|loading|back to top|image:|photo:|getty images|reuters/|©)")
+            .expect("valid regex")
+    })
+}
+
+fn class_and_id(el: &Element) -> String {
+    format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
+}
+
+/// Whether an element (and so its whole subtree) is not story text.
+fn is_skipped(el: &Element) -> bool {
+    let name = el.name();
+    if SKIPPED_TAGS.contains(&name) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
+        return true;
+    }
+    if el.attr("style").is_some_and(|s| {
+        let s = s.to_ascii_lowercase().replace(' ', "");
+        s.contains("display:none") || s.contains("visibility:hidden")
+    }) {
+        return true;
+    }
+    if el.attr("role").is_some_and(|r| {
+        matches!(
+            r,
+            "navigation"
+                | "complementary"
+                | "banner"
+                | "contentinfo"
+                | "dialog"
+                | "menu"
+                | "alertdialog"
+        )
+    }) {
+        return true;
+    }
+    if matches!(name, "body" | "html" | "article" | "main" | "a" | "p") {
+        return false;
+    }
+    let ci = class_and_id(el);
+    if ci.trim().is_empty() {
+        return false;
+    }
+    negative_re().is_match(&ci) && !positive_re().is_match(&ci)
+}
+
+fn is_block(name: &str) -> bool {
+    BLOCK_TAGS.contains(&name)
+}
+
+/// Text of a subtree, skipping skipped elements; iterative.
+fn subtree_text(node: NodeRef<Node>) -> (String, usize) {
+    let mut text = String::new();
+    let mut link_chars = 0usize;
+    let mut stack: Vec<(NodeRef<Node>, bool)> = vec![(node, false)];
+    while let Some((n, in_link)) = stack.pop() {
+        match n.value() {
+            Node::Text(t) => {
+                text.push_str(t);
+                if in_link {
+                    link_chars += t.trim().chars().count();
+                }
+            }
+            Node::Element(el) => {
+                if n.id() != node.id() && is_skipped(el) {
+                    continue;
+                }
+                let link = in_link || el.name() == "a";
+                if is_block(el.name()) {
+                    text.push(' ');
+                }
+                let children: Vec<_> = n.children().collect();
+                for c in children.into_iter().rev() {
+                    stack.push((c, link));
+                }
+            }
+            _ => {}
+        }
+    }
+    (text, link_chars)
+}
+
+fn tag_weight(name: &str) -> f64 {
+    match name {
+        "article" | "main" => 10.0,
+        "div" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn class_weight(el: &Element) -> f64 {
+    let ci = class_and_id(el);
+    let mut w = 0.0;
+    if negative_re().is_match(&ci) {
+        w -= 25.0;
+    }
+    if positive_re().is_match(&ci) {
+        w += 25.0;
+    }
+    if el
+        .attr("itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+    {
+        w += 50.0;
+    }
+    w
+}
+
+/// Extracts the body blocks of a parsed page.
+pub fn extract(
+    document: &Html,
+    title: Option<&str>,
+    page_url: Option<&str>,
+    limits: &Limits,
+) -> Body {
+    let root = document.tree.root();
+    let scores = score_containers(root);
+    let best = scores
+        .iter()
+        .map(|(id, s)| (*id, *s))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    let content_roots: Vec<NodeId> =
+        match best.and_then(|(id, s)| document.tree.get(id).map(|n| (n, s))) {
+            Some((top, top_score)) => {
+                let threshold = (top_score * 0.2).max(10.0);
+                match top.parent() {
+                    Some(parent) => parent
+                        .children()
+                        .filter(|sib| {
+                            sib.id() == top.id()
+                                || scores.get(&sib.id()).is_some_and(|s| *s >= threshold)
+                                || is_good_sibling_paragraph(*sib)
+                        })
+                        .map(|n| n.id())
+                        .collect(),
+                    None => vec![top.id()],
+                }
+            }
+            None => body_node(root).map(|n| vec![n.id()]).unwrap_or_default(),
+        };
+
+    let mut walker = Walker {
+        blocks: Vec::new(),
+        run: String::new(),
+        run_link_chars: 0,
+        links: Vec::new(),
+        page_domain: page_url.and_then(domain_of),
+        max_depth: limits.max_depth,
+    };
+    for id in content_roots {
+        if let Some(node) = document.tree.get(id) {
+            if let Node::Element(el) = node.value() {
+                if is_skipped(el) {
+                    continue;
+                }
+                let kind = kind_for(el.name(), BlockKind::Paragraph);
+                walker.walk(node, kind, 0);
+                walker.flush(kind);
+            } else if let Node::Text(t) = node.value() {
+                walker.run.push_str(t);
+                walker.flush(BlockKind::Paragraph);
+            }
+        }
+    }
+    let mut blocks = walker.blocks;
+    // The headline is the title, not body text.
+    if let Some(t) = title {
+        let t = fold_whitespace(t).to_lowercase();
+        blocks.retain(|b| {
+            !(b.kind == BlockKind::Heading && fold_whitespace(&b.text).to_lowercase() == t)
+        });
+    }
+    let chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+    let paragraphs = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .count();
+    let confidence =
+        (chars as f64 / 1500.0).min(1.0) * 0.6 + (paragraphs as f64 / 5.0).min(1.0) * 0.4;
+    Body {
+        blocks,
+        links: walker.links,
+        confidence,
+    }
+}
+
+fn body_node(root: NodeRef<Node>) -> Option<NodeRef<Node>> {
+    root.descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))
+        .or(Some(root))
+}
+
+fn is_good_sibling_paragraph(node: NodeRef<Node>) -> bool {
+    let Node::Element(el) = node.value() else {
+        return false;
+    };
+    if el.name() != "p" || is_skipped(el) {
+        return false;
+    }
+    let (text, link_chars) = subtree_text(node);
+    let len = text.trim().chars().count();
+    len > 80 && (link_chars as f64) < 0.25 * len as f64
+}
+
+/// Scores containers by the paragraphs inside them (iterative walk, skipped subtrees ignored).
+fn score_containers(root: NodeRef<Node>) -> HashMap<NodeId, f64> {
+    let mut raw: HashMap<NodeId, f64> = HashMap::new();
+    let mut stack: Vec<NodeRef<Node>> = vec![root];
+    while let Some(n) = stack.pop() {
+        let Node::Element(el) = n.value() else {
+            if n.id() == root.id() {
+                stack.extend(n.children());
+            }
+            continue;
+        };
+        if is_skipped(el) {
+            continue;
+        }
+        let name = el.name();
+        let scorable = matches!(name, "p" | "pre" | "td" | "blockquote")
+            || (matches!(name, "div" | "section") && has_direct_text(n));
+        if scorable {
+            let (text, _) = subtree_text(n);
+            let len = text.trim().chars().count();
+            if len >= 25 {
+                let commas = text.matches([',', '，', '、']).count() as f64;
+                let s = 1.0 + commas + (len as f64 / 100.0).floor().min(3.0);
+                let mut ancestor = n.parent();
+                for divisor in [1.0, 2.0, 3.0] {
+                    let Some(a) = ancestor else { break };
+                    if let Node::Element(ael) = a.value() {
+                        let base = raw
+                            .entry(a.id())
+                            .or_insert_with(|| tag_weight(ael.name()) + class_weight(ael));
+                        *base += s / divisor;
+                    }
+                    ancestor = a.parent();
+                }
+            }
+            if name != "div" && name != "section" {
+                continue; // paragraphs do not hold containers worth scoring
+            }
+        }
+        stack.extend(n.children());
+    }
+    raw.into_iter()
+        .filter_map(|(id, score)| {
+            let node = root.tree().get(id)?;
+            let (text, link_chars) = subtree_text(node);
+            let len = text.trim().chars().count().max(1);
+            let density = link_chars as f64 / len as f64;
+            Some((id, score * (1.0 - density.min(1.0))))
+        })
+        .collect()
+}
+
+fn has_direct_text(n: NodeRef<Node>) -> bool {
+    n.children().any(|c| match c.value() {
+        Node::Text(t) => t.trim().chars().count() >= 25,
+        _ => false,
+    })
+}
+
+fn kind_for(name: &str, inherited: BlockKind) -> BlockKind {
+    match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "li" | "dd" | "dt" => BlockKind::ListItem,
+        "blockquote" => BlockKind::Quote,
+        "pre" => BlockKind::Preformatted,
+        _ => inherited,
+    }
+}
+
+/// Walks content in document order, gathering inline text into runs and emitting a block at
+/// each block boundary.
+struct Walker {
+    blocks: Vec<Block>,
+    run: String,
+    run_link_chars: usize,
+    links: Vec<String>,
+    page_domain: Option<String>,
+    max_depth: usize,
+}
+
+impl Walker {
+    fn walk(&mut self, node: NodeRef<Node>, kind: BlockKind, depth: usize) {
+        for child in node.children() {
+            match child.value() {
+                Node::Text(t) => self.run.push_str(t),
+                Node::Element(el) => {
+                    if is_skipped(el) {
+                        continue;
+                    }
+                    let name = el.name();
+                    if name == "br" {
+                        self.run.push('\n');
+                        continue;
+                    }
+                    if name == "a" {
+                        self.note_link(el);
+                    }
+                    if depth >= self.max_depth {
+                        // Too deep to walk: read the rest as flat text.
+                        let (text, link_chars) = subtree_text(child);
+                        self.run.push_str(&text);
+                        self.run_link_chars += link_chars;
+                        continue;
+                    }
+                    if is_block(name) {
+                        self.flush(kind);
+                        let inner = kind_for(name, kind);
+                        self.walk(child, inner, depth + 1);
+                        self.flush(inner);
+                    } else if name == "a" {
+                        let before = self.run.chars().count();
+                        self.walk(child, kind, depth + 1);
+                        let added = self.run.chars().count() - before;
+                        self.run_link_chars += added;
+                    } else {
+                        self.walk(child, kind, depth + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn note_link(&mut self, el: &Element) {
+        let Some(href) = el.attr("href") else { return };
+        let href = href.trim();
+        let Some(domain) = domain_of(href) else {
+            return;
+        };
+        if self.page_domain.as_deref() == Some(domain.as_str()) || self.links.len() >= 500 {
+            return;
+        }
+        if !self.links.iter().any(|l| l == href) {
+            self.links.push(href.to_string());
+        }
+    }
+
+    /// Ends the current run: splits it at double line breaks and keeps the parts that are text.
+    fn flush(&mut self, kind: BlockKind) {
+        if self.run.trim().is_empty() {
+            self.run.clear();
+            self.run_link_chars = 0;
+            return;
+        }
+        let run = std::mem::take(&mut self.run);
+        let link_chars = std::mem::take(&mut self.run_link_chars);
+        let total = run
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .sum::<usize>()
+            .max(1);
+        let link_density = link_chars as f64 / total as f64;
+        if link_density > 0.5 && total < 300 && kind != BlockKind::ListItem {
+            return; // a bar of links
+        }
+        let parts: Vec<String> = if kind == BlockKind::Preformatted {
+            vec![run.trim_matches('\n').to_string()]
+        } else {
+            split_on_double_breaks(&run)
+        };
+        for part in parts {
+            let text = if kind == BlockKind::Preformatted {
+                part
+            } else {
+                fold_whitespace(&part)
+            };
+            if text.is_empty() || (text.chars().count() < 60 && boilerplate_re().is_match(&text)) {
+                continue;
+            }
+            self.blocks.push(Block { kind, text });
+        }
+    }
+}
+
+fn split_on_double_breaks(run: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut pending_breaks = 0;
+    for c in run.chars() {
+        if c == '\n' {
+            pending_breaks += 1;
+            continue;
+        }
+        if pending_breaks > 0 {
+            if pending_breaks >= 2 && !current.trim().is_empty() {
+                parts.push(std::mem::take(&mut current));
+            } else {
+                current.push(' ');
+            }
+            pending_breaks = 0;
+        }
+        current.push(c);
+    }
+    if !current.trim().is_empty() {
+        parts.push(current);
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body_of(html: &str) -> Vec<(BlockKind, String)> {
+        let doc = Html::parse_document(html);
+        extract(
+            &doc,
+            Some("The Headline"),
+            Some("https://news.example.com/a"),
+            &Limits::default(),
+        )
+        .blocks
+        .into_iter()
+        .map(|b| (b.kind, b.text))
+        .collect()
+    }
+
+    const PARA: &str = "The council voted on Tuesday to approve the new budget, which raises spending on schools, roads and parks by four percent.";
+
+    #[test]
+    fn picks_the_story_and_drops_boilerplate() {
+        let html = format!(
+            r#"<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <div class="sidebar"><p>{PARA} Sidebar copy.</p></div>
+            <article><h1>The Headline</h1><p>{PARA}</p><p>Second, longer paragraph: {PARA}</p>
+            <figure><img src="x.jpg"><figcaption>A caption, photo credit</figcaption></figure>
+            <h2>Background</h2><ul><li>First point</li><li>Second point</li></ul>
+            <blockquote><p>"We are pleased," the mayor said.</p></blockquote>
+            <div class="share-bar"><a href="https://twitter.com/share">Share</a></div>
+            <p>Advertisement</p></article>
+            <section id="comments"><p>{PARA} A reader comment.</p></section>
+            <footer><p>Copyright</p></footer></body>"#
+        );
+        let blocks = body_of(&html);
+        let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts[0], PARA);
+        assert!(texts.contains(&"Background"));
+        assert!(blocks.contains(&(BlockKind::ListItem, "First point".into())));
+        assert!(blocks.contains(&(
+            BlockKind::Quote,
+            "\"We are pleased,\" the mayor said.".into()
+        )));
+        for bad in [
+            "The Headline",
+            "Home",
+            "Share",
+            "Advertisement",
+            "A caption, photo credit",
+            "Copyright",
+        ] {
+            assert!(!texts.contains(&bad), "{bad} leaked: {texts:?}");
+        }
+        assert!(!texts
+            .iter()
+            .any(|t| t.contains("reader comment") || t.contains("Sidebar")));
+    }
+
+    #[test]
+    fn double_br_splits_paragraphs() {
+        let html =
+            format!("<div class=\"story\">{PARA}<br><br>{PARA} Again.<br>Same paragraph.</div>");
+        let blocks = body_of(&html);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert!(blocks[1].1.ends_with("Again. Same paragraph."));
+    }
+
+    #[test]
+    fn outbound_links_are_collected() {
+        let html = format!(
+            r#"<article><p>{PARA} See <a href="https://data.gov/report">the report</a> and <a href="https://news.example.com/other">ours</a>.</p></article>"#
+        );
+        let doc = Html::parse_document(&html);
+        let body = extract(
+            &doc,
+            None,
+            Some("https://news.example.com/a"),
+            &Limits::default(),
+        );
+        assert_eq!(body.links, ["https://data.gov/report"]);
+    }
+
+    #[test]
+    fn empty_page_gives_no_blocks() {
+        assert!(body_of("<html><body><nav>Menu</nav></body></html>").is_empty());
+    }
+}

@@ -1,0 +1,240 @@
+//! The compiled-in word lists (`data/`), each decoded once on first use. Every list's source and
+//! licence is in `data/PROVENANCE.md`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const VADER_TSV: &str = include_str!("../data/lexicons/vader.tsv");
+const ALARM_TSV: &str = include_str!("../data/lexicons/alarm.tsv");
+const FRAMES_TSV: &str = include_str!("../data/lexicons/frames.tsv");
+const STOPWORDS_TXT: &str = include_str!("../data/lexicons/stopwords.txt");
+const NAMES_TSV: &str = include_str!("../data/entities/names.tsv");
+const WORDS_TSV: &str = include_str!("../data/entities/words.tsv");
+const LEANS_TSV: &str = include_str!("../data/outlets/leans.tsv");
+const COMMON_WORDS_TSV: &str = include_str!("../data/lexicons/common_words.tsv");
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// VADER valence of a lowercase word (−4 … +4).
+pub fn vader() -> &'static HashMap<&'static str, f64> {
+    static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(VADER_TSV)
+            .filter_map(|l| {
+                let (w, v) = l.split_once('\t')?;
+                Some((w, v.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// Alarm weight of a lowercase word: positive alarms, negative calms.
+pub fn alarm() -> &'static HashMap<&'static str, f64> {
+    static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(ALARM_TSV)
+            .filter_map(|l| {
+                let (w, v) = l.split_once('\t')?;
+                Some((w, v.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// One cue of a frame or topic.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// `frame` or `topic`.
+    pub kind: &'static str,
+    pub label: &'static str,
+    /// Lowercase words of the cue.
+    pub words: Vec<&'static str>,
+    /// The last word matches as a prefix (`econom*`).
+    pub prefix: bool,
+}
+
+/// All frame and topic cues, in file order.
+pub fn frame_cues() -> &'static [Cue] {
+    static LIST: OnceLock<Vec<Cue>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        data_lines(FRAMES_TSV)
+            .filter_map(|l| {
+                let mut parts = l.split('\t');
+                let kind = parts.next()?;
+                let label = parts.next()?;
+                let cue = parts.next()?.trim();
+                let prefix = cue.ends_with('*');
+                let words = cue.trim_end_matches('*').split(' ').collect();
+                Some(Cue {
+                    kind,
+                    label,
+                    words,
+                    prefix,
+                })
+            })
+            .collect()
+    })
+}
+
+/// English stop words (lowercase).
+pub fn stopwords() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        data_lines(STOPWORDS_TXT)
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+pub fn is_stopword(lower: &str) -> bool {
+    stopwords().contains(lower)
+}
+
+/// Entity types of the CoNLL-derived lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ConllType {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+/// A known entity string: its majority type and how often it was seen.
+#[derive(Debug, Clone, Copy)]
+pub struct KnownName {
+    pub kind: ConllType,
+    pub count: u32,
+}
+
+/// Entity strings seen in the CoNLL-2003 training set, by exact text.
+pub fn known_names() -> &'static HashMap<&'static str, KnownName> {
+    static MAP: OnceLock<HashMap<&'static str, KnownName>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(NAMES_TSV)
+            .filter_map(|l| {
+                let mut p = l.split('\t');
+                let name = p.next()?;
+                let kind = match p.next()? {
+                    "PER" => ConllType::Per,
+                    "ORG" => ConllType::Org,
+                    "LOC" => ConllType::Loc,
+                    _ => ConllType::Misc,
+                };
+                let count = p.next()?.trim().parse().ok()?;
+                Some((name, KnownName { kind, count }))
+            })
+            .collect()
+    })
+}
+
+/// How a capitalized word (not sentence-initial) was tagged in CoNLL training text:
+/// counts for PER, ORG, LOC, MISC and O (not an entity).
+pub fn word_types() -> &'static HashMap<&'static str, [u32; 5]> {
+    static MAP: OnceLock<HashMap<&'static str, [u32; 5]>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(WORDS_TSV)
+            .filter_map(|l| {
+                let (w, rest) = l.split_once('\t')?;
+                let mut counts = [0u32; 5];
+                for (i, c) in rest.split(' ').enumerate().take(5) {
+                    counts[i] = c.trim().parse().ok()?;
+                }
+                Some((w, counts))
+            })
+            .collect()
+    })
+}
+
+/// The usual part of speech of a common lowercase word (majority tag in CoNLL-2003 training text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// Nouns and numbers.
+    Noun,
+    /// Adjectives and participles.
+    Modifier,
+    /// Verbs and adverbs.
+    Verb,
+    /// Function words.
+    Function,
+}
+
+/// The class of a common lowercase word, or None for words not in the list.
+pub fn word_class(lower: &str) -> Option<WordClass> {
+    static MAP: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(COMMON_WORDS_TSV)
+            .filter_map(|l| {
+                let (w, c) = l.split_once('\t')?;
+                let class = match c.trim() {
+                    "N" => WordClass::Noun,
+                    "M" => WordClass::Modifier,
+                    "V" => WordClass::Verb,
+                    _ => WordClass::Function,
+                };
+                Some((w, class))
+            })
+            .collect()
+    })
+    .get(lower)
+    .copied()
+}
+
+/// Audience-based partisan lean of news domains (Robertson et al. 2018), −1 … +1.
+pub fn outlet_leans() -> &'static HashMap<&'static str, f64> {
+    static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(LEANS_TSV)
+            .filter_map(|l| {
+                let (d, v) = l.split_once('\t')?;
+                Some((d, v.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_decodes_and_is_non_empty() {
+        assert!(vader().len() > 7000);
+        assert!(alarm().get("crisis").is_some_and(|w| *w > 0.0));
+        assert!(frame_cues()
+            .iter()
+            .any(|c| c.label == "Security and defense"));
+        assert!(is_stopword("the") && !is_stopword("ministry"));
+        assert_eq!(
+            known_names().get("China").map(|n| n.kind),
+            Some(ConllType::Loc)
+        );
+        assert!(word_types().contains_key("Ministry"));
+        assert!(outlet_leans().contains_key("nytimes.com"));
+    }
+
+    #[test]
+    fn every_data_line_parses() {
+        // A malformed line would be silently skipped above; here it fails the build's tests.
+        for (name, text, fields) in [
+            ("vader", VADER_TSV, 2),
+            ("alarm", ALARM_TSV, 2),
+            ("frames", FRAMES_TSV, 3),
+            ("names", NAMES_TSV, 3),
+            ("words", WORDS_TSV, 2),
+            ("leans", LEANS_TSV, 2),
+            ("common words", COMMON_WORDS_TSV, 2),
+        ] {
+            for line in data_lines(text) {
+                assert_eq!(line.split('\t').count(), fields, "{name}: {line:?}");
+            }
+        }
+        let unique: HashSet<&str> = data_lines(VADER_TSV)
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        assert_eq!(vader().len(), unique.len());
+        assert_eq!(word_class("include"), Some(WordClass::Verb));
+    }
+}

@@ -1,0 +1,186 @@
+//! Word tokenization: Unicode word boundaries (UAX #29), then two news-specific repairs —
+//! possessive `'s` becomes its own token, and words glued across a lost paragraph break
+//! ("systems.In") are split.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Contains a letter.
+    Word,
+    /// Digits, possibly with `.`/`,` inside.
+    Number,
+    /// Punctuation (including quotes and dashes).
+    Punct,
+    /// Anything else (symbols, emoji).
+    Symbol,
+}
+
+/// A token: byte range into the document text plus precomputed features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Lowercased text, with typographic apostrophes made plain.
+    pub lower: String,
+    /// First character is uppercase.
+    pub capitalized: bool,
+    /// At least two letters, all uppercase.
+    pub all_caps: bool,
+}
+
+impl Token {
+    /// Words and numbers: what a word count counts.
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+fn classify(s: &str) -> TokenKind {
+    if s.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else if s.chars().any(|c| c.is_ascii_digit() || c.is_numeric()) {
+        TokenKind::Number
+    } else if s.chars().all(is_punct) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    }
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '‘' | '’'
+                | '“'
+                | '”'
+                | '„'
+                | '«'
+                | '»'
+                | '—'
+                | '–'
+                | '…'
+                | '‹'
+                | '›'
+                | '·'
+                | '•'
+        )
+}
+
+fn make(text: &str, start: usize, end: usize) -> Token {
+    let s = &text[start..end];
+    let kind = classify(s);
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    Token {
+        start,
+        end,
+        kind,
+        lower: s.to_lowercase().replace('’', "'"),
+        capitalized: s.chars().next().is_some_and(char::is_uppercase),
+        all_caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+    }
+}
+
+/// Splits `text` into tokens (whitespace dropped).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for (start, piece) in text.split_word_bound_indices() {
+        if piece.chars().all(char::is_whitespace) {
+            continue;
+        }
+        push_repaired(text, start, start + piece.len(), &mut out);
+    }
+    out
+}
+
+/// Pushes the token `text[start..end]`, split where a possessive or a lost break hides inside.
+fn push_repaired(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let s = &text[start..end];
+    // "systems.In": a lowercase word of 2+ letters, a period, then a capital.
+    if let Some(dot) = glued_sentence_break(s) {
+        push_repaired(text, start, start + dot, out);
+        out.push(make(text, start + dot, start + dot + 1));
+        push_repaired(text, start + dot + 1, end, out);
+        return;
+    }
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+            let cut = end - suffix.len();
+            out.push(make(text, start, cut));
+            out.push(make(text, cut, end));
+            return;
+        }
+    }
+    out.push(make(text, start, end));
+}
+
+fn glued_sentence_break(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'.' || i < 2 || i + 1 >= bytes.len() {
+            continue;
+        }
+        let before = &s[..i];
+        let after = &s[i + 1..];
+        let tail: Vec<char> = before.chars().rev().take(2).collect();
+        let lower_before = tail.len() == 2 && tail.iter().all(|c| c.is_lowercase());
+        let upper_after = after.chars().next().is_some_and(char::is_uppercase)
+            && after.chars().nth(1).is_some_and(char::is_lowercase);
+        if lower_before && upper_after {
+            return Some(i);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        tokenize(s)
+            .iter()
+            .map(|t| s[t.start..t.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_and_punctuation() {
+        assert_eq!(
+            texts("Hello, world! It's 4.5%."),
+            ["Hello", ",", "world", "!", "It", "'s", "4.5", "%", "."]
+        );
+    }
+
+    #[test]
+    fn possessive_is_its_own_token() {
+        assert_eq!(texts("China’s ministry"), ["China", "’s", "ministry"]);
+        assert_eq!(texts("the MSS's account"), ["the", "MSS", "'s", "account"]);
+    }
+
+    #[test]
+    fn glued_sentences_are_split_but_abbreviations_are_not() {
+        assert_eq!(texts("systems.In a"), ["systems", ".", "In", "a"]);
+        assert_eq!(
+            texts("U.S. e.g. example.com"),
+            ["U.S", ".", "e.g", ".", "example.com"]
+        );
+    }
+
+    #[test]
+    fn token_features() {
+        let t = tokenize("NATO Obama’s 2026 —");
+        assert!(t[0].all_caps && t[0].capitalized && t[0].kind == TokenKind::Word);
+        assert!(t[1].capitalized && !t[1].all_caps);
+        assert_eq!(t[2].lower, "'s");
+        assert_eq!(t[3].kind, TokenKind::Number);
+        assert_eq!(t[4].kind, TokenKind::Punct);
+    }
+}

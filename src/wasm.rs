@@ -1,0 +1,134 @@
+//! WebAssembly bindings: converts JS values to the core's types and back. No logic lives here.
+//!
+//! JS API: `analyzeHtml(html, options?)` and `analyzeText(text, options?)` return the brief as a
+//! plain object; `analyzeHtmlJson` / `analyzeTextJson` return the same brief as the JSON text the
+//! CLI prints (byte for byte); `version()`. Bad input throws a JS `Error` whose message says why.
+
+use crate::{Brief, Options};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const BRIEF_TYPES: &str = r#"
+/** UTF-16 offsets into `article.text`, half-open. */
+export interface Span { start: number; end: number; }
+export interface Evidence extends Span { weight: number; reason: string; }
+export interface AnalyzeOptions {
+  url?: string; title?: string; site_name?: string; published?: string;
+  byline?: string[]; now?: string;
+}
+export interface Lean { label: "Left" | "Center-Left" | "Center" | "Center-Right" | "Right"; score: number; provenance: string; }
+export interface Source { name: string | null; domain: string | null; lean: Lean | null; }
+export interface Language { code: string; name: string; confidence: number; analyzers_available: boolean; }
+export interface Paragraph extends Span { kind: "paragraph" | "heading" | "list_item" | "quote" | "preformatted"; }
+export interface Article {
+  title: string | null; byline: string[]; published: string | null; url: string | null;
+  site_name: string | null; section: string | null; description: string | null;
+  declared_lang: string | null; text: string; paragraphs: Paragraph[];
+}
+export interface QualityPart { reason: string; weight: number; met: boolean; }
+export interface Stats {
+  words: number; reading_minutes: number; sentences: number; entities: number; claims: number;
+  sources_cited: number; quality: number; quality_evidence: QualityPart[];
+}
+export interface SummarySentence extends Span { text: string; }
+export interface Summary { text: string; sentences: SummarySentence[]; confidence: number; }
+export interface Frame { frame: string; score: number; evidence: Evidence[]; }
+export interface Topic { topic: string; score: number; evidence: Evidence[]; }
+export interface Tone { label: "Calm" | "Measured" | "Neutral" | "Concerned" | "Alarmist"; alarm: number; valence: number; evidence: Evidence[]; }
+export interface FactualityComponent { name: string; value: number; contribution: number; }
+export interface Factuality { score: number; label: "Low" | "Mixed" | "Factual" | "High"; evidence: Evidence[]; components: FactualityComponent[]; }
+export interface SourceCited { name: string; entity_id: string | null; kind: "person" | "organization" | "document" | "link" | "anonymous" | "other"; mentions: number; }
+export interface Attribution extends Span { speaker: string; entity_id: string | null; anonymous: boolean; cue: string; }
+export interface Claim extends Span {
+  text: string; type: "factual" | "statistic" | "quote" | "opinion" | "prediction";
+  attribution: Attribution | null; confidence: number; checkworthiness: number;
+}
+export interface SentenceScore extends Span { checkworthiness: number; }
+export interface Entity {
+  id: string; name: string; type: "person" | "organization" | "location" | "event" | "misc";
+  aliases: string[]; mentions: Span[]; count: number; salience: number;
+}
+export interface Keyword { term: string; salience: number; }
+export interface Provenance {
+  extraction: string; language: string; source: string; entities: string; claims: string;
+  tone: string; framing: string; factuality: string; keywords: string; summary: string;
+}
+export interface Brief {
+  id: string; newsar_version: string; source: Source; language: Language; article: Article;
+  stats: Stats; summary: Summary; framing: Frame[]; topics: Topic[]; tone: Tone;
+  factuality: Factuality; sources: SourceCited[]; claims: Claim[]; sentences: SentenceScore[];
+  entities: Entity[]; keywords: Keyword[]; provenance: Provenance;
+}
+"#;
+
+fn options_from(value: JsValue) -> Result<Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+fn to_js(brief: &Brief) -> Result<JsValue, JsError> {
+    brief
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the brief: {e}")))
+}
+
+fn to_json(brief: &Brief) -> Result<String, JsError> {
+    serde_json::to_string_pretty(brief)
+        .map_err(|e| JsError::new(&format!("cannot write JSON: {e}")))
+}
+
+fn err(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Analyzes a whole HTML page; returns the brief as a plain object.
+#[wasm_bindgen(js_name = analyzeHtml, unchecked_return_type = "Brief")]
+pub fn analyze_html(
+    html: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    to_js(&crate::analyze_html(html, &options_from(options)?).map_err(err)?)
+}
+
+/// Analyzes plain text; returns the brief as a plain object.
+#[wasm_bindgen(js_name = analyzeText, unchecked_return_type = "Brief")]
+pub fn analyze_text(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    to_js(&crate::analyze_text(text, &options_from(options)?).map_err(err)?)
+}
+
+/// Analyzes a whole HTML page; returns the brief as JSON text, identical to the CLI's.
+#[wasm_bindgen(js_name = analyzeHtmlJson)]
+pub fn analyze_html_json(
+    html: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<String, JsError> {
+    to_json(&crate::analyze_html(html, &options_from(options)?).map_err(err)?)
+}
+
+/// Analyzes plain text; returns the brief as JSON text, identical to the CLI's.
+#[wasm_bindgen(js_name = analyzeTextJson)]
+pub fn analyze_text_json(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<String, JsError> {
+    to_json(&crate::analyze_text(text, &options_from(options)?).map_err(err)?)
+}
+
+/// Whether an input string is an HTML page rather than plain text.
+#[wasm_bindgen(js_name = looksLikeHtml)]
+pub fn looks_like_html(input: &str) -> bool {
+    crate::looks_like_html(input)
+}
+
+/// The analyzer's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
