@@ -1,0 +1,76 @@
+# NEWSAR build, demo and test entry points. Every target installs what it needs first
+# (.ci/setup-tools skips whatever is already present), so a fresh clone needs only
+# `make demo` or `make test`.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+WASM_RAW := target/$(WASM_TARGET)/wasm/newsar.wasm
+NEWSAR := target/release/newsar
+DATA ?= ../shared/data
+# The wasm features rustc emits by default; binaryen must keep to these (no GC / typed refs).
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+                 --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: help setup-build setup-test native wasm demo serve test test-rust test-wasm test-browser \
+        lint eval bench clean
+
+help:
+	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/"
+	@echo "make test   every test: lint, native, wasm in headless Chromium, browser, parity"
+	@echo "make eval   score each analyzer on $(DATA) and write EVALUATION.md"
+
+setup-build:
+	@.ci/setup-tools build
+
+setup-test:
+	@.ci/setup-tools test
+
+native:
+	cargo build --release --bin newsar
+
+# The WebAssembly package: cargo → wasm-bindgen (ES module for browsers) → wasm-opt, then a
+# copy under www/ so the static site is self-contained.
+wasm: setup-build
+	cargo build --lib --target $(WASM_TARGET) --profile wasm
+	wasm-bindgen --target web --out-dir pkg --out-name newsar $(WASM_RAW)
+	.ci/tools/node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/newsar_bg.wasm -o pkg/newsar_bg.wasm
+	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/newsar.js pkg/newsar.d.ts pkg/newsar_bg.wasm www/pkg/
+	@ls -l pkg/newsar_bg.wasm | awk '{print "[wasm] pkg/newsar_bg.wasm: " $$5 " bytes"}'
+
+demo: wasm
+	@echo "NEWSAR demo: http://127.0.0.1:$(PORT)/demo/"
+	node www/serve.mjs --port $(PORT) --root www
+
+serve:
+	node www/serve.mjs --port $(PORT) --root www
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+
+test-rust:
+	cargo test --release
+
+test-wasm: setup-test
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	cargo test --target $(WASM_TARGET) --test wasm
+
+test-browser: setup-test wasm native
+	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
+
+test: setup-test lint test-rust test-wasm test-browser
+
+eval: native
+	python3 tests/eval/run_all.py --newsar $(NEWSAR) --data $(DATA) --out EVALUATION.md
+
+bench: native
+	@echo "no benchmarks yet"
+
+clean:
+	cargo clean
+	rm -rf pkg www/pkg tests/browser/out
