@@ -38,6 +38,7 @@ wasm: setup-build
 	wasm-bindgen --target web --out-dir pkg --out-name newsar $(WASM_RAW)
 	.ci/tools/node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/newsar_bg.wasm -o pkg/newsar_bg.wasm
 	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/newsar.js pkg/newsar.d.ts pkg/newsar_bg.wasm www/pkg/
+	cp data/sample/sample-article.html www/pkg/sample-article.html
 	@ls -l pkg/newsar_bg.wasm | awk '{print "[wasm] pkg/newsar_bg.wasm: " $$5 " bytes"}'
 
 demo: wasm

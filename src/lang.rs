@@ -79,6 +79,9 @@ const ISO_639_1: &[(&str, &str)] = &[
     ("zul", "zu"),
 ];
 
+/// Detections less confident than this are treated as undetermined.
+const MIN_CONFIDENCE: f64 = 0.2;
+
 /// Characters of text looked at: enough for a confident answer, bounded for speed.
 const SAMPLE_CHARS: usize = 6000;
 
@@ -107,6 +110,9 @@ pub fn detect(text: &str, declared: Option<&str>) -> Language {
             info.is_reliable(),
         ))
     });
+    // Below this confidence the detector is guessing (a few words of text): say "undetermined"
+    // rather than name a language, so the default analyzers still run.
+    let detected = detected.filter(|d| d.2 >= MIN_CONFIDENCE);
     match (detected, declared_code) {
         (Some((code, name, conf, reliable)), declared) => {
             // Short text: trust the page's declaration when the detector is unsure and disagrees.
@@ -166,5 +172,6 @@ mod tests {
     fn empty_text_uses_declared_or_undetermined() {
         assert_eq!(detect("", Some("fr-FR")).code, "fr");
         assert_eq!(detect("", None).code, "und");
+        assert_eq!(detect("Text.", None).code, "und");
     }
 }

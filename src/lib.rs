@@ -22,7 +22,7 @@ pub mod text;
 pub mod tone;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use brief::Brief;
 pub use error::Error;

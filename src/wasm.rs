@@ -66,8 +66,10 @@ fn options_from(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    // Through serde_json so that unknown keys are refused (deny_unknown_fields), as in the CLI.
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))
 }
 
 fn to_js(brief: &Brief) -> Result<JsValue, JsError> {

@@ -102,7 +102,7 @@ fn run() -> Result<ExitCode, String> {
                 )
             }
             Short('-') => {}
-            _ => return Err(format!("{}\n\n{USAGE}", arg.unexpected())),
+            _ => return Err(format!("{}; see `newsar --help`", arg.unexpected())),
         }
     }
     match command.as_deref() {

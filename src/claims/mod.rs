@@ -233,9 +233,9 @@ fn claim_type(doc: &Doc, s_index: usize, attributed: bool) -> (&'static str, f64
     if quoted_words >= 5 && attributed {
         return ("quote", 0.95);
     }
-    let has_number = toks
-        .iter()
-        .any(|t| t.kind == TokenKind::Number && !is_year(doc, t));
+    let has_number = toks.iter().enumerate().any(|(k, t)| {
+        t.kind == TokenKind::Number && !is_year(doc, t) && !(k > 0 && is_month(&toks[k - 1].lower))
+    });
     let comparison = toks
         .iter()
         .any(|t| COMPARISON_WORDS.contains(&t.lower.as_str()));
@@ -269,6 +269,37 @@ fn claim_type(doc: &Doc, s_index: usize, attributed: bool) -> (&'static str, f64
         return ("quote", 0.75);
     }
     ("factual", 0.8)
+}
+
+/// A month name: the number after it is a date, not a statistic ("March 3").
+fn is_month(lower: &str) -> bool {
+    matches!(
+        lower,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
 fn is_year(doc: &Doc, t: &crate::text::Token) -> bool {

@@ -1,0 +1,218 @@
+//! The `newsar` command line as a user runs it: the bundled sample, files, stdin, text output,
+//! the `--jsonl` contract, and one-line errors with a non-zero exit.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn newsar(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsar"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run newsar");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("newsar output")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn no_file_analyzes_the_bundled_sample() {
+    let b = json(&newsar(&["analyze", "--now", "2026-11-25"], None));
+    assert_eq!(b["source"]["name"], "Harbour Ledger");
+    assert_eq!(b["language"]["code"], "en");
+    assert!(b["id"]
+        .as_str()
+        .is_some_and(|id| id.starts_with("NSR-2026-0314-")));
+    assert!(b["claims"].as_array().is_some_and(|c| c.len() >= 3));
+}
+
+#[test]
+fn text_format_shows_every_section() {
+    let out = newsar(
+        &["analyze", "--format", "text", "--now", "2026-11-25"],
+        None,
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    for marker in [
+        "SRC Harbour Ledger",
+        "§01",
+        "§02",
+        "§03",
+        "§04",
+        "§05",
+        "§06",
+        "§07",
+    ] {
+        assert!(text.contains(marker), "missing {marker}");
+    }
+}
+
+#[test]
+fn html_and_text_files_are_detected() {
+    let html = json(&newsar(
+        &[
+            "analyze",
+            &fixture("transit-strike.html"),
+            "--now",
+            "2026-11-25",
+        ],
+        None,
+    ));
+    assert_eq!(
+        html["article"]["title"],
+        "Transit workers vote to strike over pay"
+    );
+    assert_eq!(html["article"]["byline"][0], "Priya Raman");
+    let text = json(&newsar(
+        &[
+            "analyze",
+            &fixture("council-budget.txt"),
+            "--now",
+            "2026-11-25",
+        ],
+        None,
+    ));
+    assert!(text["article"]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("City council approves budget")));
+    assert!(text["provenance"]["extraction"]
+        .as_str()
+        .is_some_and(|p| p.contains("plain text")));
+}
+
+#[test]
+fn stdin_and_url_option() {
+    let out = newsar(
+        &[
+            "analyze",
+            "-",
+            "--url",
+            "https://www.nytimes.com/2026/01/01/x.html",
+            "--now",
+            "2026-11-25",
+        ],
+        Some("The Senate passed the bill 52 to 48 on Friday, the majority leader said."),
+    );
+    let b = json(&out);
+    assert_eq!(b["source"]["domain"], "nytimes.com");
+    assert!(
+        b["source"]["lean"]["label"].is_string(),
+        "nytimes.com is in the outlet table"
+    );
+}
+
+#[test]
+fn errors_are_one_line_and_non_zero() {
+    for (args, stdin, want) in [
+        (
+            vec!["analyze", "/no/such/file.html"],
+            None,
+            "cannot read /no/such/file.html",
+        ),
+        (vec!["analyze", "--format", "xml"], None, "unknown --format"),
+        (vec!["analyze", "--bogus"], None, "invalid option"),
+        (vec!["analyze", "-"], Some("   "), "input is empty"),
+        (
+            vec!["analyze", &fixture("homepage.html")],
+            None,
+            "doesn't look like an article",
+        ),
+        (
+            vec!["analyze", "-", "--now", "soon"],
+            Some("Text."),
+            "invalid option now",
+        ),
+        (vec!["frobnicate"], None, "unknown command"),
+    ] {
+        let out = newsar(&args, stdin);
+        assert!(!out.status.success(), "{args:?} should fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(!err.contains("panicked") && !err.contains("backtrace"));
+    }
+}
+
+#[test]
+fn jsonl_keeps_order_ids_and_reports_errors_per_line() {
+    let input = [
+        r#"{"id": "a", "text": "The Acme Corp said sales rose 5% in May.", "title": "Acme", "now": "2026-01-02"}"#,
+        r#"{"id": 2, "html": "<html><body><nav>only links</nav></body></html>"}"#,
+        r#"{"id": "c", "text": ""}"#,
+        "this is not json",
+        r#"{"id": "e", "html": "<article><p>The Ministry of State Security (MSS) said the risks were rising, officials said.</p></article>", "url": "https://scmp.com/x"}"#,
+        r#"{"id": "f"}"#,
+        "",
+        r#"{"id": "g", "text": "Text", "html": "<p>both</p>"}"#,
+    ]
+    .join("\n");
+    let out = newsar(&["analyze", "--jsonl"], Some(&input));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 7, "one output line per non-empty input line");
+    let ids: Vec<&serde_json::Value> = lines.iter().map(|l| &l["input_id"]).collect();
+    assert_eq!(ids[0], "a");
+    assert_eq!(ids[1], 2);
+    assert_eq!(ids[2], "c");
+    assert!(ids[3].is_null());
+    assert_eq!(ids[4], "e");
+    assert!(lines[0]["id"]
+        .as_str()
+        .is_some_and(|id| id.starts_with("NSR-2026-0102-")));
+    assert_eq!(lines[0]["article"]["title"], "Acme");
+    assert!(lines[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("article")));
+    assert!(lines[2]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("empty")));
+    assert!(lines[3]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("line 4")));
+    assert_eq!(lines[4]["source"]["domain"], "scmp.com");
+    assert!(lines[5]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("missing")));
+    assert!(lines[6]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("not both")));
+}
+
+#[test]
+fn help_and_version() {
+    let out = newsar(&["--help"], None);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("--jsonl"));
+    let out = newsar(&["--version"], None);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("newsar "));
+}

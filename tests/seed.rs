@@ -1,0 +1,102 @@
+//! The seed article (`shared/seed/`, its "Full report" text): what the seed brief shows that any
+//! correct analyzer must get — English, about 105 words, the Ministry of State Security and "MSS"
+//! recognized as one organization, and claims attributed to it. Nothing in the library knows
+//! this article; the test reads it from the shared folder and skips when that is absent.
+
+use newsar::{analyze_text, Options};
+use std::path::Path;
+
+/// The seed's "Full report" body: the lines between the "Full report" heading (and its
+/// "N min read · N words" line) and the next "§" section marker.
+fn seed_full_report() -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
+    let entry = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .find(|e| e.path().extension().is_some_and(|x| x == "txt"))?;
+    let text = std::fs::read_to_string(entry.path()).ok()?;
+    let mut lines = text
+        .lines()
+        .skip_while(|l| l.trim() != "Full report")
+        .skip(1);
+    let mut body = Vec::new();
+    for line in lines.by_ref() {
+        let l = line.trim();
+        if l.starts_with('§') {
+            break;
+        }
+        if l.contains("min read") && l.contains("words") {
+            continue;
+        }
+        if !l.is_empty() {
+            body.push(l.to_string());
+        }
+    }
+    (!body.is_empty()).then(|| body.join("\n\n"))
+}
+
+#[test]
+fn seed_article_brief_gets_what_the_seed_shows() {
+    let Some(text) = seed_full_report() else {
+        eprintln!("skipped: ../shared/seed not found");
+        return;
+    };
+    let brief = analyze_text(
+        &text,
+        &Options {
+            now: Some("2026-06-08".into()),
+            ..Options::default()
+        },
+    )
+    .expect("brief");
+    assert_eq!(brief.language.code, "en");
+    assert!(
+        (95..=115).contains(&brief.stats.words),
+        "words = {}",
+        brief.stats.words
+    );
+    assert_eq!(brief.stats.reading_minutes, 1);
+
+    let mss: Vec<_> = brief
+        .entities
+        .iter()
+        .filter(|e| e.name == "Ministry of State Security" || e.aliases.iter().any(|a| a == "MSS"))
+        .collect();
+    assert_eq!(
+        mss.len(),
+        1,
+        "one entity for the ministry and MSS: {:#?}",
+        brief.entities
+    );
+    let mss = mss[0];
+    assert_eq!(mss.name, "Ministry of State Security");
+    assert_eq!(mss.entity_type, "organization");
+    assert!(mss.aliases.iter().any(|a| a == "MSS"), "{:?}", mss.aliases);
+    assert!(mss.count >= 2);
+    for m in &mss.mentions {
+        let span: String = utf16_slice(&brief.article.text, m.start, m.end);
+        assert!(!span.is_empty());
+    }
+
+    let attributed: Vec<_> = brief
+        .claims
+        .iter()
+        .filter(|c| {
+            c.attribution.as_ref().and_then(|a| a.entity_id.as_deref()) == Some(mss.id.as_str())
+        })
+        .collect();
+    assert!(
+        !attributed.is_empty(),
+        "no claim attributed to the MSS: {:#?}",
+        brief.claims
+    );
+    assert!(brief
+        .entities
+        .iter()
+        .any(|e| e.name == "China" && e.entity_type == "location"));
+}
+
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16_lossy(&units[start..end])
+}
