@@ -39,6 +39,7 @@ wasm: setup-build
 	.ci/tools/node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/newsar_bg.wasm -o pkg/newsar_bg.wasm
 	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/newsar.js pkg/newsar.d.ts pkg/newsar_bg.wasm www/pkg/
 	cp data/sample/sample-article.html www/pkg/sample-article.html
+	sed "s/\"version\": \"[^\"]*\"/\"version\": \"$$(cargo pkgid | sed "s/.*[#@]//")\"/" pkg-config/package.json > pkg/package.json
 	@ls -l pkg/newsar_bg.wasm | awk '{print "[wasm] pkg/newsar_bg.wasm: " $$5 " bytes"}'
 
 demo: wasm
