@@ -1,0 +1,427 @@
+// Browser test of the demo page (www/demo/) and the shared brief renderer (www/shared/render.js):
+// headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) against the static
+// server on 127.0.0.1. Needs `make wasm` first (www/pkg/).
+//
+//   cd tests/browser && node --test --test-concurrency=1 *.test.mjs
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../www/serve.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const WWW = resolve(HERE, "../../www");
+const OUT = resolve(HERE, "out");
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const TONE_LABELS = ["Calm", "Measured", "Neutral", "Concerned", "Alarmist"];
+const WAIT = { timeout: 20_000 };
+
+let server;
+let browser;
+let page;
+let origin;
+const requests = [];
+const pageErrors = [];
+const consoleErrors = [];
+
+before(async () => {
+  assert.ok(existsSync(resolve(WWW, "pkg/newsar.js")), "www/pkg/newsar.js is missing: run `make wasm` first");
+  server = await startServer(WWW, 0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  context.on("request", (r) => requests.push(r.url()));
+  page = await context.newPage();
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("worker", (w) => w.on("console", (m) => m.type() === "error" && consoleErrors.push(`worker: ${m.text()}`)));
+  page.on("pageerror", (e) => pageErrors.push(String(e && e.stack ? e.stack : e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  await page.goto(`${origin}/demo/`);
+  // The sample runs by itself when the page opens.
+  await page.waitForSelector(".nsr-brief", WAIT);
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok()));
+});
+
+// ---------------------------------------------------------------- helpers
+
+const text = (selector) => page.locator(selector).first().innerText();
+const count = (selector) => page.locator(selector).count();
+
+/** Runs `action`, then waits until a newly rendered brief (or the error box) appears. */
+async function expectNewBrief(action) {
+  await page.evaluate(() => {
+    const b = document.querySelector(".nsr-brief");
+    if (b) b.dataset.testStale = "1";
+  });
+  await action();
+  await page.waitForFunction(
+    () => document.querySelector(".nsr-brief:not([data-test-stale])") || !document.getElementById("error").hidden,
+    null,
+    WAIT,
+  );
+  const error = await page.evaluate(() => {
+    const box = document.getElementById("error");
+    return box.hidden ? null : box.innerText;
+  });
+  assert.equal(error, null, `expected a brief, got the error box: ${error}`);
+}
+
+async function stripValue(field) {
+  return (await text(`.nsr-strip__item[data-nsr-field="${field}"] .nsr-strip__val`)).trim();
+}
+
+const PLAIN_ARTICLE = [
+  "The Riverside City Council voted on Tuesday to build 12 kilometres of protected cycle lanes along the harbour front, a project expected to cost 4.5 million euros.",
+  "\"This will make the waterfront safer for everyone who walks or cycles there,\" said Amira Haddad, the council's head of transport.",
+  "Shop owners on Quay Street said they were worried about losing parking spaces during construction, which is due to start in June.",
+  "The Greenway Transport Trust, a local charity, said it welcomed the decision but urged the council to publish a timetable for the work.",
+].join("\n\n");
+
+const HTML_FILE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Orchard growers count frost losses | Northfield Courier</title>
+<meta property="og:site_name" content="Northfield Courier">
+<meta property="og:title" content="Orchard growers count frost losses after late cold snap">
+<meta property="article:published_time" content="2026-04-20T07:15:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/farming">Farming</a></nav>
+<article>
+<h1>Orchard growers count frost losses after late cold snap</h1>
+<p class="byline">By Jonas Pike</p>
+<p>Apple and pear growers in the Elm Valley lost up to half of their blossom after two nights of frost last week, the Northfield Growers Cooperative said on Monday.</p>
+<p>"We have not seen damage like this since 2012," said Ruth Ambler, who chairs the cooperative. "Some farms will have almost nothing to pick in September."</p>
+<p>The regional agriculture office said it was assessing whether growers would qualify for emergency support, and expected to publish figures by the end of the month.</p>
+<p>Frost fans and sprinkler systems protected some orchards, but many smaller farms cannot afford the equipment, according to the cooperative.</p>
+</article>
+<footer>Copyright Northfield Courier</footer>
+</body></html>`;
+
+// Markup that would run script if any of it reached the DOM as HTML: in the title, metadata,
+// attributes, the body, a javascript: URL and a </script> breaking out of JSON-LD.
+const HOSTILE_HTML = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Port <img src=x onerror="window.__pwned=1"> inquiry <script>window.__pwned=1</script></title>
+<meta property="og:title" content='Port &lt;img src=x onerror="window.__pwned=1"&gt; inquiry &lt;script&gt;window.__pwned=1&lt;/script&gt;'>
+<meta property="og:site_name" content='Quay &lt;img src=x onerror="window.__pwned=1"&gt; Times'>
+<meta property="og:url" content="javascript:window.__pwned=1">
+<link rel="canonical" href="javascript:window.__pwned=1">
+<meta name="author" content='&lt;script&gt;window.__pwned=1&lt;/script&gt;'>
+<meta property="article:section" content='&lt;img src=x onerror="window.__pwned=1"&gt;'>
+<meta property="article:published_time" content="2026-02-02T10:00:00Z">
+<script type="application/ld+json">
+{"@type":"NewsArticle","headline":"Port inquiry </script><script>window.__pwned=1</script>","author":{"@type":"Person","name":"<img src=x onerror=window.__pwned=1>"},"publisher":{"name":"</script><script>window.__pwned=1</script>"}}
+</script>
+</head><body>
+<article>
+<h1 onclick="window.__pwned=1">Port <img src=x onerror="window.__pwned=1"> inquiry</h1>
+<p>The Harbour Safety Board said on Monday that it would open an inquiry into the collapse of a crane at the eastern container terminal, which injured two workers. <img src=x onerror="window.__pwned=1"></p>
+<p>"We will look at every part of the maintenance record," said Tomas Berg, the board's chief inspector. The text &lt;img src=x onerror="window.__pwned=1"&gt; and &lt;script&gt;window.__pwned=1&lt;/script&gt; must stay plain text.</p>
+<p>The terminal operator, Eastgate Logistics, said the crane had passed an inspection in November and that it was cooperating fully with the investigators. <a href="javascript:window.__pwned=1" onmouseover="window.__pwned=1">Read the statement</a>.</p>
+<p onmouseover="window.__pwned=1">Union representatives said that cranes at the terminal had been running longer shifts since the spring, and called for an independent audit of all heavy lifting equipment at the port.</p>
+<script>window.__pwned=1</script>
+<iframe src="javascript:window.__pwned=1"></iframe>
+<svg><script>window.__pwned=1</script></svg>
+</article>
+</body></html>`;
+
+/** What the rendered brief must never contain, whatever the input. */
+async function assertInert(where) {
+  const report = await page.evaluate(() => {
+    const root = document.getElementById("brief");
+    const bad = root.querySelectorAll("img, script, iframe, object, embed, link, style, meta, base, form");
+    const handlers = [];
+    const badHrefs = [];
+    for (const el of root.querySelectorAll("*")) {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name)) handlers.push(`${el.tagName}[${a.name}]`);
+        if (/^(href|src|action|formaction|xlink:href)$/i.test(a.name) && !/^https?:\/\//i.test(a.value)) {
+          badHrefs.push(`${el.tagName}[${a.name}=${a.value}]`);
+        }
+      }
+    }
+    return {
+      pwned: typeof window.__pwned,
+      bad: Array.from(bad, (e) => e.tagName),
+      handlers,
+      badHrefs,
+      styleAttrs: Array.from(root.querySelectorAll("[style]"), (e) => e.getAttribute("style")).filter(
+        (s) => !/^(width|left): [\d.]+%;?$/.test(s),
+      ),
+    };
+  });
+  assert.equal(report.pwned, "undefined", `${where}: window.__pwned was set`);
+  assert.deepEqual(report.bad, [], `${where}: dangerous elements in the brief`);
+  assert.deepEqual(report.handlers, [], `${where}: event-handler attributes in the brief`);
+  assert.deepEqual(report.badHrefs, [], `${where}: non-http(s) URLs in the brief`);
+  assert.deepEqual(report.styleAttrs, [], `${where}: unexpected inline styles`);
+}
+
+// ---------------------------------------------------------------- tests
+
+test("the sample brief renders every section", async () => {
+  await page.waitForSelector('.nsr-brief [data-nsr-field="src"]', WAIT);
+
+  // Header strip.
+  assert.equal(await stripValue("src"), "Harbour Ledger");
+  assert.equal(await stripValue("lang"), "EN");
+  assert.ok((await stripValue("lean")).length > 0, "LEAN is shown");
+  assert.match(await page.locator('.nsr-strip__item[data-nsr-field="lean"]').getAttribute("title"), /\S/);
+  const words = Number(await stripValue("words"));
+  assert.ok(Number.isInteger(words) && words > 0, `WORDS is a positive number (${words})`);
+  assert.ok(Number(await stripValue("ent")) > 0, "ENT is a positive number");
+  assert.match(await stripValue("date"), /2026-03-14/);
+  assert.match(await stripValue("brief"), /^NSR-\d{4}-\d{4}-\d{5}$/);
+
+  // Headline block and tiles.
+  assert.match(await text(".nsr-title"), /Coastal flood agency warns/);
+  assert.match(await text(".nsr-byline"), /Maria Okafor/);
+  assert.equal(await count(".nsr-tile"), 5);
+  assert.match(await text('.nsr-tile[data-nsr-field="quality"]'), /\d+\s*%/);
+  const link = page.locator(".nsr-byline__link");
+  assert.equal(await link.getAttribute("href"), "https://harbourledger.example/environment/2026/03/14/sea-defences");
+  assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+
+  // §01 summary.
+  assert.ok((await text(".nsr-summary")).trim().length > 40, "summary text is shown");
+  assert.match(await text(".nsr-summary__facts"), /Confidence\s*0\.\d\d/i);
+
+  // §02 analysis.
+  assert.ok((await count(".nsr-chip--frame")) >= 1, "at least one framing chip");
+  assert.ok(TONE_LABELS.includes((await text(".nsr-tone__label")).trim()), "tone label is one of the five");
+  assert.equal(await count(".nsr-gauge--tone .nsr-gauge__marker"), 1);
+  assert.match(await text(".nsr-fact__score"), /^\d\.\d\d \/ 1\.00$/);
+  assert.ok((await text(".nsr-fact__label")).trim().length > 0);
+  assert.ok((await count(".nsr-source")) >= 1, "sources cited are listed");
+
+  // §03 claims: at least 3, each with a speaker line.
+  const claims = await count(".nsr-claim");
+  assert.ok(claims >= 3, `at least 3 claims (${claims})`);
+  const speakers = await page.locator(".nsr-claim .nsr-claim__speaker-name").allInnerTexts();
+  assert.equal(speakers.length, claims, "every claim shows a speaker line");
+  assert.ok(speakers.filter((s) => s.trim() && s !== "unattributed").length >= 3, "at least 3 claims name a speaker");
+  assert.ok((await count(".nsr-claim .nsr-badge")) >= claims, "every claim has a type badge");
+
+  // §04 full report: the whole text, with entity marks and claim underlines.
+  const reportText = await page.locator(".nsr-report").innerText();
+  assert.match(reportText, /National Coastal Resilience Agency \(NCRA\) has warned/);
+  assert.match(reportText, /cautious and credible/);
+  assert.ok((await count(".nsr-report mark.nsr-ent")) >= 1, "at least one entity mark");
+  assert.ok((await count(".nsr-report .nsr-claim-span")) >= 1, "at least one claim underline");
+  assert.ok((await count(".nsr-report .nsr-report__heading")) >= 1, "headings rendered as headings");
+  // Marks sit exactly on the text the offsets point to.
+  const marks = await page.locator('.nsr-report mark.nsr-ent[data-nsr-entity="E1"]').allInnerTexts();
+  assert.ok(marks.includes("National Coastal Resilience Agency"), `E1 mark text: ${marks}`);
+
+  // §05 entities, §06 keywords, §07 connections.
+  assert.ok((await count(".nsr-entity")) >= 1, "entity list is not empty");
+  const names = await page.locator(".nsr-entity__name").allInnerTexts();
+  assert.ok(names.includes("National Coastal Resilience Agency"), `entities: ${names}`);
+  assert.ok((await count(".nsr-keyword .nsr-bar__fill")) >= 1, "keyword bars");
+  assert.equal(await count('[data-nsr-section="connections"]'), 1);
+  const connections = await text('[data-nsr-section="connections"]');
+  assert.match(connections, /collection of briefs/);
+  for (const label of ["Person", "Organization", "Location", "Event"]) assert.match(connections, new RegExp(label));
+
+  // Provenance labels in small print.
+  assert.ok((await count(".nsr-prov")) >= 5, "provenance labels per section");
+  assert.equal(await page.locator(".nsr-section__num").allInnerTexts().then((t) => t.length), 7, "sections § 01 … § 07");
+
+  await assertInert("sample");
+
+  // The screenshot for the README (a copy of a good one lives in www/screenshots/demo.png).
+  await mkdir(OUT, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: resolve(OUT, "demo.png"), fullPage: true });
+});
+
+test("clicking the factuality score reveals its components and evidence", async () => {
+  const detail = page.locator(".nsr-fact__detail");
+  assert.equal(await detail.isVisible(), false, "components are hidden at first");
+  await page.click(".nsr-fact__score");
+  await detail.waitFor({ state: "visible", timeout: 5000 });
+  assert.equal(await page.locator(".nsr-fact__score").getAttribute("aria-expanded"), "true");
+  const components = await page.locator(".nsr-fact__component").count();
+  assert.ok(components >= 3, `components listed (${components})`);
+  assert.match(await detail.innerText(), /named sources/);
+  assert.ok((await detail.locator(".nsr-evidence__item").count()) >= 1, "evidence spans listed");
+  const quote = await detail.locator(".nsr-evidence__quote").first().innerText();
+  assert.ok(quote.length > 2, "evidence shows the quoted span");
+  await page.click(".nsr-fact__score");
+  await detail.waitFor({ state: "hidden", timeout: 5000 });
+});
+
+test("clicking an entity highlights its mentions", async () => {
+  await page.click('.nsr-entity__btn[data-nsr-entity="E1"]');
+  assert.equal(await page.locator('.nsr-entity__btn[data-nsr-entity="E1"]').getAttribute("aria-pressed"), "true");
+  const lit = await count('.nsr-report mark.nsr-is-focus[data-nsr-entity="E1"]');
+  const all = await count('.nsr-report mark[data-nsr-entity="E1"]');
+  assert.ok(lit >= 1 && lit === all, `every E1 mention is highlighted (${lit}/${all})`);
+  assert.match(await text(".nsr-rail__focus"), /National Coastal Resilience Agency/);
+  await page.click('.nsr-entity__btn[data-nsr-entity="E1"]');
+  assert.equal(await count(".nsr-report .nsr-is-focus"), 0);
+});
+
+test("a pasted plain-text article is analyzed into a new brief", async () => {
+  await page.fill("#input", PLAIN_ARTICLE);
+  assert.equal(await page.inputValue("#url"), "", "the sample's URL is dropped once the text changes");
+  await page.fill("#title", "Riverside votes for harbour cycle lanes");
+  await expectNewBrief(() => page.click("#analyze"));
+  assert.equal((await text(".nsr-title")).trim(), "Riverside votes for harbour cycle lanes");
+  assert.match(await text(".nsr-summary"), /Riverside City Council/);
+  assert.match(await page.locator(".nsr-report").innerText(), /Amira Haddad/);
+  const speakers = await page.locator(".nsr-claim__speaker-name").allInnerTexts();
+  assert.ok(speakers.includes("Amira Haddad"), `the quote is attributed (${speakers})`);
+  assert.equal(await stripValue("lang"), "EN");
+  assert.equal(await stripValue("date"), "undated");
+  await assertInert("plain text");
+});
+
+test("an .html file picked with the file input is analyzed", async () => {
+  await page.fill("#title", "");
+  await expectNewBrief(() =>
+    page.setInputFiles("#file", { name: "frost.html", mimeType: "text/html", buffer: Buffer.from(HTML_FILE) }),
+  );
+  assert.match(await text(".nsr-title"), /Orchard growers count frost losses/);
+  assert.equal(await stripValue("src"), "Northfield Courier");
+  assert.match(await text(".nsr-byline"), /Jonas Pike/);
+  assert.match(await page.locator(".nsr-report").innerText(), /Ruth Ambler/);
+  assert.doesNotMatch(await page.locator(".nsr-report").innerText(), /Copyright Northfield Courier/);
+});
+
+test("a .txt file dropped on the drop zone is analyzed", async () => {
+  await expectNewBrief(() =>
+    page.evaluate((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], "cycle-lanes.txt", { type: "text/plain" }));
+      const zone = document.getElementById("drop");
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    }, PLAIN_ARTICLE),
+  );
+  assert.match(await page.locator(".nsr-report").innerText(), /Greenway Transport Trust/);
+});
+
+test("empty input shows the error box, and the page keeps working", async () => {
+  await page.fill("#input", "   \n  ");
+  await page.fill("#title", "");
+  await page.click("#analyze");
+  const box = page.locator("#error");
+  await box.waitFor({ state: "visible", timeout: 10_000 });
+  const message = (await page.locator("#error-message").innerText()).trim();
+  assert.ok(message.length > 5, `the error box says why (${message})`);
+  assert.match(message, /empty/i);
+
+  // Still works afterwards: the sample button analyzes again and the error goes away.
+  await expectNewBrief(() => page.click("#sample"));
+  assert.equal(await box.isVisible(), false, "the error box is hidden after a success");
+  assert.equal(await stripValue("src"), "Harbour Ledger");
+});
+
+test("hostile markup in the input never becomes markup in the page", async () => {
+  await page.fill("#input", HOSTILE_HTML);
+  await expectNewBrief(() => page.click("#analyze"));
+  // Give any injected handler a chance to run before checking.
+  await page.waitForTimeout(300);
+  await page.mouse.move(400, 400);
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll("#brief *")) {
+      el.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    }
+  });
+  await assertInert("hostile input");
+  // The payload is shown as text, literally.
+  const title = await text(".nsr-title");
+  assert.match(title, /Port/);
+  assert.ok(title.includes("<img") || title.includes("<script"), `the markup is visible as text: ${title}`);
+  assert.match(await page.locator(".nsr-report").innerText(), /<script>window\.__pwned=1<\/script>/);
+  assert.equal(await count(".nsr-byline__link"), 0, "no link for a javascript: URL");
+  assert.ok(!requests.some((u) => new URL(u).pathname.endsWith("/x")), "the <img src=x> was never fetched");
+  assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined");
+});
+
+test("the renderer treats every field of a forged brief as text", async () => {
+  // A brief that did not come from the analyzer: markup and quotes in every string, a
+  // javascript: URL, unknown types (which must not become class names), offsets out of range.
+  const result = await page.evaluate(async () => {
+    const { renderBrief } = await import("/shared/render.js");
+    const x = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    const articleText = `Hello ${x} world.\n\nSecond paragraph here.`;
+    const brief = {
+      id: `NSR-${x}`,
+      newsar_version: x,
+      source: { name: x, domain: x, lean: { label: x, score: 0.5, provenance: x } },
+      language: { code: x, name: x, confidence: 1, analyzers_available: true },
+      article: {
+        title: x, byline: [x], published: x, url: "javascript:window.__pwned=1", site_name: x, section: x,
+        description: x, declared_lang: x, text: articleText,
+        paragraphs: [{ start: 0, end: articleText.indexOf("\n"), kind: x }, { start: articleText.indexOf("Second"), end: 99999, kind: "heading" }],
+      },
+      stats: { words: x, reading_minutes: x, sentences: 2, entities: 1, claims: 1, sources_cited: 1, quality: x, quality_evidence: [{ reason: x, weight: 1, met: true }] },
+      summary: { text: x, sentences: [], confidence: x },
+      framing: [{ frame: x, score: 1, evidence: [{ start: 0, end: 5, weight: 1, reason: x }] }],
+      topics: [{ topic: x, score: 1, evidence: [] }],
+      tone: { label: x, alarm: 7, valence: -9, evidence: [{ start: -5, end: 3, weight: 1, reason: x }] },
+      factuality: { score: x, label: x, evidence: [{ start: 6, end: 12, weight: -1, reason: x }], components: [{ name: x, value: x, contribution: x }] },
+      sources: [{ name: x, entity_id: x, kind: x, mentions: x }],
+      claims: [{ text: x, start: 0, end: 30, type: x, attribution: { speaker: x, entity_id: x, anonymous: true, cue: x, start: 0, end: 1 }, confidence: x, checkworthiness: 2 }],
+      sentences: [],
+      entities: [{ id: x, name: x, type: x, aliases: [x], mentions: [{ start: 6, end: 20 }, { start: 500, end: 900 }], count: 2, salience: 0.5 }],
+      keywords: [{ term: x, salience: x }],
+      provenance: { extraction: x, language: x, source: x, entities: x, claims: x, tone: x, framing: x, factuality: x, keywords: x, summary: x },
+    };
+    const host = document.createElement("div");
+    host.id = "forged";
+    document.body.append(host);
+    renderBrief(host, brief);
+    host.querySelector(".nsr-fact__score").click();
+    host.querySelector(".nsr-entity__btn").click();
+    const classes = new Set();
+    for (const el of host.querySelectorAll("*")) for (const c of el.classList) classes.add(c);
+    const out = {
+      pwned: typeof window.__pwned,
+      dangerous: host.querySelectorAll("img, script, iframe, object, embed").length,
+      links: Array.from(host.querySelectorAll("a"), (a) => a.getAttribute("href")),
+      handlers: Array.from(host.querySelectorAll("*")).flatMap((el) => Array.from(el.attributes, (a) => a.name)).filter((n) => /^on/i.test(n)),
+      oddClasses: Array.from(classes).filter((c) => !/^(nsr-[a-z0-9_-]+|is-[a-z-]+)$/.test(c)),
+      title: host.querySelector(".nsr-title").textContent,
+      reportText: host.querySelector(".nsr-report").textContent,
+    };
+    host.remove();
+    return out;
+  });
+  assert.equal(result.pwned, "undefined");
+  assert.equal(result.dangerous, 0);
+  assert.deepEqual(result.links, [], "no link for a javascript: URL");
+  assert.deepEqual(result.handlers, []);
+  assert.deepEqual(result.oddClasses, [], "data never becomes a class name");
+  assert.ok(result.title.includes("<script>"), "the title is shown as text");
+  assert.ok(result.reportText.includes("<img src=x"), "the body is shown as text");
+});
+
+test("the demo page stays on its own origin and logs no errors", async () => {
+  assert.ok(requests.length > 0, "requests were recorded");
+  assert.ok(requests.some((u) => u.endsWith("/pkg/newsar_bg.wasm")), "the wasm module was loaded from the origin");
+  const foreign = requests.filter((u) => !u.startsWith(`${origin}/`));
+  assert.deepEqual(foreign, [], "no request leaves the test origin");
+  assert.deepEqual(pageErrors, [], "no uncaught page errors");
+  assert.deepEqual(consoleErrors, [], "no console errors");
+});

@@ -1,0 +1,296 @@
+// NEWSAR demo page: collects an article (pasted text or HTML, a file, or the bundled sample),
+// sends it to the analysis worker, and draws the brief with the shared renderer.
+import { renderBrief } from "../shared/render.js";
+
+const SAMPLE_PATH = "../pkg/sample-article.html";
+const SAMPLE_URL = "https://harbourledger.example/environment/2026/03/14/sea-defences";
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+const TIMEOUT_MS = 60_000;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  form: $("analyze-form"),
+  input: $("input"),
+  url: $("url"),
+  title: $("title"),
+  file: $("file"),
+  drop: $("drop"),
+  analyze: $("analyze"),
+  sample: $("sample"),
+  clear: $("clear"),
+  download: $("download"),
+  status: $("status"),
+  error: $("error"),
+  errorMessage: $("error-message"),
+  brief: $("brief"),
+  engine: $("engine"),
+};
+
+// ---------------------------------------------------------------- the worker
+
+let worker = null;
+let nextId = 1;
+let latestId = 0;
+const pending = new Map(); // id -> {resolve, reject, timer}
+
+function startWorker() {
+  worker = new Worker("./worker.js", { type: "module" });
+  worker.addEventListener("message", (event) => {
+    const msg = event.data || {};
+    if ("ready" in msg) {
+      if (msg.ready) {
+        ui.engine.textContent = `engine v${msg.version} · WebAssembly`;
+      } else {
+        ui.engine.textContent = "engine failed to load";
+        showError(msg.error);
+      }
+      return;
+    }
+    const job = pending.get(msg.id);
+    if (!job) return;
+    pending.delete(msg.id);
+    clearTimeout(job.timer);
+    if (msg.error !== undefined) job.reject(new Error(msg.error));
+    else job.resolve(msg);
+  });
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    const message = event.message || "the analysis worker could not start";
+    failAll(new Error(message));
+  });
+}
+
+function failAll(error) {
+  for (const [id, job] of pending) {
+    clearTimeout(job.timer);
+    job.reject(error);
+    pending.delete(id);
+  }
+}
+
+/** A stuck analysis must not leave the page waiting forever: replace the worker. */
+function restartWorker() {
+  worker.terminate();
+  failAll(new Error("the analysis took too long and was stopped"));
+  startWorker();
+}
+
+function analyze(id, kind, input, options) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      if (pending.has(id)) restartWorker();
+    }, TIMEOUT_MS);
+    pending.set(id, { resolve, reject, timer });
+    worker.postMessage({ id, kind, input, options });
+  }).then((reply) => ({ ...reply, id }));
+}
+
+// ---------------------------------------------------------------- page state
+
+let currentKind = "text"; // "html" once a .html file or the sample fills the box
+let currentBrief = null;
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function optionsFromForm() {
+  const options = { now: today() };
+  const url = ui.url.value.trim();
+  const title = ui.title.value.trim();
+  if (url) options.url = url;
+  if (title) options.title = title;
+  return options;
+}
+
+function setStatus(text, busy = false) {
+  ui.status.textContent = text;
+  ui.status.classList.toggle("is-busy", busy);
+}
+
+function showError(message) {
+  ui.errorMessage.textContent = String(message || "unknown error");
+  ui.error.hidden = false;
+}
+
+function hideError() {
+  ui.error.hidden = true;
+  ui.errorMessage.textContent = "";
+}
+
+async function run(kind, input, options, { scroll = true, label = "" } = {}) {
+  hideError();
+  const started = performance.now();
+  setStatus(label ? `Analyzing ${label}…` : "Analyzing…", true);
+  document.body.classList.add("is-busy");
+  const id = nextId++;
+  latestId = id;
+  try {
+    const reply = await analyze(id, kind, input, options);
+    if (reply.id !== latestId) return; // a newer request superseded this one
+    currentBrief = reply.brief;
+    renderBrief(ui.brief, reply.brief, { onEntityClick });
+    ui.download.hidden = false;
+    const total = Math.round(performance.now() - started);
+    setStatus(`Analyzed ${reply.mode === "html" ? "HTML" : "text"} in ${reply.ms} ms (${total} ms with rendering)`);
+    const title = reply.brief?.article?.title;
+    document.title = title ? `${title} · NEWSAR brief` : "NEWSAR brief";
+    if (scroll) ui.brief.scrollIntoView({ behavior: "smooth", block: "start" });
+  } catch (e) {
+    if (id !== latestId) return;
+    setStatus("");
+    showError(e && e.message ? e.message : String(e));
+  } finally {
+    if (id === latestId) document.body.classList.remove("is-busy");
+  }
+}
+
+function onEntityClick(entity) {
+  const n = Number(entity.count) || 0;
+  const pressed = ui.brief.querySelector(".nsr-entity__btn[aria-pressed='true']");
+  setStatus(pressed ? `Highlighting ${n} mention${n === 1 ? "" : "s"} of ${entity.name}` : "");
+}
+
+// ---------------------------------------------------------------- inputs
+
+ui.form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  run(currentKind, ui.input.value, optionsFromForm());
+});
+
+// The sample fills in its URL; once the box holds something else, that URL no longer applies.
+function forgetSampleUrl() {
+  if (ui.url.dataset.auto === "sample") {
+    ui.url.value = "";
+    delete ui.url.dataset.auto;
+  }
+}
+
+ui.input.addEventListener("input", () => {
+  currentKind = "text"; // typed or pasted: the worker still detects HTML with looksLikeHtml
+  forgetSampleUrl();
+});
+
+ui.url.addEventListener("input", () => {
+  delete ui.url.dataset.auto;
+});
+
+ui.input.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    ui.form.requestSubmit();
+  }
+});
+
+ui.clear.addEventListener("click", () => {
+  ui.input.value = "";
+  ui.url.value = "";
+  delete ui.url.dataset.auto;
+  ui.title.value = "";
+  currentKind = "text";
+  hideError();
+  setStatus("");
+  ui.input.focus();
+});
+
+ui.download.addEventListener("click", () => {
+  if (!currentBrief) return;
+  const blob = new Blob([JSON.stringify(currentBrief, null, 2)], { type: "application/json" });
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = `${String(currentBrief.id || "brief").replace(/[^A-Za-z0-9-]/g, "")}.json`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 1000);
+});
+
+async function loadSample({ scroll }) {
+  hideError();
+  try {
+    setStatus("Loading the sample…", true);
+    const res = await fetch(SAMPLE_PATH, { cache: "no-store" });
+    if (!res.ok) throw new Error(`the sample article is missing (${res.status}); run \`make wasm\``);
+    const html = await res.text();
+    ui.input.value = html;
+    ui.url.value = SAMPLE_URL;
+    ui.url.dataset.auto = "sample";
+    ui.title.value = "";
+    currentKind = "html";
+    await run("html", html, { url: SAMPLE_URL, now: today() }, { scroll, label: "the sample" });
+  } catch (e) {
+    setStatus("");
+    showError(e && e.message ? e.message : String(e));
+  }
+}
+
+ui.sample.addEventListener("click", () => loadSample({ scroll: true }));
+
+async function handleFile(file) {
+  if (!file) return;
+  hideError();
+  const name = file.name || "file";
+  if (!/\.(html?|txt|text|md)$/i.test(name) && !/^text\//.test(file.type)) {
+    showError(`${name}: choose an .html, .htm or .txt file`);
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    showError(`${name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+    return;
+  }
+  let content;
+  try {
+    content = await file.text();
+  } catch (e) {
+    showError(`could not read ${name}: ${e && e.message ? e.message : e}`);
+    return;
+  }
+  const kind = /\.html?$/i.test(name) || file.type === "text/html" ? "html" : "text";
+  forgetSampleUrl();
+  ui.input.value = content;
+  currentKind = kind;
+  await run(kind, content, optionsFromForm(), { label: name });
+}
+
+ui.file.addEventListener("change", () => {
+  const file = ui.file.files && ui.file.files[0];
+  handleFile(file).finally(() => {
+    ui.file.value = ""; // picking the same file again still fires "change"
+  });
+});
+
+// Drag and drop: anywhere on the page, with the drop zone lit up. Without this a dropped file
+// would replace the page.
+let dragDepth = 0;
+const hasFiles = (event) => Array.from(event.dataTransfer?.types || []).includes("Files");
+window.addEventListener("dragenter", (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  dragDepth++;
+  document.body.classList.add("is-dragging");
+});
+window.addEventListener("dragleave", (event) => {
+  if (!hasFiles(event)) return;
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (!dragDepth) document.body.classList.remove("is-dragging");
+});
+window.addEventListener("dragover", (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = "copy";
+});
+window.addEventListener("drop", (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  dragDepth = 0;
+  document.body.classList.remove("is-dragging");
+  handleFile(event.dataTransfer.files[0]);
+});
+
+// ---------------------------------------------------------------- start
+
+startWorker();
+loadSample({ scroll: false });

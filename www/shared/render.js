@@ -1,0 +1,1116 @@
+// NEWSAR brief renderer: draws a brief (the object analyzeHtml / analyzeText return) as a
+// newspaper-style "intelligence brief". Shared by the demo page, the extension and the embed.
+//
+//   import { renderBrief } from "../shared/render.js";
+//   renderBrief(container, brief, { onEntityClick(entity) { … } });
+//
+// Styling lives in brief.css (class names prefixed `nsr-`, themable through --nsr-* custom
+// properties). The renderer does not depend on any page around it.
+//
+// SECURITY. Everything in a brief comes from an untrusted page. It only ever reaches the DOM as
+// text nodes (textContent / createTextNode) or through setAttribute on inert attributes (class,
+// title, data-*, aria-*). No innerHTML, no HTML strings, no inline handlers; class names taken from
+// data are checked against fixed lists; links only for http(s) URLs.
+//
+// Offsets: every start/end in a brief is a UTF-16 offset into brief.article.text, so
+// text.slice(start, end) is the span.
+
+const ENTITY_TYPES = ["person", "organization", "location", "event", "misc"];
+const ENTITY_TYPE_NAMES = {
+  person: "Person",
+  organization: "Organization",
+  location: "Location",
+  event: "Event",
+  misc: "Other",
+};
+const CLAIM_TYPES = ["factual", "statistic", "quote", "opinion", "prediction"];
+const SOURCE_KINDS = ["person", "organization", "document", "link", "anonymous", "other"];
+const PARAGRAPH_KINDS = ["paragraph", "heading", "list_item", "quote", "preformatted"];
+const PARAGRAPH_TAGS = { paragraph: "p", heading: "h3", list_item: "li", quote: "blockquote", preformatted: "pre" };
+const SVG_NS = "http://www.w3.org/2000/svg";
+const WEEKDAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
+// ---------------------------------------------------------------- small DOM helpers
+
+/** Creates an element with a class list and optional text (always as a text node). */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+/** Appends children (nodes or strings, strings as text nodes), skipping null/undefined. */
+function add(parent, ...children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return parent;
+}
+
+function svg(tag, attrs = {}) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** A value from a fixed list, else the fallback: the only way data reaches a class name. */
+function oneOf(value, allowed, fallback) {
+  return allowed.includes(value) ? value : fallback;
+}
+
+function num(x, fallback = 0) {
+  const n = Number(x);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+const clamp01 = (x) => Math.min(1, Math.max(0, num(x)));
+const fixed2 = (x) => num(x).toFixed(2);
+const pad2 = (n) => String(n).padStart(2, "0");
+const signed = (x, digits = 3) => {
+  const n = num(x);
+  const s = Math.abs(n).toFixed(digits);
+  return n > 0 ? `+${s}` : n < 0 ? `\u2212${s}` : s;
+};
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+const str = (x) => (typeof x === "string" ? x : x === null || x === undefined ? "" : String(x));
+const arr = (x) => (Array.isArray(x) ? x : []);
+const cap = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+
+/** Only absolute http(s) URLs become links. */
+function safeHttpUrl(url) {
+  if (typeof url !== "string") return null;
+  const trimmed = url.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return null;
+  try {
+    const parsed = new URL(trimmed);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "rules: hand-weighted …" → "rules"; the short method name before the colon. */
+function methodOf(provenance) {
+  const s = str(provenance).trim();
+  if (!s) return "";
+  const head = s.split(":")[0].trim();
+  return head.length <= 40 ? head : `${head.slice(0, 38)}…`;
+}
+
+/**
+ * Splits an ISO date or date-time into display parts: {day: "SAT", date: "2026-03-14",
+ * time: "09:30 GMT" | "09:30" | ""}. Null when it is not a date.
+ */
+function dateParts(iso) {
+  const s = str(iso).trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
+  if (!m) return s ? { day: "", date: s, time: "" } : null;
+  const [, y, mo, d, hh, mm, zone] = m;
+  if (hh !== undefined && zone) {
+    const t = new Date(s);
+    if (!Number.isNaN(t.getTime())) {
+      return {
+        day: WEEKDAYS[t.getUTCDay()],
+        date: `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`,
+        time: `${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())} GMT`,
+      };
+    }
+  }
+  const day = new Date(Date.UTC(+y, +mo - 1, +d));
+  return {
+    day: Number.isNaN(day.getTime()) ? "" : WEEKDAYS[day.getUTCDay()],
+    date: `${y}-${mo}-${d}`,
+    time: hh !== undefined ? `${hh}:${mm}` : "",
+  };
+}
+
+function joinDate(parts, sep = " \u00b7 ") {
+  if (!parts) return "";
+  return [parts.day, parts.date, parts.time].filter(Boolean).join(sep);
+}
+
+/** A 0…1 bar: a track with a filled part, the value carried by a CSS width. */
+function bar(value, className = "") {
+  const track = el("span", `nsr-bar ${className}`.trim());
+  const fill = el("span", "nsr-bar__fill");
+  fill.style.width = `${(clamp01(value) * 100).toFixed(1)}%`;
+  track.append(fill);
+  track.setAttribute("aria-hidden", "true");
+  return track;
+}
+
+/** A horizontal gauge with end labels and a marker at `value` (0…1). */
+function gauge(value, labels, className, ariaLabel) {
+  const wrap = el("div", `nsr-gauge ${className}`);
+  const track = el("div", "nsr-gauge__track");
+  const marker = el("span", "nsr-gauge__marker");
+  marker.style.left = `${(clamp01(value) * 100).toFixed(1)}%`;
+  track.append(marker);
+  track.setAttribute("role", "img");
+  track.setAttribute("aria-label", ariaLabel);
+  const scale = el("div", "nsr-gauge__scale");
+  for (const label of labels) scale.append(el("span", "", label));
+  wrap.append(track, scale);
+  return wrap;
+}
+
+function chip(text, className, title) {
+  const c = el("span", `nsr-chip ${className}`.trim(), text);
+  if (title) c.setAttribute("title", title);
+  return c;
+}
+
+function provLabel(provenance, prefix = "Method") {
+  const method = methodOf(provenance);
+  if (!method) return null;
+  const label = el("span", "nsr-prov", `${prefix} \u00b7 ${method}`);
+  label.setAttribute("title", str(provenance));
+  return label;
+}
+
+// ---------------------------------------------------------------- text spans
+
+/** Clamps a span to [0, text.length]; null when empty. */
+function span(start, end, length) {
+  const s = Math.max(0, Math.min(length, Math.trunc(num(start, -1))));
+  const e = Math.max(0, Math.min(length, Math.trunc(num(end, -1))));
+  return e > s ? { start: s, end: e } : null;
+}
+
+function sliceOf(text, start, end) {
+  const sp = span(start, end, text.length);
+  return sp ? text.slice(sp.start, sp.end) : "";
+}
+
+/** Keeps a set of sorted spans non-overlapping: a span that starts inside the previous is cut. */
+function disjoint(spans) {
+  const sorted = spans
+    .filter(Boolean)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = [];
+  let last = -1;
+  for (const s of sorted) {
+    const start = Math.max(s.start, last);
+    if (start >= s.end) continue;
+    out.push({ ...s, start });
+    last = s.end;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the renderer
+
+/**
+ * Draws every section of `brief` into `container` (its previous content is replaced).
+ * `onEntityClick(entity)` is called when the reader picks an entity, in the list or in the text.
+ * Returns the root element.
+ */
+export function renderBrief(container, brief, { onEntityClick } = {}) {
+  if (!container || typeof container.replaceChildren !== "function") {
+    throw new TypeError("renderBrief: container must be a DOM element");
+  }
+  if (!brief || typeof brief !== "object") {
+    throw new TypeError("renderBrief: brief must be an object");
+  }
+  const ctx = makeContext(brief, onEntityClick);
+
+  const root = el("article", "nsr-brief");
+  root.setAttribute("lang", "en");
+  root.dataset.nsrBrief = str(brief.id);
+  ctx.root = root;
+
+  add(
+    root,
+    renderStrip(ctx),
+    renderHead(ctx),
+    renderTiles(ctx),
+    renderSummary(ctx),
+    renderAnalysis(ctx),
+    renderClaims(ctx),
+    renderReport(ctx),
+    renderEntities(ctx),
+    renderKeywords(ctx),
+    renderConnections(ctx),
+    renderFooter(ctx),
+  );
+
+  root.addEventListener("click", (event) => onClick(ctx, event));
+  container.replaceChildren(root);
+  return root;
+}
+
+function makeContext(brief, onEntityClick) {
+  const article = brief.article || {};
+  const text = str(article.text);
+  const entities = arr(brief.entities);
+  const byId = new Map();
+  for (const e of entities) if (e && typeof e.id === "string") byId.set(e.id, e);
+  return {
+    brief,
+    article,
+    text,
+    entities,
+    byId,
+    claims: arr(brief.claims),
+    stats: brief.stats || {},
+    prov: brief.provenance || {},
+    onEntityClick: typeof onEntityClick === "function" ? onEntityClick : null,
+    focused: null,
+    focusPanel: null,
+    root: null,
+  };
+}
+
+// ---- header strip: SRC · LANG · LEAN · WORDS · ENT · date · BRIEF
+
+function renderStrip(ctx) {
+  const { brief, stats } = ctx;
+  const source = brief.source || {};
+  const lang = brief.language || {};
+  const lean = source.lean;
+  const strip = el("div", "nsr-strip");
+  strip.setAttribute("role", "group");
+  strip.setAttribute("aria-label", "Brief header");
+
+  const item = (field, key, value, title) => {
+    const it = el("span", "nsr-strip__item");
+    it.dataset.nsrField = field;
+    if (key) it.append(el("span", "nsr-strip__key", key));
+    it.append(el("span", "nsr-strip__val", value));
+    if (title) it.setAttribute("title", title);
+    strip.append(it);
+    return it;
+  };
+
+  item("src", "SRC", str(source.name) || str(source.domain) || "Unknown source",
+    source.domain ? `Domain: ${source.domain}` : "");
+  item("lang", "LANG", (str(lang.code) || "und").toUpperCase(),
+    `${str(lang.name) || "Undetermined"} \u00b7 confidence ${fixed2(lang.confidence)}`);
+  if (lean && typeof lean === "object") {
+    const it = item("lean", "LEAN", str(lean.label) || "Unrated",
+      `Political lean ${signed(lean.score, 2)} on \u22121 (left) \u2026 +1 (right). Rating: ${str(lean.provenance) || "outlet table"}`);
+    it.append(el("span", "nsr-strip__sub", signed(lean.score, 2)));
+  } else {
+    item("lean", "LEAN", "Unrated",
+      `No lean rating: this outlet is not in the outlet table. ${methodOf(ctx.prov.source) ? `Source: ${str(ctx.prov.source)}` : ""}`.trim());
+  }
+  item("words", "WORDS", String(num(stats.words)));
+  item("ent", "ENT", String(num(stats.entities, ctx.entities.length)));
+  const published = dateParts(ctx.article.published);
+  item("date", "", published ? joinDate(published) : "undated",
+    published ? `Published ${str(ctx.article.published)}` : "No publication date found");
+  item("brief", "BRIEF", str(brief.id) || "\u2014");
+  return strip;
+}
+
+// ---- kicker, headline, dek, byline
+
+function renderHead(ctx) {
+  const { brief, article, stats } = ctx;
+  const head = el("header", "nsr-head");
+
+  const crumbs = el("div", "nsr-crumbs");
+  add(crumbs, el("span", "nsr-crumbs__item", "News"));
+  if (article.section) add(crumbs, el("span", "nsr-crumbs__sep", "/"), el("span", "nsr-crumbs__item", str(article.section)));
+  const kicker = el("div", "nsr-kicker");
+  add(
+    kicker,
+    el("span", "nsr-kicker__id", str(brief.id)),
+    el("span", "nsr-kicker__item", "News Report"),
+    el("span", "nsr-kicker__item", (str(brief.language?.code) || "und").toUpperCase()),
+    article.section ? el("span", "nsr-kicker__item", str(article.section)) : null,
+  );
+  const top = el("div", "nsr-head__top");
+  top.append(crumbs, kicker);
+
+  const title = el("h1", "nsr-title", str(article.title) || "Untitled article");
+  const dek = article.description ? el("p", "nsr-dek", str(article.description)) : null;
+
+  const byline = el("div", "nsr-byline");
+  const names = arr(article.byline).map(str).filter(Boolean);
+  const fact = (cls, label, value) => {
+    const f = el("span", `nsr-byline__item ${cls}`);
+    if (label) f.append(el("span", "nsr-byline__label", label));
+    f.append(el("span", "nsr-byline__value", value));
+    byline.append(f);
+    return f;
+  };
+  fact("nsr-byline__author", "", names.length ? names.join(", ") : "Staff / no byline");
+  const source = str(brief.source?.name) || str(article.site_name);
+  if (source) fact("nsr-byline__source", "", source);
+  const published = dateParts(article.published);
+  fact("nsr-byline__filed", "Filed", published ? [published.date, published.time].filter(Boolean).join(" \u00b7 ") : "undated");
+  fact("nsr-byline__lean", "Lean", str(brief.source?.lean?.label) || "Unrated");
+  fact("nsr-byline__read", "Read", `${num(stats.reading_minutes, 1)} min`);
+  const href = safeHttpUrl(article.url);
+  if (href) {
+    const a = el("a", "nsr-byline__link", "Original article \u2197");
+    a.setAttribute("href", href);
+    a.setAttribute("rel", "noopener noreferrer");
+    a.setAttribute("target", "_blank");
+    a.setAttribute("title", href);
+    byline.append(a);
+  }
+
+  add(head, top, title, dek, byline);
+  return head;
+}
+
+// ---- stat tiles
+
+function renderTiles(ctx) {
+  const { stats } = ctx;
+  const tiles = el("div", "nsr-tiles");
+  const tile = (field, label, value, unit, title) => {
+    const t = el("div", "nsr-tile");
+    t.dataset.nsrField = field;
+    t.append(el("div", "nsr-tile__label", label));
+    const v = el("div", "nsr-tile__value");
+    v.append(el("span", "nsr-tile__num", value), el("span", "nsr-tile__unit", unit));
+    t.append(v);
+    if (title) t.setAttribute("title", title);
+    tiles.append(t);
+  };
+  const minutes = num(stats.reading_minutes, 1);
+  const words = num(stats.words);
+  const cited = num(stats.sources_cited, arr(ctx.brief.sources).length);
+  const ents = num(stats.entities, ctx.entities.length);
+  tile("reading", "Reading time", String(minutes), "min");
+  tile("words", "Word count", String(words), words === 1 ? "word" : "words");
+  tile("sources", "Sources cited", String(cited), "cited");
+  tile("entities", "Entities identified", String(ents), ents === 1 ? "entity" : "entities");
+  const quality = arr(stats.quality_evidence)
+    .map((q) => `${q && q.met ? "\u2713" : "\u2717"} ${str(q?.reason)} (${fixed2(q?.weight)})`)
+    .join("\n");
+  tile("quality", "Quality score", String(Math.round(clamp01(stats.quality) * 100)), "%",
+    quality ? `Extraction quality:\n${quality}` : "");
+  return tiles;
+}
+
+// ---- section frame: "§ 01" label, title, meta, provenance
+
+function section(ctx, n, title, { meta, provenance, provPrefix, field } = {}) {
+  const s = el("section", `nsr-section nsr-section--${field}`);
+  s.dataset.nsrSection = field;
+  const head = el("div", "nsr-section__head");
+  const label = el("span", "nsr-section__num", `\u00a7 ${pad2(n)}`);
+  const h = el("h2", "nsr-section__title", title);
+  const id = `nsr-${field}-${str(ctx.brief.id).replace(/[^A-Za-z0-9-]/g, "")}`;
+  h.setAttribute("id", id);
+  s.setAttribute("aria-labelledby", id);
+  const right = el("div", "nsr-section__aside");
+  if (meta) right.append(el("span", "nsr-section__meta", meta));
+  for (const p of arr(provenance)) {
+    const label2 = provLabel(ctx.prov[p], provPrefix || (provenance.length > 1 ? cap(p) : "Method"));
+    if (label2) right.append(label2);
+  }
+  head.append(label, h, right);
+  const body = el("div", "nsr-section__body");
+  s.append(head, body);
+  return { section: s, body };
+}
+
+/** Small-print notes naming the method behind each part of a section. */
+function provNote(ctx, keys) {
+  const notes = keys.filter((k) => str(ctx.prov[k]));
+  if (!notes.length) return null;
+  const p = el("p", "nsr-prov-note");
+  notes.forEach((k, i) => {
+    if (i) p.append(document.createTextNode(" \u00b7 "));
+    p.append(el("span", "nsr-prov-note__key", `${cap(k)}: `), document.createTextNode(str(ctx.prov[k])));
+  });
+  return p;
+}
+
+function empty(message) {
+  return el("p", "nsr-empty", message);
+}
+
+function unsupportedNote(ctx) {
+  const lang = ctx.brief.language || {};
+  if (lang.analyzers_available !== false) return null;
+  return empty(`NEWSAR's language analyzers do not support ${str(lang.name) || "this language"} yet, so this section is empty.`);
+}
+
+// ---- §01 summary
+
+function renderSummary(ctx) {
+  const summary = ctx.brief.summary || {};
+  const { section: s, body } = section(ctx, 1, "Briefing Summary", {
+    meta: "Extractive",
+    provenance: ["summary"],
+    field: "summary",
+  });
+  const text = str(summary.text);
+  const wrap = el("div", "nsr-summary-wrap");
+  wrap.append(text ? el("p", "nsr-summary", text) : unsupportedNote(ctx) || empty("No summary could be drawn from this text."));
+  const facts = el("dl", "nsr-summary__facts");
+  const fact = (label, value, title, fill) => {
+    const f = el("div", "nsr-summary__fact");
+    f.append(el("dt", "nsr-summary__fact-label", label), el("dd", "nsr-summary__fact-value", value));
+    if (fill !== undefined) f.append(bar(fill, "nsr-bar--summary"));
+    if (title) f.setAttribute("title", title);
+    facts.append(f);
+  };
+  fact("Confidence", fixed2(summary.confidence), "Share of the article's top keyphrases and entities the summary covers", summary.confidence);
+  fact("Sources", String(num(ctx.stats.sources_cited, arr(ctx.brief.sources).length)));
+  fact("Claims", String(num(ctx.stats.claims, ctx.claims.length)));
+  fact("Entities", String(num(ctx.stats.entities, ctx.entities.length)));
+  fact("Sentences", `${arr(summary.sentences).length} of ${num(ctx.stats.sentences)}`, "Sentences picked for the summary, of all sentences in the article");
+  wrap.append(facts);
+  body.append(wrap);
+  body.append(provNote(ctx, ["summary"]));
+  return s;
+}
+
+// ---- §02 article analysis: framing, tone, factuality, sources
+
+function card(title, className, extra) {
+  const c = el("div", `nsr-card ${className}`);
+  const h = el("div", "nsr-card__head");
+  h.append(el("h3", "nsr-card__title", title));
+  if (extra) h.append(extra);
+  c.append(h);
+  return c;
+}
+
+function evidenceList(ctx, evidence, className) {
+  const list = el("ul", `nsr-evidence ${className || ""}`.trim());
+  for (const ev of evidence) {
+    const quote = sliceOf(ctx.text, ev?.start, ev?.end);
+    if (!quote) continue;
+    const li = el("li", "nsr-evidence__item");
+    const q = el("button", "nsr-evidence__quote", `\u201c${quote}\u201d`);
+    q.setAttribute("type", "button");
+    q.dataset.nsrStart = String(ev.start);
+    q.dataset.nsrEnd = String(ev.end);
+    q.setAttribute("title", "Show in the full report");
+    const w = num(ev.weight);
+    li.append(
+      q,
+      el("span", "nsr-evidence__reason", str(ev.reason)),
+      el("span", `nsr-evidence__weight ${w < 0 ? "is-neg" : "is-pos"}`, signed(w, 2)),
+    );
+    list.append(li);
+  }
+  return list;
+}
+
+function sourcesLabel(n) {
+  if (n <= 0) return "None";
+  if (n <= 2) return "Limited";
+  if (n <= 5) return "Moderate";
+  return "Extensive";
+}
+
+function renderAnalysis(ctx) {
+  const { brief } = ctx;
+  const { section: s, body } = section(ctx, 2, "Article analysis", {
+    provenance: ["framing", "tone", "factuality"],
+    field: "analysis",
+  });
+  const grid = el("div", "nsr-analysis");
+
+  // Framing + topics
+  const framing = card("Framing", "nsr-card--framing");
+  const frames = arr(brief.framing);
+  const frameChips = el("div", "nsr-chips nsr-chips--framing");
+  for (const f of frames) {
+    const c = chip(str(f?.frame), "nsr-chip--frame", `Frame score ${fixed2(f?.score)} \u00b7 ${plural(arr(f?.evidence).length, "cue", "cues")}`);
+    frameChips.append(c);
+  }
+  framing.append(frames.length ? frameChips : (unsupportedNote(ctx) || empty("No dominant policy frame")));
+  const topics = arr(brief.topics);
+  framing.append(el("div", "nsr-card__sub", "Topics"));
+  if (topics.length) {
+    const topicChips = el("div", "nsr-chips nsr-chips--topics");
+    for (const t of topics) topicChips.append(chip(str(t?.topic), "nsr-chip--topic", `Topic score ${fixed2(t?.score)}`));
+    framing.append(topicChips);
+  } else {
+    framing.append(empty("No topic above threshold"));
+  }
+  grid.append(framing);
+
+  // Tone
+  const tone = brief.tone || {};
+  const toneLabel = str(tone.label) || "Neutral";
+  const toneCard = card("Tone", "nsr-card--tone");
+  const toneValue = el("div", "nsr-card__value");
+  toneValue.append(el("span", "nsr-tone__label", toneLabel));
+  toneCard.append(toneValue);
+  toneCard.append(
+    gauge(tone.alarm, ["Calm", "Neutral", "Alarmist"], "nsr-gauge--tone",
+      `Tone ${toneLabel}: alarm ${fixed2(tone.alarm)} on a scale from calm (0) to alarmist (1)`),
+  );
+  const toneNums = el("div", "nsr-card__nums");
+  toneNums.append(
+    el("span", "", `Alarm ${fixed2(tone.alarm)}`),
+    el("span", "", `Valence ${signed(tone.valence, 2)}`),
+  );
+  toneCard.append(toneNums);
+  const toneEv = arr(tone.evidence);
+  if (toneEv.length) {
+    const d = el("details", "nsr-why");
+    d.append(el("summary", "nsr-why__toggle", `Why \u201c${toneLabel}\u201d? ${plural(toneEv.length, "cue", "cues")}`));
+    d.append(evidenceList(ctx, toneEv));
+    toneCard.append(d);
+  }
+  grid.append(toneCard);
+
+  // Factuality
+  const fact = brief.factuality || {};
+  const factCard = card("Factuality", "nsr-card--factuality");
+  const score = el("button", "nsr-fact__score", `${fixed2(fact.score)} / 1.00`);
+  score.setAttribute("type", "button");
+  score.setAttribute("aria-expanded", "false");
+  score.setAttribute("title", "Show how this score is computed");
+  const factValue = el("div", "nsr-card__value");
+  factValue.append(score, el("span", "nsr-fact__label", str(fact.label)));
+  factCard.append(factValue);
+  factCard.append(
+    gauge(fact.score, ["Low", "High"], "nsr-gauge--factuality",
+      `Factuality ${fixed2(fact.score)} of 1.00: ${str(fact.label)}`),
+  );
+  factCard.append(el("div", "nsr-card__hint", "Click the score for its components"));
+  grid.append(factCard);
+
+  // Sources cited
+  const sources = arr(brief.sources);
+  const cited = num(ctx.stats.sources_cited, sources.length);
+  const srcCard = card("Sources cited", "nsr-card--sources");
+  const srcValue = el("div", "nsr-card__value");
+  srcValue.append(el("span", "nsr-sources__count", String(cited)), el("span", "nsr-sources__label", sourcesLabel(cited)));
+  srcCard.append(srcValue);
+  srcCard.append(gauge(Math.min(cited, 10) / 10, ["Few", "Many"], "nsr-gauge--sources", `${cited} sources cited`));
+  grid.append(srcCard);
+
+  body.append(grid);
+
+  // Factuality detail: components and evidence, revealed by the score button.
+  const detail = el("div", "nsr-fact__detail");
+  detail.hidden = true;
+  const detailId = `nsr-fact-${str(brief.id).replace(/[^A-Za-z0-9-]/g, "")}`;
+  detail.setAttribute("id", detailId);
+  score.setAttribute("aria-controls", detailId);
+  const comps = arr(fact.components);
+  const compWrap = el("div", "nsr-fact__components");
+  compWrap.append(el("h4", "nsr-fact__heading", "How the score is built"));
+  if (comps.length) {
+    const table = el("table", "nsr-table");
+    const thead = el("thead");
+    const hr = el("tr");
+    for (const h of ["Component", "Value", "Contribution"]) hr.append(el("th", "", h));
+    thead.append(hr);
+    const tbody = el("tbody");
+    for (const c of comps) {
+      const tr = el("tr", "nsr-fact__component");
+      const v = num(c?.value);
+      const contribution = num(c?.contribution);
+      tr.append(
+        el("td", "nsr-fact__name", str(c?.name)),
+        el("td", "nsr-num", Number.isInteger(v) && Math.abs(v) > 1 ? String(v) : v.toFixed(3)),
+        el("td", `nsr-num ${contribution < 0 ? "is-neg" : contribution > 0 ? "is-pos" : ""}`, signed(contribution)),
+      );
+      tbody.append(tr);
+    }
+    const tfoot = el("tfoot");
+    const fr = el("tr");
+    fr.append(el("td", "", "Score"), el("td", ""), el("td", "nsr-num", fixed2(fact.score)));
+    tfoot.append(fr);
+    table.append(thead, tbody, tfoot);
+    compWrap.append(table);
+  } else {
+    compWrap.append(empty("No components reported."));
+  }
+  const evWrap = el("div", "nsr-fact__evidence");
+  const fev = arr(fact.evidence);
+  evWrap.append(el("h4", "nsr-fact__heading", `Evidence \u00b7 ${plural(fev.length, "span", "spans")}`));
+  evWrap.append(fev.length ? evidenceList(ctx, fev) : empty("No evidence spans."));
+  detail.append(compWrap, evWrap);
+  body.append(detail);
+
+  // The list of sources cited.
+  const list = el("div", "nsr-sources");
+  list.append(el("h4", "nsr-sources__heading", "Who and what the article cites"));
+  if (sources.length) {
+    const ul = el("ul", "nsr-sources__list");
+    for (const src of sources) {
+      const kind = oneOf(src?.kind, SOURCE_KINDS, "other");
+      const li = el("li", `nsr-source nsr-source--${kind}`);
+      li.append(
+        el("span", "nsr-source__name", str(src?.name)),
+        el("span", `nsr-badge nsr-badge--${kind}`, kind),
+        el("span", "nsr-source__mentions", `\u00d7${num(src?.mentions)}`),
+      );
+      li.setAttribute("title", `${str(src?.name)} \u00b7 ${kind} \u00b7 ${plural(num(src?.mentions), "mention", "mentions")}`);
+      ul.append(li);
+    }
+    list.append(ul);
+  } else {
+    list.append(empty("The article names no sources."));
+  }
+  body.append(list, provNote(ctx, ["framing", "tone", "factuality"]));
+  return s;
+}
+
+// ---- §03 key claims
+
+function renderClaims(ctx) {
+  const claims = ctx.claims;
+  const { section: s, body } = section(ctx, 3, "Key claims", {
+    meta: `${claims.length} extracted`,
+    provenance: ["claims"],
+    field: "claims",
+  });
+  if (!claims.length) {
+    body.append(unsupportedNote(ctx) || empty("No check-worthy claims found."));
+    return s;
+  }
+  const ol = el("ol", "nsr-claims");
+  claims.forEach((c, i) => {
+    const type = oneOf(c?.type, CLAIM_TYPES, "factual");
+    const li = el("li", "nsr-claim");
+    li.dataset.nsrClaim = String(i);
+    const n = el("button", "nsr-claim__num", pad2(i + 1));
+    n.setAttribute("type", "button");
+    n.setAttribute("title", "Show in the full report");
+    n.dataset.nsrLocate = String(i);
+    const main = el("div", "nsr-claim__main");
+    main.append(el("p", "nsr-claim__text", str(c?.text)));
+    const meta = el("div", "nsr-claim__meta");
+    meta.append(el("span", `nsr-badge nsr-badge--${type}`, type));
+    const a = c?.attribution;
+    const speaker = el("span", "nsr-claim__speaker");
+    if (a && str(a.speaker)) {
+      speaker.append(el("span", "nsr-claim__speaker-name", str(a.speaker)));
+      if (a.anonymous) speaker.append(el("span", "nsr-badge nsr-badge--anonymous", "anonymous"));
+      if (a.cue) speaker.setAttribute("title", `Attributed by \u201c${str(a.cue)}\u201d`);
+    } else {
+      speaker.classList.add("is-unattributed");
+      speaker.append(el("span", "nsr-claim__speaker-name", "unattributed"));
+    }
+    meta.append(speaker);
+    main.append(meta);
+    const scores = el("div", "nsr-claim__scores");
+    const sc = (label, value, cls) => {
+      const d = el("div", `nsr-claim__score ${cls}`);
+      d.append(el("span", "nsr-claim__score-label", label), el("span", "nsr-claim__score-value", fixed2(value)), bar(value));
+      scores.append(d);
+    };
+    sc("Confidence", c?.confidence, "nsr-claim__score--confidence");
+    sc("Check-worthiness", c?.checkworthiness, "nsr-claim__score--checkworthiness");
+    li.append(n, main, scores);
+    ol.append(li);
+  });
+  body.append(ol, provNote(ctx, ["claims"]));
+  return s;
+}
+
+// ---- §04 full report with entity marks and claim underlines
+
+/** Appends text[from, to) to parent, wrapping entity mentions (sorted, disjoint) in <mark>s. */
+function appendMarked(ctx, parent, from, to, mentions) {
+  let pos = from;
+  for (const m of mentions) {
+    if (m.end <= from || m.start >= to) continue;
+    const s = Math.max(m.start, from);
+    const e = Math.min(m.end, to);
+    if (s < pos || e <= s) continue;
+    if (s > pos) parent.append(document.createTextNode(ctx.text.slice(pos, s)));
+    const type = oneOf(m.entity.type, ENTITY_TYPES, "misc");
+    const mark = el("mark", `nsr-ent nsr-ent--${type}`, ctx.text.slice(s, e));
+    mark.dataset.nsrEntity = str(m.entity.id);
+    mark.setAttribute("title", `${ENTITY_TYPE_NAMES[type]} \u00b7 ${str(m.entity.name)}`);
+    parent.append(mark);
+    pos = e;
+  }
+  if (pos < to) parent.append(document.createTextNode(ctx.text.slice(pos, to)));
+}
+
+function renderReport(ctx) {
+  const { text, stats } = ctx;
+  const { section: s, body } = section(ctx, 4, "Full report", {
+    meta: `${num(stats.reading_minutes, 1)} min read \u00b7 ${num(stats.words)} words`,
+    provenance: ["extraction"],
+    provPrefix: "Extraction",
+    field: "report",
+  });
+
+  const rail = el("aside", "nsr-rail");
+  rail.append(el("h3", "nsr-rail__title", "Reading key"));
+  const legend = el("ul", "nsr-legend nsr-legend--report");
+  for (const t of ENTITY_TYPES) {
+    const n = ctx.entities.filter((e) => e?.type === t).length;
+    if (!n) continue;
+    const item = el("li", "nsr-legend__item");
+    item.append(el("span", `nsr-ent nsr-ent--${t}`, ENTITY_TYPE_NAMES[t]), el("span", "nsr-legend__count", String(n)));
+    legend.append(item);
+  }
+  if (ctx.claims.length) {
+    const item = el("li", "nsr-legend__item");
+    const sample = el("span", "nsr-claim-span", "Claim");
+    sample.dataset.nsrRef = "01";
+    item.append(sample, el("span", "nsr-legend__count", String(ctx.claims.length)));
+    legend.append(item);
+  }
+  rail.append(legend);
+  rail.append(
+    el("p", "nsr-rail__hint", "Click a highlighted name to light up every mention of it; click a claim number in \u00a7 03 to find it here."),
+  );
+  const focus = el("div", "nsr-rail__focus");
+  focus.hidden = true;
+  rail.append(focus);
+  ctx.focusPanel = focus;
+  const len = text.length;
+  const mentions = disjoint(
+    ctx.entities.flatMap((entity) =>
+      arr(entity?.mentions).map((m) => {
+        const sp = span(m?.start, m?.end, len);
+        return sp ? { ...sp, entity } : null;
+      }),
+    ),
+  );
+  const claimSpans = disjoint(
+    ctx.claims.map((c, i) => {
+      const sp = span(c?.start, c?.end, len);
+      return sp ? { ...sp, index: i, claim: c } : null;
+    }),
+  );
+
+  let paragraphs = arr(ctx.article.paragraphs)
+    .map((p) => {
+      const sp = span(p?.start, p?.end, len);
+      return sp ? { ...sp, kind: oneOf(p.kind, PARAGRAPH_KINDS, "paragraph") } : null;
+    })
+    .filter(Boolean);
+  if (!paragraphs.length && text) {
+    paragraphs = [];
+    const re = /\n\s*\n/g;
+    let last = 0;
+    let m;
+    while ((m = re.exec(text))) {
+      if (m.index > last) paragraphs.push({ start: last, end: m.index, kind: "paragraph" });
+      last = m.index + m[0].length;
+    }
+    if (last < len) paragraphs.push({ start: last, end: len, kind: "paragraph" });
+  }
+
+  const report = el("div", "nsr-report");
+  let list = null;
+  for (const p of paragraphs) {
+    let block;
+    if (p.kind === "list_item") {
+      if (!list) {
+        list = el("ul", "nsr-report__list");
+        report.append(list);
+      }
+      block = el("li", "nsr-report__item");
+      list.append(block);
+    } else {
+      list = null;
+      block = el(PARAGRAPH_TAGS[p.kind], `nsr-report__${p.kind === "paragraph" ? "p" : p.kind}`);
+      report.append(block);
+    }
+    block.dataset.nsrStart = String(p.start);
+    block.dataset.nsrEnd = String(p.end);
+    // Claims are the outer spans (one per sentence); entity marks go inside, cut at claim edges.
+    let pos = p.start;
+    for (const c of claimSpans) {
+      if (c.end <= p.start || c.start >= p.end) continue;
+      const cs = Math.max(c.start, p.start);
+      const ce = Math.min(c.end, p.end);
+      if (cs > pos) appendMarked(ctx, block, pos, cs, mentions);
+      const u = el("span", `nsr-claim-span nsr-claim-span--${oneOf(c.claim?.type, CLAIM_TYPES, "factual")}`);
+      u.dataset.nsrClaim = String(c.index);
+      if (cs === c.start) u.dataset.nsrRef = pad2(c.index + 1);
+      u.setAttribute("title", `Claim ${pad2(c.index + 1)} \u00b7 ${oneOf(c.claim?.type, CLAIM_TYPES, "factual")}`);
+      appendMarked(ctx, u, cs, ce, mentions);
+      block.append(u);
+      pos = ce;
+    }
+    if (pos < p.end) appendMarked(ctx, block, pos, p.end, mentions);
+  }
+  if (!paragraphs.length) report.append(empty("No body text."));
+  const wrap = el("div", "nsr-report-wrap");
+  wrap.append(report, rail);
+  body.append(wrap, provNote(ctx, ["extraction", "language"]));
+  return s;
+}
+
+// ---- §05 entities
+
+function renderEntities(ctx) {
+  const entities = ctx.entities;
+  const { section: s, body } = section(ctx, 5, "Entities", {
+    meta: `${entities.length} identified`,
+    provenance: ["entities"],
+    field: "entities",
+  });
+  if (!entities.length) {
+    body.append(unsupportedNote(ctx) || empty("No named entities found."));
+    return s;
+  }
+  const ul = el("ul", "nsr-entities");
+  for (const e of entities) {
+    const type = oneOf(e?.type, ENTITY_TYPES, "misc");
+    const li = el("li", `nsr-entity nsr-entity--${type}`);
+    const btn = el("button", "nsr-entity__btn");
+    btn.setAttribute("type", "button");
+    btn.dataset.nsrEntity = str(e?.id);
+    btn.setAttribute("aria-pressed", "false");
+    btn.setAttribute("title", `Highlight the ${plural(num(e?.count), "mention", "mentions")} of ${str(e?.name)}`);
+    const who = el("span", "nsr-entity__who");
+    who.append(el("span", "nsr-entity__type", ENTITY_TYPE_NAMES[type]), el("span", "nsr-entity__name", str(e?.name)));
+    const aliases = arr(e?.aliases).map(str).filter(Boolean);
+    if (aliases.length) who.append(el("span", "nsr-entity__aliases", `also ${aliases.join(", ")}`));
+    const stats = el("span", "nsr-entity__stats");
+    stats.append(
+      el("span", "nsr-entity__count", `\u00d7${num(e?.count)}`),
+      bar(e?.salience, `nsr-bar--${type}`),
+      el("span", "nsr-entity__salience", fixed2(e?.salience)),
+    );
+    btn.append(el("span", `nsr-dot nsr-dot--${type}`), who, stats);
+    li.append(btn);
+    ul.append(li);
+  }
+  body.append(ul, provNote(ctx, ["entities"]));
+  return s;
+}
+
+// ---- §06 keywords
+
+function renderKeywords(ctx) {
+  const keywords = arr(ctx.brief.keywords);
+  const { section: s, body } = section(ctx, 6, "Keywords & salience", {
+    meta: `${keywords.length} terms`,
+    provenance: ["keywords"],
+    field: "keywords",
+  });
+  if (!keywords.length) {
+    body.append(unsupportedNote(ctx) || empty("No keyphrases found."));
+    return s;
+  }
+  const ul = el("ul", "nsr-keywords");
+  for (const k of keywords) {
+    const li = el("li", "nsr-keyword");
+    li.append(el("span", "nsr-keyword__term", str(k?.term)), bar(k?.salience, "nsr-bar--keyword"), el("span", "nsr-keyword__value", fixed2(k?.salience)));
+    ul.append(li);
+  }
+  body.append(ul, provNote(ctx, ["keywords"]));
+  return s;
+}
+
+// ---- §07 topic connections (placeholder until the local corpus exists)
+
+function renderConnections(ctx) {
+  const { section: s, body } = section(ctx, 7, "Topic connections", {
+    meta: "Local corpus \u00b7 coming soon",
+    field: "connections",
+  });
+  const panel = el("div", "nsr-connections");
+  const copy = el("div", "nsr-connections__copy");
+  copy.append(
+    el("p", "nsr-connections__lead", "Connections are built from your own collection of briefs."),
+    el(
+      "p",
+      "nsr-connections__text",
+      "As you analyze articles, NEWSAR will keep their briefs locally in this browser and link the people, organizations, places and events they share: nodes are entities, edges are weighted by the number of articles they appear in together. Nothing is sent anywhere. This arrives with the corpus feature; below is this article's own cast, the seed of that graph.",
+    ),
+  );
+  const legend = el("div", "nsr-legend nsr-legend--graph");
+  for (const t of ["person", "organization", "location", "event"]) {
+    const item = el("span", "nsr-legend__item");
+    item.append(el("span", `nsr-dot nsr-dot--${t}`), document.createTextNode(ENTITY_TYPE_NAMES[t]));
+    legend.append(item);
+  }
+  copy.append(legend, el("p", "nsr-legend__hint", "Node size = salience. In the corpus graph, edge numbers count shared articles."));
+  panel.append(copy, starGraph(ctx));
+  body.append(panel);
+  return s;
+}
+
+/** An SVG "star": the article in the middle, its most salient entities around it. */
+function starGraph(ctx) {
+  const W = 360;
+  const H = 220;
+  const cx = W / 2;
+  const cy = H / 2;
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "nsr-graph", role: "img" });
+  const nodes = ctx.entities.slice(0, 8);
+  g.setAttribute("aria-label", `This article and its ${nodes.length} most salient entities`);
+  const lines = svg("g", { class: "nsr-graph__edges" });
+  const dots = svg("g", { class: "nsr-graph__nodes" });
+  nodes.forEach((e, i) => {
+    const angle = (i / Math.max(1, nodes.length)) * Math.PI * 2 - Math.PI / 2;
+    const rx = 130;
+    const ry = 78;
+    const x = cx + Math.cos(angle) * rx;
+    const y = cy + Math.sin(angle) * ry;
+    const type = oneOf(e?.type, ENTITY_TYPES, "misc");
+    lines.append(svg("line", { x1: cx, y1: cy, x2: x.toFixed(1), y2: y.toFixed(1), class: "nsr-graph__edge" }));
+    const r = 4 + clamp01(e?.salience) * 7;
+    const node = svg("g", { class: `nsr-graph__node nsr-graph__node--${type}` });
+    node.append(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }));
+    const label = svg("text", {
+      x: x.toFixed(1),
+      y: (y + (y < cy ? -r - 5 : r + 12)).toFixed(1),
+      "text-anchor": "middle",
+    });
+    const name = str(e?.name);
+    label.textContent = name.length > 24 ? `${name.slice(0, 22)}\u2026` : name;
+    const t = svg("title");
+    t.textContent = `${ENTITY_TYPE_NAMES[type]} \u00b7 ${name}`;
+    node.append(t, label);
+    dots.append(node);
+  });
+  const center = svg("g", { class: "nsr-graph__center" });
+  center.append(svg("rect", { x: cx - 34, y: cy - 12, width: 68, height: 24, rx: 3 }));
+  const ct = svg("text", { x: cx, y: cy + 4, "text-anchor": "middle" });
+  ct.textContent = "THIS BRIEF";
+  center.append(ct);
+  g.append(lines, dots, center);
+  return g;
+}
+
+// ---- footer: version, id, extraction quality, the remaining provenance
+
+function renderFooter(ctx) {
+  const { brief, stats } = ctx;
+  const f = el("footer", "nsr-footer");
+  const line = el("p", "nsr-footer__line");
+  add(
+    line,
+    el("strong", "", `NEWSAR ${str(brief.newsar_version)}`),
+    ` \u00b7 Brief ${str(brief.id)} \u00b7 ${str(brief.source?.domain) || "no domain"} \u00b7 analyzed locally, in this browser`,
+  );
+  f.append(line);
+  const q = arr(stats.quality_evidence);
+  if (q.length) {
+    const ul = el("ul", "nsr-quality");
+    for (const part of q) {
+      const li = el("li", `nsr-quality__part ${part?.met ? "is-met" : "is-unmet"}`);
+      li.append(el("span", "nsr-quality__mark", part?.met ? "\u2713" : "\u2717"), document.createTextNode(` ${str(part?.reason)} `), el("span", "nsr-quality__weight", fixed2(part?.weight)));
+      ul.append(li);
+    }
+    const wrap = el("div", "nsr-footer__quality");
+    wrap.append(el("span", "nsr-footer__label", `Quality ${Math.round(clamp01(stats.quality) * 100)}%`), ul);
+    f.append(wrap);
+  }
+  const note = provNote(ctx, ["source", "language"]);
+  if (note) f.append(note);
+  return f;
+}
+
+// ---------------------------------------------------------------- interaction
+
+function onClick(ctx, event) {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target) return;
+
+  const score = target.closest(".nsr-fact__score");
+  if (score) {
+    const detail = ctx.root.querySelector(".nsr-fact__detail");
+    if (detail) {
+      detail.hidden = !detail.hidden;
+      score.setAttribute("aria-expanded", String(!detail.hidden));
+    }
+    return;
+  }
+
+  const locate = target.closest("[data-nsr-locate]");
+  if (locate) {
+    const u = ctx.root.querySelector(`.nsr-report .nsr-claim-span[data-nsr-claim="${Number(locate.dataset.nsrLocate)}"]`);
+    if (u) flash(u);
+    return;
+  }
+
+  const quote = target.closest(".nsr-evidence__quote");
+  if (quote) {
+    locateSpan(ctx, Number(quote.dataset.nsrStart), Number(quote.dataset.nsrEnd));
+    return;
+  }
+
+  const ent = target.closest("[data-nsr-entity]");
+  if (ent && ctx.root.contains(ent)) {
+    const entity = ctx.byId.get(ent.dataset.nsrEntity);
+    if (!entity) return;
+    focusEntity(ctx, ctx.focused === entity.id ? null : entity.id);
+    if (ctx.onEntityClick) ctx.onEntityClick(entity);
+  }
+}
+
+function focusEntity(ctx, id) {
+  ctx.focused = id;
+  const panel = ctx.focusPanel;
+  if (panel) {
+    const entity = id ? ctx.byId.get(id) : null;
+    panel.replaceChildren();
+    panel.hidden = !entity;
+    if (entity) {
+      const type = oneOf(entity.type, ENTITY_TYPES, "misc");
+      panel.className = `nsr-rail__focus nsr-entity--${type}`;
+      const aliases = arr(entity.aliases).map(str).filter(Boolean);
+      add(
+        panel,
+        el("span", "nsr-entity__type", ENTITY_TYPE_NAMES[type]),
+        el("strong", "nsr-rail__focus-name", str(entity.name)),
+        aliases.length ? el("span", "nsr-entity__aliases", `also ${aliases.join(", ")}`) : null,
+        el("span", "nsr-rail__focus-count", `${plural(num(entity.count), "mention", "mentions")} \u00b7 salience ${fixed2(entity.salience)}`),
+      );
+    }
+  }
+  ctx.root.classList.toggle("nsr-has-focus", Boolean(id));
+  for (const node of ctx.root.querySelectorAll("[data-nsr-entity]")) {
+    const on = Boolean(id) && node.dataset.nsrEntity === id;
+    node.classList.toggle("nsr-is-focus", on);
+    if (node.tagName === "BUTTON") node.setAttribute("aria-pressed", String(on));
+  }
+}
+
+function flash(node) {
+  node.scrollIntoView({ behavior: "smooth", block: "center" });
+  node.classList.remove("nsr-flash");
+  // Restart the animation.
+  void node.offsetWidth;
+  node.classList.add("nsr-flash");
+  setTimeout(() => node.classList.remove("nsr-flash"), 1800);
+}
+
+/** Briefly highlights text[start, end) in the full report with a DOM Range (no DOM rewrite). */
+function locateSpan(ctx, start, end) {
+  const report = ctx.root.querySelector(".nsr-report");
+  if (!report || !(end > start)) return;
+  // Each block carries its span of the text; walk its text nodes to turn offsets into a Range.
+  for (const block of report.querySelectorAll("[data-nsr-start]")) {
+    const pStart = Number(block.dataset.nsrStart);
+    const pEnd = Number(block.dataset.nsrEnd);
+    if (!(start >= pStart && start < pEnd)) continue;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let offset = pStart;
+    const range = document.createRange();
+    let started = false;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const next = offset + n.data.length;
+      if (!started && start < next) {
+        range.setStart(n, start - offset);
+        started = true;
+      }
+      if (started && end <= next) {
+        range.setEnd(n, end - offset);
+        break;
+      }
+      offset = next;
+    }
+    if (!started) return;
+    const el0 = range.startContainer.parentElement;
+    if (el0) el0.scrollIntoView({ behavior: "smooth", block: "center" });
+    const sel = window.getSelection();
+    if (sel) {
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    return;
+  }
+}
