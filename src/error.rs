@@ -29,7 +29,7 @@ impl fmt::Display for Error {
             Error::LimitExceeded { limit, value, max } => {
                 write!(f, "input exceeds limit {limit}: {value} > {max}")
             }
-            Error::EmptyInput => write!(f, "input is empty: there is no text to analyze"),
+            Error::EmptyInput => write!(f, "input is empty: there are no words to analyze"),
             Error::NoArticleText => write!(
                 f,
                 "this page doesn't look like an article: no body text was found in it"

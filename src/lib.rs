@@ -109,13 +109,18 @@ pub fn analyze_text(input: &str, options: &Options) -> Result<Brief, Error> {
             max: MAX_TEXT_BYTES,
         });
     }
-    let doc = Doc::from_plain_text(input);
+    // A short first line standing alone, without final punctuation, is the headline.
+    let (headline, body) = match (&options.title, split_headline(input)) {
+        (None, Some((title, rest))) => (Some(title), rest),
+        _ => (None, input),
+    };
+    let doc = Doc::from_plain_text(body);
     if doc.word_count() == 0 {
         return Err(Error::EmptyInput);
     }
     let words = doc.word_count() as f64;
     let extracted = Extracted {
-        title: options.title.clone(),
+        title: options.title.clone().or(headline),
         byline: options.byline.clone().unwrap_or_default(),
         published: options
             .published
@@ -127,6 +132,22 @@ pub fn analyze_text(input: &str, options: &Options) -> Result<Brief, Error> {
         ..Extracted::default()
     };
     Ok(build(doc, extracted, options, false))
+}
+
+/// Splits a plain-text headline off the body: the first line, when a blank line follows it, it
+/// has at most 25 words and no sentence-final punctuation, and text follows.
+fn split_headline(input: &str) -> Option<(String, &str)> {
+    let trimmed = input.trim_start();
+    let (first, rest) = trimmed.split_once('\n')?;
+    let first = first.trim();
+    let blank_follows = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+    let words = first.split_whitespace().count();
+    let unpunctuated = !first
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', '…', ':', ';', ',']);
+    let has_body = rest.split_whitespace().next().is_some();
+    (blank_follows && (1..=25).contains(&words) && unpunctuated && has_body)
+        .then(|| (first.to_string(), rest))
 }
 
 /// Heuristic: whether a string is an HTML page rather than plain text.
@@ -387,6 +408,29 @@ mod tests {
             ),
             Err(Error::NoArticleText)
         );
+    }
+
+    #[test]
+    fn plain_text_headline_becomes_the_title() {
+        let b = analyze_text(
+            "Council approves budget\n\nThe council approved it on Tuesday.",
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(b.article.title.as_deref(), Some("Council approves budget"));
+        assert_eq!(b.article.text, "The council approved it on Tuesday.");
+        // A first line that is a sentence, or runs on without a blank line, stays body text.
+        let b = analyze_text("The council met.\n\nIt voted.", &Options::default()).unwrap();
+        assert_eq!(b.article.title, None);
+        let b = analyze_text("Line one\nline two.", &Options::default()).unwrap();
+        assert_eq!(b.article.title, None);
+        let given = Options {
+            title: Some("Given".into()),
+            ..Options::default()
+        };
+        let b = analyze_text("Council approves budget\n\nText.", &given).unwrap();
+        assert_eq!(b.article.title.as_deref(), Some("Given"));
+        assert!(b.article.text.starts_with("Council approves budget"));
     }
 
     #[test]

@@ -95,9 +95,13 @@ fn html_and_text_files_are_detected() {
         ],
         None,
     ));
+    assert_eq!(
+        text["article"]["title"],
+        "City council approves budget after marathon session"
+    );
     assert!(text["article"]["text"]
         .as_str()
-        .is_some_and(|t| t.starts_with("City council approves budget")));
+        .is_some_and(|t| t.starts_with("The Riverton City Council")));
     assert!(text["provenance"]["extraction"]
         .as_str()
         .is_some_and(|p| p.contains("plain text")));

@@ -14,6 +14,8 @@ newsar — multi-perspective news intelligence, on your machine
 Usage:
   newsar analyze [FILE|-] [--format json|text] [--url URL] [--title T] [--now YYYY-MM-DD]
   newsar analyze --jsonl              one JSON object per line on stdin, one brief per line out
+  newsar train-ner --train FILE --dev FILE --out FILE [--epochs N] [--seed N]
+                                      train the name tagger on CoNLL-2003 files
   newsar --version | --help
 
 FILE is HTML or plain text (detected); '-' reads stdin; no FILE analyzes the bundled sample.
@@ -54,6 +56,9 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode, String> {
+    if std::env::args().nth(1).as_deref() == Some("train-ner") {
+        return train_ner();
+    }
     let mut parser = lexopt::Parser::from_env();
     let mut command: Option<String> = None;
     let mut args = Args {
@@ -161,6 +166,51 @@ fn run() -> Result<ExitCode, String> {
         Format::Text => report::render(&brief),
     };
     write_stdout(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `newsar train-ner`: reads the CoNLL files, trains, writes the model, prints the dev scores.
+fn train_ner() -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(std::env::args_os().skip(2));
+    let (mut train, mut dev, mut out) = (None, None, None);
+    let (mut epochs, mut seed) = (12usize, 20_260_608u64);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("train") => train = Some(value_string(&mut parser)?),
+            Long("dev") => dev = Some(value_string(&mut parser)?),
+            Long("out") => out = Some(value_string(&mut parser)?),
+            Long("epochs") => {
+                epochs = value_string(&mut parser)?
+                    .parse()
+                    .map_err(|_| "--epochs takes a number")?
+            }
+            Long("seed") => {
+                seed = value_string(&mut parser)?
+                    .parse()
+                    .map_err(|_| "--seed takes a number")?
+            }
+            _ => return Err(format!("{}; see `newsar --help`", arg.unexpected())),
+        }
+    }
+    let read = |p: Option<String>, what: &str| -> Result<String, String> {
+        let p = p.ok_or(format!("train-ner needs --{what} FILE"))?;
+        std::fs::read_to_string(&p).map_err(|e| format!("cannot read {p}: {e}"))
+    };
+    let train_text = read(train, "train")?;
+    let dev_text = read(dev, "dev")?;
+    let out = out.ok_or("train-ner needs --out FILE")?;
+    let report = newsar::entities::train::train(&train_text, &dev_text, epochs, seed, |line| {
+        eprintln!("{line}")
+    });
+    std::fs::write(&out, &report.model).map_err(|e| format!("cannot write {out}: {e}"))?;
+    eprintln!(
+        "wrote {out}: {} bytes; best epoch {} of {}; dev F1 (quantized) {:.4}",
+        report.model.len(),
+        report.best_epoch,
+        report.dev_by_epoch.len(),
+        report.dev_quantized.2
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,7 +3,10 @@
 //! and turns them into the brief's entity list with salience.
 
 mod linking;
+pub mod model;
 mod tagger;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
 
 use crate::brief::{round3, Entity, Mention};
 use crate::text::Doc;

@@ -1,9 +1,10 @@
-//! Finds name mentions in each sentence and types them: spans of capitalized words (with inner
+//! Finds name mentions in each sentence and types them. The statistical model ([`model`]) does
+//! this when compiled in; the fallback rules take spans of capitalized words (with inner
 //! connectors such as "of" in "Ministry of State Security"), trimmed of sentence-initial common
-//! words, then typed by the CoNLL-2003-derived name and word lists, organization / event / person
-//! cue words, and titles before the name.
+//! words, typed by the CoNLL-2003-derived name and word lists, organization / event / person cue
+//! words, and titles before the name. Event names are recognized by their head word either way.
 
-use super::{EntityType, MentionKind, MentionSpan};
+use super::{model, EntityType, MentionKind, MentionSpan};
 use crate::lexicon::{is_stopword, known_names, word_class, word_types, ConllType};
 use crate::text::{Doc, TokenKind};
 use std::collections::HashSet;
@@ -254,8 +255,57 @@ pub const PERSON_TITLES: &[&str] = &[
     "professor",
 ];
 
-/// Finds and types the name mentions of a document.
+/// Finds and types the name mentions of a document: with the compiled-in statistical model
+/// when it is present, else with the capitalization rules below.
 pub fn tag(doc: &Doc) -> Vec<MentionSpan> {
+    match model::compiled_model() {
+        Some(weights) => tag_with_model(doc, weights),
+        None => tag_with_rules(doc),
+    }
+}
+
+/// The statistical tagger's spans, with events recognized by their head word ("Summit", "War",
+/// "2026 World Cup") and acronyms marked for alias linking.
+fn tag_with_model(doc: &Doc, weights: &model::QuantizedModel) -> Vec<MentionSpan> {
+    let view = model::TokenView::new(doc);
+    let tags = model::tag_document(weights, &view, doc);
+    let mut out = Vec::new();
+    for (s_index, s) in doc.sentences.iter().enumerate() {
+        for (range, kind) in model::spans(&tags[s.tokens.clone()], s.tokens.start) {
+            let start = extend_with_year(doc, range.start, range.end, s.tokens.start);
+            let end = range.end;
+            let text = &doc.text[doc.tokens[start].start..doc.tokens[end - 1].end];
+            let last = doc.tokens[end - 1].lower.as_str();
+            let entity_type = if EVENT_HEADS.contains(&last) && end - start > 1 && kind != 0 {
+                EntityType::Event
+            } else {
+                match kind {
+                    0 => EntityType::Person,
+                    1 => EntityType::Organization,
+                    2 => EntityType::Location,
+                    _ => EntityType::Misc,
+                }
+            };
+            let acronym =
+                end - start == 1 && doc.tokens[start].all_caps && text.chars().count() <= 6;
+            out.push(MentionSpan {
+                tokens: start..end,
+                bytes: doc.tokens[start].start..doc.tokens[end - 1].end,
+                entity_type,
+                sentence: s_index,
+                kind: if acronym {
+                    MentionKind::Acronym
+                } else {
+                    MentionKind::Name
+                },
+            });
+        }
+    }
+    out
+}
+
+/// The rule tagger (used when no model is compiled in).
+fn tag_with_rules(doc: &Doc) -> Vec<MentionSpan> {
     let lowercase_words: HashSet<&str> = doc
         .tokens
         .iter()
@@ -520,7 +570,7 @@ mod tests {
             kind: BlockKind::Paragraph,
             text: text.into(),
         }]);
-        tag(&doc)
+        tag_with_rules(&doc)
             .into_iter()
             .map(|m| (doc.text[m.bytes].to_string(), m.entity_type))
             .collect()

@@ -19,7 +19,7 @@ fn month_number(name: &str) -> Option<u32> {
 fn iso_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+        Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
             .expect("valid regex")
     })
 }
@@ -58,7 +58,10 @@ pub fn normalize_date(raw: &str) -> Option<String> {
         if let (Some(h), Some(min)) = (c.get(4), c.get(5)) {
             out.push_str(&format!("T{}:{}", h.as_str(), min.as_str()));
             out.push_str(&format!(":{}", c.get(6).map_or("00", |x| x.as_str())));
-            if let Some(zone) = c.get(7) {
+            if let Some(fraction) = c.get(7) {
+                out.push_str(fraction.as_str());
+            }
+            if let Some(zone) = c.get(8) {
                 let z = zone.as_str();
                 if z == "Z" || z.contains(':') {
                     out.push_str(z);
@@ -100,7 +103,7 @@ mod tests {
         );
         assert_eq!(
             normalize_date("2015-07-24T05:36:09.123+0100").as_deref(),
-            Some("2015-07-24T05:36:09+01:00")
+            Some("2015-07-24T05:36:09.123+01:00")
         );
         assert_eq!(normalize_date("2015-07-24").as_deref(), Some("2015-07-24"));
     }

@@ -114,11 +114,11 @@ pub fn domain_of(url: &str) -> Option<String> {
         .trim_end_matches('.')
         .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    if host.is_empty() || !host.contains('.') {
-        None
-    } else {
-        Some(host)
-    }
+    let valid = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']'));
+    valid.then_some(host)
 }
 
 /// Folds runs of whitespace to single spaces and trims.
@@ -141,7 +141,12 @@ mod tests {
             Some("news.site.com")
         );
         assert_eq!(domain_of("ftp://x.com"), None);
-        assert_eq!(domain_of("https://localhost/"), None);
+        assert_eq!(
+            domain_of("https://fakehost/test/page.html").as_deref(),
+            Some("fakehost")
+        );
+        assert_eq!(domain_of("https://exa mple.com/"), None);
+        assert_eq!(domain_of("javascript:alert(1)"), None);
     }
 
     #[test]

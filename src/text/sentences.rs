@@ -22,6 +22,11 @@ const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
 
 const CLOSERS: &[&str] = &["\"", "'", "”", "’", ")", "]", "»", "›"];
 
+/// Whether a lowercase word (without its period) is a known abbreviation.
+pub(super) fn is_abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS.contains(&lower)
+}
+
 fn is_terminal(lower: &str) -> bool {
     matches!(lower, "." | "!" | "?" | "…" | "..." | "?!" | "!?")
 }
@@ -65,6 +70,19 @@ fn split_paragraph(
                 last += 1;
             }
             end_here = last + 1 >= range.end || starts_sentence(text, tokens, i, last + 1);
+        } else if tokens[i].lower.len() > 1 && tokens[i].lower.ends_with('.') && i + 1 < range.end {
+            // An abbreviation that owns its period ("U.S.", "Inc."): it ends the sentence only
+            // when it usually can, and a new sentence clearly starts after it.
+            let word = tokens[i].lower.trim_end_matches('.');
+            end_here = SENTENCE_FINAL_ABBREVIATIONS.contains(&word)
+                && tokens[i + 1].capitalized
+                && !next_is_name_like(tokens, i + 1)
+                && text[tokens[i].end..tokens[i + 1].start]
+                    .chars()
+                    .any(char::is_whitespace);
+            if !end_here && newline_between(text, &tokens[i], &tokens[i + 1]) {
+                end_here = true;
+            }
         } else if i + 1 < range.end && newline_between(text, &tokens[i], &tokens[i + 1]) {
             // Plain-text line break: a line without final punctuation is a sentence of its own
             // unless it ends mid-clause (a comma, a conjunction).

@@ -90,14 +90,38 @@ fn make(text: &str, start: usize, end: usize) -> Token {
 
 /// Splits `text` into tokens (whitespace dropped).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
     for (start, piece) in text.split_word_bound_indices() {
         if piece.chars().all(char::is_whitespace) {
             continue;
         }
+        // "U.S." / "J." / "Mr.": the period belongs to the abbreviation.
+        if piece == "." {
+            if let Some(prev) = out.last() {
+                if prev.end == start && takes_period(&text[prev.start..prev.end]) {
+                    let prev_start = prev.start;
+                    out.pop();
+                    out.push(make(text, prev_start, start + 1));
+                    continue;
+                }
+            }
+        }
         push_repaired(text, start, start + piece.len(), &mut out);
     }
     out
+}
+
+/// Whether a word written just before a period is an abbreviation that owns the period:
+/// an initial ("J"), an initialism ("U.S", "e.g", "a.m") or a listed abbreviation ("Mr", "Inc").
+fn takes_period(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let initialism = word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    single_capital || initialism || super::sentences::is_abbreviation(&word.to_lowercase())
 }
 
 /// Pushes the token `text[start..end]`, split where a possessive or a lost break hides inside.
@@ -170,7 +194,11 @@ mod tests {
         assert_eq!(texts("systems.In a"), ["systems", ".", "In", "a"]);
         assert_eq!(
             texts("U.S. e.g. example.com"),
-            ["U.S", ".", "e.g", ".", "example.com"]
+            ["U.S.", "e.g.", "example.com"]
+        );
+        assert_eq!(
+            texts("Mr. J. Smith sat."),
+            ["Mr.", "J.", "Smith", "sat", "."]
         );
     }
 

@@ -1,0 +1,425 @@
+//! The statistical name tagger: a greedy left-to-right averaged perceptron over hashed features
+//! (the word and its neighbours, case shape, prefixes and suffixes, the two previous tags, and
+//! document-level case evidence), predicting IOB2 tags for CoNLL's four types. Trained by
+//! [`super::train`] on CoNLL-2003 `eng.train`; the weights are quantized to one byte each and
+//! compiled in (`data/models/ner.bin`, provenance in `data/PROVENANCE.md`).
+//!
+//! Features are computed on the project's own tokens ([`crate::text::Doc`]), in training and in
+//! use alike, so the model sees at run time exactly what it was trained on.
+
+use crate::text::{Doc, TokenKind};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The tag set, in weight order.
+pub const TAGS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+pub const N_TAGS: usize = TAGS.len();
+
+/// Number of hash buckets is `1 << BITS`.
+pub const BITS: u32 = 17;
+const MAGIC: &[u8; 8] = b"NSRNER02";
+
+const MODEL_BYTES: &[u8] = include_bytes!("../../data/models/ner.bin");
+
+/// A tagger's weights: `buckets × N_TAGS` values.
+pub trait Weights {
+    fn add_scores(&self, bucket: usize, scores: &mut [f32; N_TAGS]);
+}
+
+/// The compiled-in, quantized model: one little-endian i16 per weight times a global scale
+/// (absolute error ≤ scale/2 ≈ max|w|/65534; one byte per weight lost too much — the largest
+/// weights, such as the bias, need absolute, not relative, precision).
+pub struct QuantizedModel {
+    scale: f32,
+    weights: &'static [u8],
+}
+
+impl Weights for QuantizedModel {
+    fn add_scores(&self, bucket: usize, scores: &mut [f32; N_TAGS]) {
+        let at = bucket * N_TAGS * 2;
+        let row = &self.weights[at..at + N_TAGS * 2];
+        for (s, w) in scores.iter_mut().zip(row.chunks_exact(2)) {
+            *s += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
+        }
+    }
+}
+
+/// The model compiled into the binary, or None if the embedded bytes are not a model (a build
+/// without trained weights: the tagger then finds no names rather than failing).
+pub fn compiled_model() -> Option<&'static QuantizedModel> {
+    static MODEL: OnceLock<Option<QuantizedModel>> = OnceLock::new();
+    MODEL.get_or_init(|| decode(MODEL_BYTES)).as_ref()
+}
+
+const HEADER: usize = 8 + 1 + 1 + 4;
+
+fn decode(bytes: &'static [u8]) -> Option<QuantizedModel> {
+    if bytes.len() < HEADER
+        || &bytes[..8] != MAGIC
+        || u32::from(bytes[8]) != BITS
+        || usize::from(bytes[9]) != N_TAGS
+    {
+        return None;
+    }
+    let scale = f32::from_le_bytes(bytes[10..14].try_into().ok()?);
+    let weights = &bytes[HEADER..];
+    (weights.len() == (1usize << BITS) * N_TAGS * 2).then_some(QuantizedModel { scale, weights })
+}
+
+/// Serializes quantized weights in the format [`compiled_model`] reads: magic, bits, tag count,
+/// the f32 scale, then one little-endian i16 per weight.
+pub fn encode(scale: f32, weights: &[i16]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER + 2 * weights.len());
+    out.extend_from_slice(MAGIC);
+    out.push(BITS as u8);
+    out.push(N_TAGS as u8);
+    out.extend_from_slice(&scale.to_le_bytes());
+    for w in weights {
+        out.extend_from_slice(&w.to_le_bytes());
+    }
+    out
+}
+
+/// FNV-1a over a template id and its parts, folded into a bucket.
+#[derive(Clone, Copy)]
+struct FeatureHash(u32);
+
+impl FeatureHash {
+    fn new(template: u8) -> FeatureHash {
+        FeatureHash((0x811c_9dc5 ^ u32::from(template)).wrapping_mul(0x0100_0193))
+    }
+    fn str(mut self, s: &str) -> FeatureHash {
+        for b in s.bytes() {
+            self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        self.sep()
+    }
+    fn byte(mut self, b: u8) -> FeatureHash {
+        self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        self.sep()
+    }
+    fn sep(mut self) -> FeatureHash {
+        self.0 = (self.0 ^ 0xFF).wrapping_mul(0x0100_0193);
+        self
+    }
+    fn bucket(self) -> usize {
+        // Mix the high bits in before masking.
+        ((self.0 ^ (self.0 >> 15)) & ((1 << BITS) - 1)) as usize
+    }
+}
+
+/// Per-token facts shared by all features, computed once per document.
+pub struct TokenView {
+    lower: Vec<String>,
+    shape: Vec<String>,
+    text: Vec<String>,
+    /// Capitalized somewhere in the document other than at a sentence start.
+    cap_elsewhere: Vec<bool>,
+    /// Token is in a sentence that is mostly upper case (a headline).
+    shouting: Vec<bool>,
+    first_in_sentence: Vec<bool>,
+}
+
+fn shape_of(s: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in s.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k == last {
+            continue;
+        }
+        out.push(k);
+        last = k;
+        if out.len() >= 6 {
+            break;
+        }
+    }
+    out
+}
+
+impl TokenView {
+    pub fn new(doc: &Doc) -> TokenView {
+        let n = doc.tokens.len();
+        let text: Vec<String> = (0..n).map(|i| doc.token_text(i).to_string()).collect();
+        let lower: Vec<String> = doc.tokens.iter().map(|t| t.lower.clone()).collect();
+        let shape: Vec<String> = text.iter().map(|t| shape_of(t)).collect();
+        let mut first_in_sentence = vec![false; n];
+        let mut shouting = vec![false; n];
+        for s in &doc.sentences {
+            let words: Vec<usize> = s
+                .tokens
+                .clone()
+                .filter(|&i| doc.tokens[i].is_word())
+                .collect();
+            if let Some(&f) = words.first() {
+                first_in_sentence[f] = true;
+            }
+            let caps = words.iter().filter(|&&i| doc.tokens[i].all_caps).count();
+            let loud = words.len() >= 3 && caps * 10 > words.len() * 6;
+            for i in s.tokens.clone() {
+                shouting[i] = loud;
+            }
+        }
+        let mut capitalized_mid: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for i in 0..n {
+            let t = &doc.tokens[i];
+            if t.capitalized && !t.all_caps && !first_in_sentence[i] && !shouting[i] {
+                capitalized_mid.insert(lower[i].as_str());
+            }
+        }
+        let cap_elsewhere = (0..n)
+            .map(|i| capitalized_mid.contains(lower[i].as_str()))
+            .collect();
+        TokenView {
+            lower,
+            shape,
+            text,
+            cap_elsewhere,
+            shouting,
+            first_in_sentence,
+        }
+    }
+}
+
+const BOS: &str = "<s>";
+const EOS: &str = "</s>";
+
+/// The feature buckets of token `i` in sentence `range`, given the two previous tags.
+/// `memory` is what the first pass said about the same word elsewhere in the document
+/// (see [`memory_codes`]); 0 in the first pass.
+#[allow(clippy::too_many_arguments)]
+pub fn features(
+    view: &TokenView,
+    doc: &Doc,
+    range: &Range<usize>,
+    i: usize,
+    prev: usize,
+    prev2: usize,
+    memory: u8,
+    out: &mut Vec<usize>,
+) {
+    out.clear();
+    let at = |k: isize| -> Option<usize> {
+        let j = i as isize + k;
+        (j >= range.start as isize && j < range.end as isize).then_some(j as usize)
+    };
+    let lower = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |j| view.lower[j].as_str());
+    let shape = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |j| view.shape[j].as_str());
+    let w = view.lower[i].as_str();
+    let chars: Vec<char> = w.chars().collect();
+    let prefix = |n: usize| -> String { chars.iter().take(n).collect() };
+    let suffix = |n: usize| -> String { chars[chars.len().saturating_sub(n)..].iter().collect() };
+    let t = &doc.tokens[i];
+    let flags = u8::from(t.capitalized)
+        | u8::from(t.all_caps) << 1
+        | u8::from(view.first_in_sentence[i]) << 2
+        | u8::from(view.shouting[i]) << 3
+        | u8::from(view.cap_elsewhere[i]) << 4
+        | u8::from(t.kind == TokenKind::Number) << 5
+        | u8::from(crate::lexicon::word_class(w).is_some()) << 6;
+    let h = FeatureHash::new;
+    let feats = [
+        h(0),
+        h(1).str(w),
+        h(2).str(lower(-1)),
+        h(3).str(lower(1)),
+        h(4).str(lower(-2)),
+        h(5).str(lower(2)),
+        h(6).str(shape(0)),
+        h(7).str(shape(-1)).str(shape(0)),
+        h(8).str(shape(0)).str(shape(1)),
+        h(9).str(&prefix(2)),
+        h(10).str(&prefix(3)),
+        h(11).str(&suffix(2)),
+        h(12).str(&suffix(3)),
+        h(13).str(&suffix(4)),
+        h(14).byte(prev as u8),
+        h(15).byte(prev2 as u8).byte(prev as u8),
+        h(16).byte(prev as u8).str(w),
+        h(17).str(lower(-1)).str(w),
+        h(18).str(w).str(lower(1)),
+        h(19).byte(flags),
+        h(20).str(&view.text[i]),
+        h(21).byte(flags).str(shape(0)),
+        h(22).byte(prev as u8).str(shape(0)),
+        h(23).str(lower(-1)).byte(flags),
+        h(24).str(shape(-1)).str(shape(0)).str(shape(1)),
+        h(25).byte(memory),
+        h(26).byte(memory).str(shape(0)),
+        h(27).byte(memory).byte(prev as u8),
+    ];
+    out.extend(feats.iter().map(|f| f.bucket()));
+}
+
+/// Whether tag `next` may follow tag `prev` in IOB2 (I-X only after B-X or I-X).
+pub fn allowed(prev: usize, next: usize) -> bool {
+    if next == 0 || next % 2 == 1 {
+        return true; // O or B-*
+    }
+    // Same type: B-X/I-X at 2k−1/2k, so both round up to k.
+    prev != 0 && prev.div_ceil(2) == next.div_ceil(2)
+}
+
+/// Tags one sentence greedily; returns a tag index per token in `range`.
+pub fn tag_sentence<W: Weights>(
+    weights: &W,
+    view: &TokenView,
+    doc: &Doc,
+    range: Range<usize>,
+    memory: &[u8],
+    buf: &mut Vec<usize>,
+) -> Vec<usize> {
+    let mut tags = Vec::with_capacity(range.len());
+    let (mut prev, mut prev2) = (0usize, 0usize);
+    for i in range.clone() {
+        features(
+            view,
+            doc,
+            &range,
+            i,
+            prev,
+            prev2,
+            memory.get(i).copied().unwrap_or(0),
+            buf,
+        );
+        let best = best_tag(weights, buf, prev);
+        tags.push(best);
+        prev2 = prev;
+        prev = best;
+    }
+    tags
+}
+
+/// The highest-scoring tag allowed after `prev`.
+pub fn best_tag<W: Weights>(weights: &W, features: &[usize], prev: usize) -> usize {
+    let mut scores = [0f32; N_TAGS];
+    for &b in features {
+        weights.add_scores(b, &mut scores);
+    }
+    (0..N_TAGS)
+        .filter(|&k| allowed(prev, k))
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        .unwrap_or(0)
+}
+
+/// Document memory for the second pass: for each token, what the first pass tagged the other
+/// occurrences of the same (lowercased, capitalized) word as — 1 none elsewhere, 2 mostly O,
+/// 3–6 mostly PER/ORG/LOC/MISC.
+pub fn memory_codes(view: &TokenView, doc: &Doc, first_pass: &[usize]) -> Vec<u8> {
+    let mut counts: std::collections::HashMap<&str, [u32; 5]> = std::collections::HashMap::new();
+    let class = |t: usize| if t == 0 { 0 } else { 1 + type_of(t) };
+    for (i, &t) in first_pass.iter().enumerate() {
+        if doc.tokens[i].capitalized {
+            counts.entry(view.lower[i].as_str()).or_default()[class(t)] += 1;
+        }
+    }
+    (0..first_pass.len())
+        .map(|i| {
+            if !doc.tokens[i].capitalized {
+                return 1;
+            }
+            let mut c = counts
+                .get(view.lower[i].as_str())
+                .copied()
+                .unwrap_or_default();
+            c[class(first_pass[i])] = c[class(first_pass[i])].saturating_sub(1);
+            let total: u32 = c.iter().sum();
+            if total == 0 {
+                return 1;
+            }
+            let best = (0..5)
+                .max_by_key(|&k| (c[k], std::cmp::Reverse(k)))
+                .unwrap_or(0);
+            2 + best as u8
+        })
+        .collect()
+}
+
+/// Tags a whole document in two passes (the second sees the first pass's document memory).
+pub fn tag_document<W: Weights>(weights: &W, view: &TokenView, doc: &Doc) -> Vec<usize> {
+    let mut buf = Vec::new();
+    let none = vec![0u8; doc.tokens.len()];
+    let mut first = vec![0usize; doc.tokens.len()];
+    for s in &doc.sentences {
+        let tags = tag_sentence(weights, view, doc, s.tokens.clone(), &none, &mut buf);
+        first[s.tokens.clone()].copy_from_slice(&tags);
+    }
+    let memory = memory_codes(view, doc, &first);
+    let mut second = vec![0usize; doc.tokens.len()];
+    for s in &doc.sentences {
+        let tags = tag_sentence(weights, view, doc, s.tokens.clone(), &memory, &mut buf);
+        second[s.tokens.clone()].copy_from_slice(&tags);
+    }
+    second
+}
+
+/// The CoNLL type index (0 PER, 1 ORG, 2 LOC, 3 MISC) of a non-O tag.
+pub fn type_of(tag: usize) -> usize {
+    (tag - 1) / 2
+}
+
+/// Entity spans (token ranges) with their type index from a tag sequence starting at `offset`.
+pub fn spans(tags: &[usize], offset: usize) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        if tags[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let kind = type_of(tags[i]);
+        let start = i;
+        i += 1;
+        while i < tags.len() && tags[i] != 0 && tags[i] % 2 == 0 && type_of(tags[i]) == kind {
+            i += 1;
+        }
+        out.push((offset + start..offset + i, kind));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape_of("Obama"), "Xx");
+        assert_eq!(shape_of("NATO"), "X");
+        assert_eq!(shape_of("U.S"), "X.X");
+        assert_eq!(shape_of("1996-08-22"), "d-d-d");
+    }
+
+    #[test]
+    fn iob2_constraints_and_spans() {
+        assert!(
+            allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2) && allowed(4, 1)
+        );
+        // B-PER I-PER O B-LOC B-LOC I-LOC
+        assert_eq!(
+            spans(&[1, 2, 0, 5, 5, 6], 10),
+            vec![(10..12, 0), (13..14, 2), (14..16, 2)]
+        );
+    }
+
+    #[test]
+    fn model_round_trips_through_encode() {
+        let weights = vec![3i16; (1 << BITS) * N_TAGS];
+        let bytes: &'static [u8] = Box::leak(encode(0.5, &weights).into_boxed_slice());
+        let model = decode(bytes).expect("decodes");
+        let mut s = [0f32; N_TAGS];
+        model.add_scores(7, &mut s);
+        assert_eq!(s, [1.5; N_TAGS]);
+        assert!(decode(b"not a model").is_none());
+    }
+}
