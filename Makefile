@@ -15,7 +15,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: help setup-build setup-test native wasm demo serve test test-rust test-wasm test-browser \
-        lint eval bench clean
+        lint eval bench train-ner clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/"
@@ -70,8 +70,13 @@ test: setup-test lint test-rust test-wasm test-browser
 eval: native
 	python3 tests/eval/run_all.py --newsar $(NEWSAR) --data $(DATA) --out EVALUATION.md
 
-bench: native
-	@echo "no benchmarks yet"
+# Retrains the name tagger from CoNLL-2003 (deterministic: same data and seed, same bytes).
+train-ner: native
+	$(NEWSAR) train-ner --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa \
+	    --out data/models/ner.bin --epochs 12 --seed 20260608
+
+bench:
+	cargo bench --bench speed
 
 clean:
 	cargo clean

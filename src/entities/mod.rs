@@ -5,7 +5,6 @@
 mod linking;
 pub mod model;
 mod tagger;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
 use crate::brief::{round3, Entity, Mention};

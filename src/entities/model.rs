@@ -112,6 +112,10 @@ impl FeatureHash {
 
 /// Per-token facts shared by all features, computed once per document.
 pub struct TokenView {
+    /// Name-list evidence per token: 0 none, else B/I × type of the longest listed name covering it.
+    gazetteer: Vec<u8>,
+    /// How the token's word was tagged in training text: 0 unknown, else majority class × share.
+    word_class: Vec<u8>,
     lower: Vec<String>,
     shape: Vec<String>,
     text: Vec<String>,
@@ -147,8 +151,110 @@ fn shape_of(s: &str) -> String {
     out
 }
 
+/// The name lists the tagger consults: entity strings and capitalized words, each with how
+/// often it was tagged as each type in training text. At run time these are the compiled-in
+/// CoNLL-derived lists; in training, lists built without the current document's fold.
+pub trait NameLists {
+    /// Type (0 PER, 1 ORG, 2 LOC, 3 MISC) and count of a listed entity string.
+    fn name(&self, text: &str) -> Option<(usize, u32)>;
+    /// Counts as PER, ORG, LOC, MISC and O of a capitalized word.
+    fn word(&self, text: &str) -> Option<[u32; 5]>;
+}
+
+/// The compiled-in lists (`data/entities/names.tsv`, `words.tsv`).
+pub struct CompiledLists;
+
+impl NameLists for CompiledLists {
+    fn name(&self, text: &str) -> Option<(usize, u32)> {
+        use crate::lexicon::ConllType;
+        crate::lexicon::known_names().get(text).map(|k| {
+            let t = match k.kind {
+                ConllType::Per => 0,
+                ConllType::Org => 1,
+                ConllType::Loc => 2,
+                ConllType::Misc => 3,
+            };
+            (t, k.count)
+        })
+    }
+    fn word(&self, text: &str) -> Option<[u32; 5]> {
+        crate::lexicon::word_types().get(text).copied()
+    }
+}
+
+/// Longest names to look up, in tokens.
+const MAX_NAME_TOKENS: usize = 8;
+
+/// Longest-match lookup of listed names over each sentence (`forms`: each token's text).
+fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8> {
+    let mut codes = vec![0u8; doc.tokens.len()];
+    let mut key = String::new();
+    for s in &doc.sentences {
+        let mut j = s.tokens.start;
+        while j < s.tokens.end {
+            let t = &doc.tokens[j];
+            if !(t.capitalized || t.kind == TokenKind::Number) {
+                j += 1;
+                continue;
+            }
+            let mut matched = 0;
+            let longest = MAX_NAME_TOKENS.min(s.tokens.end - j);
+            for len in (1..=longest).rev() {
+                key.clear();
+                for k in j..j + len {
+                    if k > j {
+                        key.push_str(&doc.text[doc.tokens[k - 1].end..doc.tokens[k].start]);
+                    }
+                    key.push_str(&forms[k]);
+                }
+                if let Some((kind, count)) = lists.name(&key) {
+                    if len > 1 || count >= 2 {
+                        for (k, code) in codes[j..j + len].iter_mut().enumerate() {
+                            *code = 1 + 2 * kind as u8 + u8::from(k > 0);
+                        }
+                        matched = len;
+                        break;
+                    }
+                }
+            }
+            j += matched.max(1);
+        }
+    }
+    codes
+}
+
+fn word_class_code(lists: &dyn NameLists, text: &str) -> u8 {
+    let Some(c) = lists.word(text) else { return 0 };
+    let total: u32 = c.iter().sum();
+    let best = (0..5)
+        .max_by_key(|&k| (c[k], std::cmp::Reverse(k)))
+        .unwrap_or(4);
+    let entity: u32 = c[..4].iter().sum();
+    let share = f64::from(entity) / f64::from(total.max(1));
+    let bucket = if share < 0.1 {
+        0
+    } else if share < 0.5 {
+        1
+    } else if share < 0.9 {
+        2
+    } else {
+        3
+    };
+    1 + (best as u8) * 4 + bucket
+}
+
 impl TokenView {
+    /// Number of tokens the view covers.
+    pub fn word_count_hint(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// The view with the compiled-in name lists.
     pub fn new(doc: &Doc) -> TokenView {
+        TokenView::with_lists(doc, &CompiledLists)
+    }
+
+    pub fn with_lists(doc: &Doc, lists: &dyn NameLists) -> TokenView {
         let n = doc.tokens.len();
         let text: Vec<String> = (0..n).map(|i| doc.token_text(i).to_string()).collect();
         let lower: Vec<String> = doc.tokens.iter().map(|t| t.lower.clone()).collect();
@@ -180,7 +286,12 @@ impl TokenView {
         let cap_elsewhere = (0..n)
             .map(|i| capitalized_mid.contains(lower[i].as_str()))
             .collect();
+        let forms = &text;
+        let gazetteer = gazetteer_codes(doc, forms, lists);
+        let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
         TokenView {
+            gazetteer,
+            word_class,
             lower,
             shape,
             text,
@@ -257,6 +368,14 @@ pub fn features(
         h(25).byte(memory),
         h(26).byte(memory).str(shape(0)),
         h(27).byte(memory).byte(prev as u8),
+        h(28).byte(view.gazetteer[i]),
+        h(29).byte(view.gazetteer[i]).str(shape(0)),
+        h(30).byte(view.word_class[i]),
+        h(31).byte(view.word_class[i]).byte(flags),
+        h(32)
+            .byte(at(-1).map_or(255, |j| view.gazetteer[j]))
+            .byte(view.gazetteer[i]),
+        h(33).byte(at(1).map_or(255, |j| view.word_class[j])),
     ];
     out.extend(feats.iter().map(|f| f.bucket()));
 }

@@ -81,8 +81,83 @@ fn to_iob2(tags: &[String]) -> Vec<String> {
     out
 }
 
+/// Name lists built from training documents the same way `data/build/conll_lexicons.py`
+/// builds the compiled-in ones: every entity string with its type counts, and every capitalized
+/// word that is not sentence-initial with its PER/ORG/LOC/MISC/O counts (kept when seen twice).
+#[derive(Default)]
+pub struct FoldLists {
+    names: std::collections::HashMap<String, [u32; 4]>,
+    words: std::collections::HashMap<String, [u32; 5]>,
+}
+
+fn type_slot(kind: &str) -> usize {
+    match kind {
+        "PER" => 0,
+        "ORG" => 1,
+        "LOC" => 2,
+        "MISC" => 3,
+        _ => 4,
+    }
+}
+
+impl FoldLists {
+    pub fn build<'a>(docs: impl Iterator<Item = &'a ConllDoc>) -> FoldLists {
+        let mut lists = FoldLists::default();
+        for doc in docs {
+            for sentence in doc {
+                let tags: Vec<String> = sentence.iter().map(|(_, t)| t.clone()).collect();
+                let iob2 = to_iob2(&tags);
+                let mut k = 0;
+                while k < sentence.len() {
+                    if iob2[k] == "O" {
+                        k += 1;
+                        continue;
+                    }
+                    let kind = &iob2[k][2..];
+                    let start = k;
+                    k += 1;
+                    while k < sentence.len() && iob2[k].starts_with("I-") && &iob2[k][2..] == kind {
+                        k += 1;
+                    }
+                    let name: Vec<&str> =
+                        sentence[start..k].iter().map(|(t, _)| t.as_str()).collect();
+                    let name = name.join(" ");
+                    if name.chars().any(char::is_alphabetic) {
+                        lists.names.entry(name).or_default()[type_slot(kind)] += 1;
+                    }
+                }
+                for (i, (token, tag)) in sentence.iter().enumerate() {
+                    if i > 0 && token.chars().next().is_some_and(char::is_uppercase) {
+                        let kind = tag.split_once('-').map_or("O", |(_, k)| k);
+                        lists.words.entry(token.clone()).or_default()[type_slot(kind)] += 1;
+                    }
+                }
+            }
+        }
+        lists.words.retain(|_, c| c.iter().sum::<u32>() >= 2);
+        lists
+    }
+}
+
+impl model::NameLists for FoldLists {
+    fn name(&self, text: &str) -> Option<(usize, u32)> {
+        let c = self.names.get(text)?;
+        // Ties go to the alphabetically first type name, as in conll_lexicons.py.
+        const ALPHABETICAL_RANK: [u8; 4] = [3, 2, 0, 1]; // PER, ORG, LOC, MISC
+        let best = (0..4).max_by_key(|&k| (c[k], std::cmp::Reverse(ALPHABETICAL_RANK[k])))?;
+        Some((best, c.iter().sum()))
+    }
+    fn word(&self, text: &str) -> Option<[u32; 5]> {
+        self.words.get(text).copied()
+    }
+}
+
+/// Number of folds for building training-time name lists: each training document sees lists
+/// built from the other folds only, so the tagger cannot learn "every name is listed".
+pub const FOLDS: usize = 5;
+
 /// Builds our Doc for a CoNLL document and projects the gold tags onto its tokens.
-pub fn label(conll: &ConllDoc) -> Option<LabeledDoc> {
+pub fn label(conll: &ConllDoc, lists: &dyn model::NameLists) -> Option<LabeledDoc> {
     let mut text = String::new();
     let mut gold_spans: Vec<(Range<usize>, String)> = Vec::new();
     for (s, sentence) in conll.iter().enumerate() {
@@ -121,7 +196,7 @@ pub fn label(conll: &ConllDoc) -> Option<LabeledDoc> {
             gold.push(tag_index(&format!("I-{}", &tag[2..])));
         }
     }
-    let view = TokenView::new(&doc);
+    let view = TokenView::with_lists(&doc, lists);
     Some(LabeledDoc { doc, view, gold })
 }
 
@@ -310,8 +385,28 @@ pub fn train(
     seed: u64,
     mut progress: impl FnMut(&str),
 ) -> TrainReport {
-    let train_docs: Vec<LabeledDoc> = parse_conll(train).iter().filter_map(label).collect();
-    let dev_docs: Vec<LabeledDoc> = parse_conll(dev).iter().filter_map(label).collect();
+    let train_conll = parse_conll(train);
+    let fold_lists: Vec<FoldLists> = (0..FOLDS)
+        .map(|f| {
+            FoldLists::build(
+                train_conll
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % FOLDS != f)
+                    .map(|(_, d)| d),
+            )
+        })
+        .collect();
+    let train_docs: Vec<LabeledDoc> = train_conll
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| label(d, &fold_lists[i % FOLDS]))
+        .collect();
+    // Dev documents see the compiled-in lists, exactly as the tagger does at run time.
+    let dev_docs: Vec<LabeledDoc> = parse_conll(dev)
+        .iter()
+        .filter_map(|d| label(d, &model::CompiledLists))
+        .collect();
     let train_tokens = train_docs.iter().map(|d| d.doc.tokens.len()).sum();
     progress(&format!(
         "train: {} documents, {train_tokens} tokens; dev: {} documents",
@@ -380,7 +475,7 @@ mod tests {
         let docs = parse_conll(SMALL);
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].len(), 2);
-        let l = label(&docs[0]).expect("labels");
+        let l = label(&docs[0], &FoldLists::default()).expect("labels");
         let tags: Vec<&str> = l.gold.iter().map(|&t| model::TAGS[t]).collect();
         assert_eq!(tags, ["B-ORG", "O", "B-MISC", "O", "O", "B-PER", "I-PER"]);
     }

@@ -1,0 +1,111 @@
+//! `make bench`: native throughput of the pieces, measured on real data when `../shared/data`
+//! is present. Prints a table (markdown) that BENCHMARKS.md records; timings never gate tests.
+//!
+//! - tagger: the statistical name tagger alone (`tag_document` over already-built Docs) on the
+//!   CoNLL-2003 dev documents, tokens per second on one core;
+//! - doc: building the shared Doc (normalization, tokens, sentences, offsets);
+//! - analyze_text: the whole brief from plain text, same documents;
+//! - analyze_html: the whole brief from each readability test page, median milliseconds.
+
+use newsar::entities::{model, train};
+use newsar::text::Doc;
+use newsar::{analyze_html, analyze_text, Options};
+use std::path::Path;
+use std::time::Instant;
+
+fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    let mut best = f64::INFINITY;
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(f());
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    best
+}
+
+fn main() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    println!("| what | input | result |\n|---|---|---|");
+    match std::fs::read_to_string(data.join("conll2003/eng.testa")) {
+        Err(_) => println!("| tagger | skipped: ../shared/data/conll2003 not found | |"),
+        Ok(testa) => {
+            let texts: Vec<String> = train::parse_conll(&testa)
+                .iter()
+                .map(|d| {
+                    d.iter()
+                        .map(|s| {
+                            s.iter()
+                                .map(|(t, _)| t.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect();
+            let docs: Vec<Doc> = texts.iter().map(|t| Doc::from_plain_text(t)).collect();
+            let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+            let weights = model::compiled_model().expect("compiled-in model");
+            let views: Vec<model::TokenView> = docs.iter().map(model::TokenView::new).collect();
+            let tag = best_of(5, || {
+                docs.iter()
+                    .zip(&views)
+                    .map(|(d, v)| model::tag_document(weights, v, d).len())
+                    .sum::<usize>()
+            });
+            let view = best_of(5, || {
+                docs.iter()
+                    .map(|d| model::TokenView::new(d).word_count_hint())
+                    .sum::<usize>()
+            });
+            let doc = best_of(5, || {
+                texts
+                    .iter()
+                    .map(|t| Doc::from_plain_text(t).tokens.len())
+                    .sum::<usize>()
+            });
+            let opts = Options::default();
+            let full = best_of(3, || {
+                texts
+                    .iter()
+                    .filter_map(|t| analyze_text(t, &opts).ok())
+                    .count()
+            });
+            println!("| tagger (two passes, features + scoring) | eng.testa, {tokens} tokens | {:.0} tokens/s |", tokens as f64 / tag);
+            println!(
+                "| tagger incl. per-document feature view | eng.testa | {:.0} tokens/s |",
+                tokens as f64 / (tag + view)
+            );
+            println!(
+                "| Doc (tokens, sentences, offsets) | eng.testa | {:.0} tokens/s |",
+                tokens as f64 / doc
+            );
+            println!("| analyze_text (whole brief) | eng.testa, {} documents | {:.0} tokens/s, {:.2} ms/document |", texts.len(), tokens as f64 / full, 1000.0 * full / texts.len() as f64);
+        }
+    }
+    let pages = data.join("extraction/readability-test-pages");
+    match std::fs::read_dir(&pages) {
+        Err(_) => println!("| analyze_html | skipped: readability-test-pages not found | |"),
+        Ok(dir) => {
+            let mut names: Vec<_> = dir
+                .flatten()
+                .map(|e| e.path().join("source.html"))
+                .filter(|p| p.exists())
+                .collect();
+            names.sort();
+            let htmls: Vec<String> = names
+                .iter()
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect();
+            let opts = Options::default();
+            let mut times: Vec<f64> = htmls
+                .iter()
+                .map(|h| best_of(3, || analyze_html(h, &opts).is_ok()))
+                .collect();
+            times.sort_by(f64::total_cmp);
+            let median = times[times.len() / 2];
+            let p90 = times[times.len() * 9 / 10];
+            println!("| analyze_html (whole brief) | {} readability test pages | median {:.2} ms, p90 {:.2} ms |", htmls.len(), median * 1000.0, p90 * 1000.0);
+        }
+    }
+}
