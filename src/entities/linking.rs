@@ -48,6 +48,7 @@ const DESCRIPTION_HEADS: &[&str] = &[
 /// Links mentions into entities. Returns the groups and, for each mention, its group index.
 pub fn link(doc: &Doc, mentions: &mut Vec<MentionSpan>) -> (Vec<EntityGroup>, Vec<usize>) {
     add_descriptions(doc, mentions);
+    add_untagged_acronyms(doc, mentions);
     mentions.sort_by_key(|m| m.tokens.start);
     let mut groups: Vec<EntityGroup> = Vec::new();
     let mut of_mention: Vec<usize> = Vec::with_capacity(mentions.len());
@@ -122,6 +123,45 @@ fn add_descriptions(doc: &Doc, mentions: &mut Vec<MentionSpan>) {
                 sentence: s_index,
                 kind: MentionKind::Description,
             });
+        }
+    }
+}
+
+/// An all-caps word the tagger left out ("WHO") that spells the initials of a name mentioned
+/// before it ("World Health Organization") becomes a mention, so linking can join them.
+fn add_untagged_acronyms(doc: &Doc, mentions: &mut Vec<MentionSpan>) {
+    let named: Vec<(usize, String, EntityType)> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name && m.tokens.len() > 1)
+        .map(|m| {
+            (
+                m.tokens.start,
+                initials(&doc.text[m.bytes.clone()]),
+                m.entity_type,
+            )
+        })
+        .collect();
+    let covered = |i: usize, ms: &[MentionSpan]| ms.iter().any(|m| m.tokens.contains(&i));
+    for (s_index, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            let t = &doc.tokens[i];
+            let text = doc.token_text(i);
+            if !t.all_caps || !(2..=6).contains(&text.chars().count()) || covered(i, mentions) {
+                continue;
+            }
+            if let Some((_, _, kind)) = named
+                .iter()
+                .rev()
+                .find(|(start, ini, _)| *start < i && ini == text)
+            {
+                mentions.push(MentionSpan {
+                    tokens: i..i + 1,
+                    bytes: t.start..t.end,
+                    entity_type: *kind,
+                    sentence: s_index,
+                    kind: MentionKind::Acronym,
+                });
+            }
         }
     }
 }

@@ -201,11 +201,11 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
             let longest = MAX_NAME_TOKENS.min(s.tokens.end - j);
             for len in (1..=longest).rev() {
                 key.clear();
-                for k in j..j + len {
+                for (k, form) in forms.iter().enumerate().skip(j).take(len) {
                     if k > j {
                         key.push_str(&doc.text[doc.tokens[k - 1].end..doc.tokens[k].start]);
                     }
-                    key.push_str(&forms[k]);
+                    key.push_str(form);
                 }
                 if let Some((kind, count)) = lists.name(&key) {
                     if len > 1 || count >= 2 {
