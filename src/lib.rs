@@ -283,7 +283,7 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Bri
         language: "statistical model: whatlang trigram profiles (69 languages)".into(),
         source: "metadata (og:site_name, JSON-LD publisher), else domain; lean from outlet table (Robertson et al. 2018)".into(),
         entities: if analyzable {
-            "rules + lexicon: capitalized-span tagger typed by CoNLL-2003-derived name lists and cue words; alias linking rules".into()
+            "statistical model: averaged-perceptron tagger trained on CoNLL-2003 (PER/ORG/LOC/MISC) with name-list features; events by head-word rules; alias linking rules".into()
         } else {
             not_run("entity tagger")
         },

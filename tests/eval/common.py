@@ -137,9 +137,11 @@ def provenance(outputs, section):
     return None
 
 
-def result(title, dataset, rows, method, notes=None, made_of=None):
+def result(title, dataset, rows, method, notes=None, made_of=None, tables=None):
     """The dict every scorer's run() returns. rows: (metric, value, n) tuples; made_of: the
-    brief's own provenance label for the section scored."""
+    brief's own provenance label for the section scored; tables: extra tables shown after the
+    rows, each {"caption", "header": [...], "align": "lr..." (one letter a column), "rows":
+    [[cell, ...], ...]} with cells already formatted as strings."""
     return {
         "title": title,
         "dataset": dataset,
@@ -147,6 +149,7 @@ def result(title, dataset, rows, method, notes=None, made_of=None):
         "method": method,
         "notes": notes or [],
         "made_of": made_of,
+        "tables": tables or [],
     }
 
 

@@ -6,7 +6,9 @@
 One scorer module per analyzer (tests/eval/<name>.py, each with run(newsar, data_dir) -> dict);
 each makes one batched `newsar analyze --jsonl` call per dataset. A scorer whose data is absent
 says it skips; a scorer that raises is reported as FAILED and the run goes on (exit status 1
-at the end if any failed). Standard library only.
+at the end if any failed). Standard library only; the NER scorer also runs two npm peers under
+Node for its side-by-side table (tests/eval/peers/, installed by `npm ci` when missing, skipped
+without node/npm).
 """
 
 import argparse
@@ -93,6 +95,14 @@ def main():
             continue
         for row in r["rows"]:
             print(f"{r['name']:<16} {row['metric'][:w]:<{w}} {fmt(row['value']):>9} {fmt(row['n']):>8}")
+    for r in results:
+        for t in r.get("tables", []) if r["status"] == "ok" else []:
+            print(f"\n{r['name']}: {t['caption'].split('. ')[0]}")
+            cols = [t["header"]] + t["rows"]
+            widths = [max(len(str(row[i])) for row in cols) for i in range(len(t["header"]))]
+            for row in cols:
+                print("  ".join(str(c).ljust(wd) if a == "l" else str(c).rjust(wd)
+                                for c, wd, a in zip(row, widths, t["align"])))
     print(f"\ntotal {total:.1f} s")
 
     repo = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -124,6 +134,11 @@ def main():
                "| metric | value | n |", "|---|---:|---:|"]
         md += [f"| {row['metric']} | {fmt(row['value'])} | {fmt(row['n'])} |" for row in r["rows"]]
         md += [""]
+        for t in r.get("tables", []):
+            md += [t["caption"], "", "| " + " | ".join(t["header"]) + " |",
+                   "|" + "|".join("---:" if a == "r" else "---" for a in t["align"]) + "|"]
+            md += ["| " + " | ".join(str(c) for c in row) + " |" for row in t["rows"]]
+            md += [""]
         if r.get("made_of"):
             md += [f"Analyzer (brief.provenance): {r['made_of']}", ""]
         md += [f"Scored: {r['method']}", ""]
