@@ -75,8 +75,11 @@ train-ner: native
 	$(NEWSAR) train-ner --train $(DATA)/conll2003/eng.train --dev $(DATA)/conll2003/eng.testa \
 	    --out data/models/ner.bin --epochs 12 --seed 20260608
 
-bench:
+# Native bench, then the wasm build and the JS peers on the same texts; writes BENCHMARKS.md.
+bench: wasm
 	cargo bench --bench speed
+	cd tests/eval/peers && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; }
+	node tests/bench/peers.mjs
 
 clean:
 	cargo clean

@@ -25,6 +25,7 @@ fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
 
 fn main() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let mut results: Vec<(String, f64)> = Vec::new();
     println!("| what | input | result |\n|---|---|---|");
     match std::fs::read_to_string(data.join("conll2003/eng.testa")) {
         Err(_) => println!("| tagger | skipped: ../shared/data/conll2003 not found | |"),
@@ -71,6 +72,14 @@ fn main() {
                     .filter_map(|t| analyze_text(t, &opts).ok())
                     .count()
             });
+            results.push(("tagger_tokens_per_s".into(), tokens as f64 / tag));
+            results.push((
+                "tagger_with_view_tokens_per_s".into(),
+                tokens as f64 / (tag + view),
+            ));
+            results.push(("doc_tokens_per_s".into(), tokens as f64 / doc));
+            results.push(("analyze_text_tokens_per_s".into(), tokens as f64 / full));
+            results.push(("testa_tokens".into(), tokens as f64));
             println!("| tagger (two passes, features + scoring) | eng.testa, {tokens} tokens | {:.0} tokens/s |", tokens as f64 / tag);
             println!(
                 "| tagger incl. per-document feature view | eng.testa | {:.0} tokens/s |",
@@ -106,6 +115,18 @@ fn main() {
             let median = times[times.len() / 2];
             let p90 = times[times.len() * 9 / 10];
             println!("| analyze_html (whole brief) | {} readability test pages | median {:.2} ms, p90 {:.2} ms |", htmls.len(), median * 1000.0, p90 * 1000.0);
+            results.push(("analyze_html_median_ms".into(), median * 1000.0));
+            results.push(("analyze_html_p90_ms".into(), p90 * 1000.0));
         }
+    }
+    // For tests/bench/peers.mjs, which runs the peers in the same `make bench` and writes ratios.
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    let json: String = results
+        .iter()
+        .map(|(k, v)| format!("  \"{k}\": {v:.3}"))
+        .collect::<Vec<_>>()
+        .join(",\n");
+    if std::fs::create_dir_all(&out).is_ok() {
+        let _ = std::fs::write(out.join("native.json"), format!("{{\n{json}\n}}\n"));
     }
 }
