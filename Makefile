@@ -15,7 +15,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: help setup-build setup-test native wasm demo serve test test-rust test-wasm test-browser \
-        lint eval bench train-ner clean
+        lint eval bench train-ner train-claims clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/"
@@ -76,6 +76,11 @@ train-ner: native
 	    --out data/models/ner.bin --epochs 12 --seed 20260608
 
 # Native bench, then the wasm build and the JS peers on the same texts; writes BENCHMARKS.md.
+# Retrains check-worthiness on ClaimBuster; prints 5-fold CV scores (and CT19 with debates held out).
+train-claims: native
+	$(NEWSAR) train-claims --claimbuster $(DATA)/claims/claimbuster-train.json \
+	    --ct19 $(DATA)/claims/CT19-T1-Training.csv --out data/models/checkworthy.bin
+
 bench: wasm
 	cargo bench --bench speed
 	cd tests/eval/peers && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; }

@@ -307,6 +307,20 @@ fn speaker_before(
         return None;
     }
     if let Some((g, m)) = entities.ending_at(j) {
+        // "Lena Vogt of Northport University said": the person speaks, not the organization.
+        let start = m.tokens.start;
+        if start >= 2
+            && matches!(
+                doc.tokens[start - 1].lower.as_str(),
+                "of" | "at" | "from" | "for"
+            )
+        {
+            if let Some((p, pm)) = entities.ending_at(start - 1) {
+                if entities.groups[p].entity_type == EntityType::Person {
+                    return Some(found_entity(doc, p, pm.bytes.start..m.bytes.end, cue));
+                }
+            }
+        }
         return Some(found_entity(doc, g, m.bytes.clone(), cue));
     }
     let head = &doc.tokens[j - 1];
@@ -526,6 +540,17 @@ mod tests {
             "\"We acted fast,\" said Anna Kowalczyk. \"Nobody was hurt. We are grateful.\"",
         );
         assert!(s[1].is_some() && s[2].is_some(), "{s:?}");
+    }
+
+    #[test]
+    fn person_of_organization_is_the_person() {
+        let s =
+            speakers("Professor Lena Vogt of Northport University said the figures were credible.");
+        assert_eq!(
+            s[0].as_ref().and_then(|x| x.1.clone()).as_deref(),
+            Some("Lena Vogt"),
+            "{s:?}"
+        );
     }
 
     #[test]

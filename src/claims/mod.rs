@@ -1,12 +1,14 @@
 //! Claims: every sentence's check-worthiness, the claims above the threshold with their type and
 //! speaker, and the sources the article cites.
 //!
-//! Check-worthiness is a logistic score over hand-weighted sentence features (numbers and
+//! Check-worthiness is the trained logistic-regression model of [`checkworthy`] when it is
+//! compiled in; otherwise a logistic score over hand-weighted sentence features (numbers and
 //! comparisons, named entities, a reporting cue, length, questions, first person, opinion
-//! words); the weights are listed in [`FEATURE_WEIGHTS`] and each is shown as evidence.
-//! A sentence is a claim when its score is at least [`CLAIM_THRESHOLD`].
+//! words) with the weights listed in [`FEATURE_WEIGHTS`]. A sentence is a claim when its score
+//! is at least [`CLAIM_THRESHOLD`].
 
 pub mod attribution;
+pub mod checkworthy;
 
 use crate::brief::{round3, Attribution, Claim, SentenceScore, SourceCited};
 use crate::entities::{Entities, EntityType};
@@ -334,8 +336,10 @@ pub fn analyze(doc: &Doc, entities: &Entities, links: &[String]) -> ClaimAnalysi
     let mut claims = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let attributed = attributions[i].is_some();
-        let f = sentence_features(doc, entities, i, attributed);
-        let cw = round3(score(&f));
+        let cw = round3(match checkworthy::compiled_model() {
+            Some(model) => model.probability(&checkworthy::features(doc, entities, i, attributed)),
+            None => score(&sentence_features(doc, entities, i, attributed)),
+        });
         let start = doc.utf16(s.bytes.start);
         let end = doc.utf16(s.bytes.end);
         sentences.push(SentenceScore {
