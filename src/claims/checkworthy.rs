@@ -236,8 +236,8 @@ pub mod train {
         let attributions = super::super::attribution::attribute(&doc, &ents);
         // A ClaimBuster item can span several of our sentences: pool them.
         let mut all = Vec::new();
-        for s in 0..doc.sentences.len() {
-            all.extend(features(&doc, &ents, s, attributions[s].is_some()));
+        for (s, attribution) in attributions.iter().enumerate() {
+            all.extend(features(&doc, &ents, s, attribution.is_some()));
         }
         all
     }
