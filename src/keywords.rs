@@ -1,8 +1,10 @@
-//! Keyphrases: candidate phrases are runs of 1–3 content words (no stop word, number or
-//! punctuation at either edge, never across a sentence); each word scores by its RAKE degree over
-//! frequency, a phrase by the sum of its words times a position boost (earlier first mention
-//! scores higher) and its frequency. Near-duplicates (same words up to a plural) are merged and
-//! sub-phrases of a better phrase dropped. Salience is the score over the best score.
+//! Keyphrases by PositionRank (Florescu & Caragea, 2017): a graph of the article's nouns and
+//! adjectives, linked when they occur within a few words of each other, ranked by PageRank biased
+//! towards words that appear early and often; candidate phrases are noun phrases (adjectives and
+//! nouns ending in a noun, 1–3 words, never across a sentence, hyphenated compounds kept whole)
+//! scored by the sum of their words' ranks. Word classes come from the CoNLL-derived common-word
+//! list; unknown words count as nouns (most rare words are). Phrases that stem to the same words
+//! are merged. Salience is the score over the best score.
 
 use crate::brief::{round3, Keyword};
 use crate::lexicon::{is_stopword, word_class, WordClass};
@@ -12,25 +14,25 @@ use std::collections::{BTreeMap, HashMap};
 /// Most keyphrases listed.
 pub const MAX_KEYWORDS: usize = 10;
 const MAX_PHRASE_WORDS: usize = 3;
+/// Words on either side that link two candidate words in the graph.
+const WINDOW: usize = 6;
+const DAMPING: f64 = 0.85;
+const ITERATIONS: usize = 50;
 
-#[derive(Default)]
-struct Candidate {
-    count: usize,
-    first: usize,
-    surface: String,
+/// Part of speech, as far as a keyphrase needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Noun,
+    Modifier,
+    Other,
 }
 
-fn content_word(doc: &Doc, i: usize) -> bool {
-    let t = &doc.tokens[i];
-    t.kind == TokenKind::Word
-        && !is_stopword(&t.lower)
-        && !matches!(
-            word_class(&t.lower),
-            Some(WordClass::Verb | WordClass::Function)
-        )
-        && t.lower.chars().count() > 1
-        && t.lower != "'s"
-        && !t.lower.ends_with("'s")
+/// A word or a hyphenated compound ("cross-border"): a token range and what it is.
+struct Unit {
+    first: usize,
+    last: usize,
+    key: String,
+    role: Role,
 }
 
 /// Crude singular form for merging "risk"/"risks".
@@ -48,179 +50,236 @@ fn singular(word: &str) -> &str {
     }
 }
 
+fn role_of(lower: &str, compound: bool) -> Role {
+    if compound {
+        return Role::Modifier.max_noun(lower);
+    }
+    if is_stopword(lower) || lower.chars().count() < 2 || lower.ends_with("'s") {
+        return Role::Other;
+    }
+    match word_class(lower) {
+        Some(WordClass::Noun) => Role::Noun,
+        Some(WordClass::Modifier) => Role::Modifier,
+        Some(WordClass::Verb | WordClass::Function) => Role::Other,
+        None if lower.ends_with("ly") => Role::Other,
+        None if lower.ends_with("ing") || lower.ends_with("ed") => Role::Modifier,
+        None => Role::Noun,
+    }
+}
+
+impl Role {
+    /// A compound is a noun when its last part is one ("vice-president"), else a modifier
+    /// ("cross-border").
+    fn max_noun(self, lower: &str) -> Role {
+        let last = lower.rsplit('-').next().unwrap_or(lower);
+        match word_class(last) {
+            Some(WordClass::Noun) | None => Role::Noun,
+            _ => self,
+        }
+    }
+}
+
+/// The units of each sentence.
+fn units(doc: &Doc) -> Vec<Vec<Unit>> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            let mut i = s.tokens.start;
+            while i < s.tokens.end {
+                let mut end = i + 1;
+                while doc.tokens[i].is_word()
+                    && end + 1 < s.tokens.end
+                    && doc.token_text(end) == "-"
+                    && doc.tokens[end - 1].end == doc.tokens[end].start
+                    && doc.tokens[end].end == doc.tokens[end + 1].start
+                    && doc.tokens[end + 1].is_word()
+                {
+                    end += 2;
+                }
+                let t = &doc.tokens[i];
+                let text = doc.text[t.start..doc.tokens[end - 1].end]
+                    .to_lowercase()
+                    .replace('’', "'");
+                let role = if t.kind == TokenKind::Word {
+                    role_of(&text, end > i + 1)
+                } else {
+                    Role::Other
+                };
+                out.push(Unit {
+                    first: i,
+                    last: end - 1,
+                    key: singular(&text).to_string(),
+                    role,
+                });
+                i = end;
+            }
+            out
+        })
+        .collect()
+}
+
 /// The best keyphrases of a document.
 pub fn analyze(doc: &Doc) -> Vec<Keyword> {
-    // Maximal runs of content-word units; a unit is a word or a hyphenated compound
-    // ("cross-border"), as a token range.
-    let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
-    for s in &doc.sentences {
-        let mut run: Vec<(usize, usize)> = Vec::new();
-        let mut i = s.tokens.start;
-        while i < s.tokens.end {
-            let mut end = i + 1;
-            while doc.tokens[i].is_word()
-                && end + 1 < s.tokens.end
-                && doc.token_text(end) == "-"
-                && doc.tokens[end - 1].end == doc.tokens[end].start
-                && doc.tokens[end].end == doc.tokens[end + 1].start
-                && doc.tokens[end + 1].is_word()
-            {
-                end += 2;
-            }
-            let compound = end > i + 1;
-            if content_word(doc, i) || (compound && !is_stopword(&doc.tokens[end - 1].lower)) {
-                run.push((i, end));
-                i = end;
-            } else {
-                if !run.is_empty() {
-                    runs.push(std::mem::take(&mut run));
-                }
-                i += 1;
-            }
-        }
-        if !run.is_empty() {
-            runs.push(run);
-        }
-    }
-    let unit_lower = |u: (usize, usize)| -> String {
-        let text = doc.text[doc.tokens[u.0].start..doc.tokens[u.1 - 1].end].to_lowercase();
-        singular(&text).to_string()
-    };
-    // RAKE word scores: degree (co-occurring words in runs) over frequency.
-    let mut freq: HashMap<String, f64> = HashMap::new();
-    let mut degree: HashMap<String, f64> = HashMap::new();
-    for run in &runs {
-        for &u in run {
-            let w = unit_lower(u);
-            *freq.entry(w.clone()).or_default() += 1.0;
-            *degree.entry(w).or_default() += run.len().min(MAX_PHRASE_WORDS) as f64;
-        }
-    }
-    let word_score = |w: &str| {
-        let f = freq.get(w).copied().unwrap_or(0.0);
-        degree.get(w).copied().unwrap_or(0.0) / f.max(1.0) + f.ln_1p()
-    };
-    // Candidate phrases: every 1..=3 window of each run that ends on a noun-like unit.
-    let mut candidates: BTreeMap<String, Candidate> = BTreeMap::new();
-    for run in &runs {
-        for len in 1..=MAX_PHRASE_WORDS.min(run.len()) {
-            for w in run.windows(len) {
-                let last = w[len - 1];
-                if last.1 - last.0 == 1
-                    && word_class(&doc.tokens[last.0].lower) == Some(WordClass::Modifier)
-                {
-                    continue; // a phrase ends on its head noun, not on an adjective
-                }
-                let key = w
-                    .iter()
-                    .map(|&u| unit_lower(u))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let c = candidates.entry(key).or_default();
-                if c.count == 0 {
-                    c.first = doc.tokens[w[0].0].start;
-                    c.surface = doc.text[doc.tokens[w[0].0].start..doc.tokens[last.1 - 1].end]
-                        .to_lowercase();
-                }
-                c.count += 1;
-            }
-        }
-    }
-    let text_len = doc.text.len().max(1) as f64;
-    let count_of = |k: &str| candidates.get(k).map_or(0, |c| c.count);
-    let mut scored: Vec<(String, f64, String)> = candidates
+    let sentences = units(doc);
+    // Graph words: nouns and modifiers, in document order.
+    let sequence: Vec<&str> = sentences
         .iter()
-        .map(|(key, c)| {
-            let words: Vec<&str> = key.split(' ').collect();
-            let base: f64 = words.iter().map(|w| word_score(w)).sum::<f64>();
-            let position = 1.0 + 0.5 * (1.0 - c.first as f64 / text_len);
-            let repeat = 1.0 + (c.count as f64 - 1.0).min(4.0) * 0.25;
-            let length = if words.len() == 1 { 0.7 } else { 1.0 };
-            // A longer phrase seen less often than a phrase inside it is probably that phrase
-            // plus a stray word ("relay services offer" vs "relay services").
-            let mut cohesion = 1.0f64;
-            if words.len() == 3 {
-                for sub in [words[..2].join(" "), words[1..].join(" ")] {
-                    let sub_count = count_of(&sub);
-                    if sub_count > c.count {
-                        cohesion = cohesion.min(c.count as f64 / sub_count as f64);
-                    }
-                }
-            }
-            (
-                key.clone(),
-                base * position * repeat * length * cohesion,
-                c.surface.clone(),
-            )
-        })
+        .flatten()
+        .filter(|u| u.role != Role::Other)
+        .map(|u| u.key.as_str())
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut chosen: Vec<(String, f64, String)> = Vec::new();
-    for cand in scored {
-        let overlaps = chosen.iter().any(|(k, _, _)| {
-            contains_words(k, &cand.0) || contains_words(&cand.0, k) || shares_two_words(k, &cand.0)
-        });
-        if overlaps {
-            continue;
-        }
-        chosen.push(cand);
-        if chosen.len() == MAX_KEYWORDS {
-            break;
+    if sequence.is_empty() {
+        return Vec::new();
+    }
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for w in &sequence {
+        let n = index.len();
+        index.entry(w).or_insert(n);
+    }
+    let n = index.len();
+    // Position bias: the sum of 1/position over a word's occurrences, normalized.
+    let mut bias = vec![0f64; n];
+    for (pos, w) in sequence.iter().enumerate() {
+        bias[index[w]] += 1.0 / (pos as f64 + 1.0);
+    }
+    let total: f64 = bias.iter().sum();
+    bias.iter_mut().for_each(|b| *b /= total);
+    // Co-occurrence edges within the window.
+    let mut edges: HashMap<(usize, usize), f64> = HashMap::new();
+    for (pos, w) in sequence.iter().enumerate() {
+        for other in sequence.iter().skip(pos + 1).take(WINDOW) {
+            let (a, b) = (index[w], index[other]);
+            if a != b {
+                *edges.entry((a, b)).or_default() += 1.0;
+                *edges.entry((b, a)).or_default() += 1.0;
+            }
         }
     }
-    let best = chosen.first().map_or(1.0, |c| c.1).max(f64::MIN_POSITIVE);
-    chosen
+    let mut out_weight = vec![0f64; n];
+    let mut incoming: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let mut sorted_edges: Vec<_> = edges.into_iter().collect();
+    sorted_edges.sort_by_key(|e| e.0); // deterministic summation order
+    for ((a, b), w) in sorted_edges {
+        out_weight[a] += w;
+        incoming[b].push((a, w));
+    }
+    let mut rank = bias.clone();
+    for _ in 0..ITERATIONS {
+        let next: Vec<f64> = (0..n)
+            .map(|v| {
+                let flow: f64 = incoming[v]
+                    .iter()
+                    .map(|&(u, w)| rank[u] * w / out_weight[u])
+                    .sum();
+                (1.0 - DAMPING) * bias[v] + DAMPING * flow
+            })
+            .collect();
+        rank = next;
+    }
+    let word_rank = |key: &str| index.get(key).map_or(0.0, |&i| rank[i]);
+
+    // Candidate phrases: maximal runs of nouns/modifiers, trimmed to end on a noun, last 3 words.
+    let mut candidates: BTreeMap<String, (f64, usize, String)> = BTreeMap::new();
+    for units in &sentences {
+        let mut k = 0;
+        while k < units.len() {
+            if units[k].role == Role::Other {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < units.len() && units[k].role != Role::Other {
+                k += 1;
+            }
+            let mut end = k;
+            while end > start && units[end - 1].role != Role::Noun {
+                end -= 1;
+            }
+            if end == start {
+                continue;
+            }
+            let from = start.max(end.saturating_sub(MAX_PHRASE_WORDS));
+            let run = &units[from..end];
+            let key = run
+                .iter()
+                .map(|u| u.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let score: f64 = run.iter().map(|u| word_rank(&u.key)).sum();
+            let first = doc.tokens[run[0].first].start;
+            let surface = doc.text[first..doc.tokens[run[run.len() - 1].last].end]
+                .to_lowercase()
+                .replace('’', "'");
+            candidates.entry(key).or_insert((score, first, surface));
+        }
+    }
+    let mut scored: Vec<(String, f64, usize, String)> = candidates
         .into_iter()
-        .map(|(_, s, surface)| Keyword {
+        .map(|(k, (s, first, surface))| (k, s, first, surface))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+    scored.truncate(MAX_KEYWORDS);
+    let best = scored.first().map_or(1.0, |c| c.1).max(f64::MIN_POSITIVE);
+    scored
+        .into_iter()
+        .map(|(_, s, _, surface)| Keyword {
             term: surface,
             salience: round3(s / best),
         })
         .collect()
 }
 
-/// Whether two phrases share two or more words ("artificial intelligence relay" and
-/// "intelligence relay services" are windows of one longer phrase).
-fn shares_two_words(a: &str, b: &str) -> bool {
-    let a: Vec<&str> = a.split(' ').collect();
-    b.split(' ').filter(|w| a.contains(w)).count() >= 2
-}
-
-/// Whether phrase `a` contains phrase `b` as whole words.
-fn contains_words(a: &str, b: &str) -> bool {
-    format!(" {a} ").contains(&format!(" {b} "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn terms(text: &str) -> Vec<String> {
+        analyze(&Doc::from_plain_text(text))
+            .into_iter()
+            .map(|k| k.term)
+            .collect()
+    }
+
     #[test]
-    fn multiword_phrases_rank_and_dedupe() {
-        let doc = Doc::from_plain_text(
+    fn noun_phrases_that_recur_early_rank_first() {
+        let t = terms(
             "Security risks in relay services worry regulators. Relay services offer access to \
              foreign AI models. The security risks include data leaks and privacy breaches.",
         );
-        let kw = analyze(&doc);
-        let terms: Vec<&str> = kw.iter().map(|k| k.term.as_str()).collect();
-        assert!(terms.contains(&"security risks"), "{terms:?}");
-        assert!(terms.contains(&"relay services"), "{terms:?}");
-        assert!(!terms.contains(&"security"), "sub-phrase kept: {terms:?}");
-        assert_eq!(kw[0].salience, 1.0);
-        assert!(kw.windows(2).all(|w| w[0].salience >= w[1].salience));
-        assert!(terms
-            .iter()
-            .all(|t| !t.starts_with("the ") && !t.ends_with(" and")));
+        assert!(
+            t.iter()
+                .take(3)
+                .any(|x| x == "relay services" || x == "security risks"),
+            "{t:?}"
+        );
+        assert!(
+            t.iter()
+                .all(|x| !x.starts_with("the ") && !x.ends_with(" and")),
+            "{t:?}"
+        );
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("include") || x.contains("worry")),
+            "verbs: {t:?}"
+        );
     }
 
     #[test]
     fn hyphenated_compounds_stay_whole() {
-        let doc = Doc::from_plain_text(
+        let t = terms(
             "Unauthorised cross-border data transfers rose. Cross-border data transfers matter.",
         );
-        let terms: Vec<String> = analyze(&doc).into_iter().map(|k| k.term).collect();
-        assert!(
-            terms.iter().any(|t| t.contains("cross-border")),
-            "{terms:?}"
-        );
+        assert!(t.iter().any(|x| x.contains("cross-border")), "{t:?}");
+    }
+
+    #[test]
+    fn salience_is_relative_to_the_best_and_sorted() {
+        let k = analyze(&Doc::from_plain_text(
+            "Flood defences failed. The flood defences cost millions. Towns flooded.",
+        ));
+        assert_eq!(k[0].salience, 1.0);
+        assert!(k.windows(2).all(|w| w[0].salience >= w[1].salience));
+        assert!(analyze(&Doc::from_plain_text("")).is_empty());
     }
 }
