@@ -26,7 +26,8 @@ sys.dont_write_bytecode = True  # keep tests/eval free of __pycache__
 
 import common  # noqa: E402
 
-SCORERS = ["extraction", "ner", "checkworthiness", "sentiment", "keyphrases", "language", "summary"]
+SCORERS = ["extraction", "ner", "checkworthiness", "sentiment", "keyphrases", "language", "summary",
+           "attribution"]
 
 
 def fmt(v):
