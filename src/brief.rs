@@ -256,12 +256,13 @@ pub struct Attribution {
     pub end: usize,
 }
 
-/// One sentence and its check-worthiness.
+/// One sentence, its check-worthiness, and who it reports (if anyone), claim or not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceScore {
     pub start: usize,
     pub end: usize,
     pub checkworthiness: f64,
+    pub attribution: Option<Attribution>,
 }
 
 /// A named entity with all its mentions.

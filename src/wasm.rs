@@ -44,7 +44,7 @@ export interface Claim extends Span {
   text: string; type: "factual" | "statistic" | "quote" | "opinion" | "prediction";
   attribution: Attribution | null; confidence: number; checkworthiness: number;
 }
-export interface SentenceScore extends Span { checkworthiness: number; }
+export interface SentenceScore extends Span { checkworthiness: number; attribution: Attribution | null; }
 export interface Entity {
   id: string; name: string; type: "person" | "organization" | "location" | "event" | "misc";
   aliases: string[]; mentions: Span[]; count: number; salience: number;

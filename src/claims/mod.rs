@@ -346,6 +346,9 @@ pub fn analyze(doc: &Doc, entities: &Entities, links: &[String]) -> ClaimAnalysi
             start,
             end,
             checkworthiness: cw,
+            attribution: attributions[i]
+                .as_ref()
+                .map(|a| to_attribution(doc, entities, a)),
         });
         if cw >= CLAIM_THRESHOLD {
             let (kind, type_confidence) = claim_type(doc, i, attributed);

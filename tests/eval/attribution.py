@@ -9,10 +9,10 @@ against the data in ../shared/data/sentiment/NewsMTSC/: gid present, span inside
 SHA-1 of the substring equal. A record that fails is reported as drift and left out of the scores.
 
 NEWSAR: each labeled sentence is its own "text" input (text = sentence_normalized). Attributions
-are read from brief.claims[].attribution; claims exist only for check-worthy sentences (score >=
-0.5), so a sentence without a claim counts as "no attribution" (how many sentences produced no
-claim is reported). If the CLI splits the input into several claims, the prediction is the
-attribution of the first claim in text order that has one. The attribution's UTF-16 start/end
+are read from brief.sentences[].attribution (every sentence, claim or not); briefs from before
+that field existed are read through brief.claims[].attribution, where a sentence without a claim
+counts as "no attribution". If the CLI splits the input into several sentences, the prediction is
+the first attribution in text order. The attribution's UTF-16 start/end
 index brief.article.text; they are converted to Python offsets (common.py_offsets) and, when
 article.text is not the sentence verbatim, mapped back through the non-whitespace characters
 (the two texts may differ only in whitespace); if even that fails, the speaker's written text is
@@ -144,10 +144,15 @@ def predicted(brief, sentence, counters):
     claims = sorted(brief.get("claims") or [], key=lambda c: c["start"])
     if not claims:
         counters["no_claim"] += 1
-        return None
-    attrs = [c["attribution"] for c in claims if c.get("attribution")]
+    sentences = sorted(brief.get("sentences") or [], key=lambda x: x["start"])
+    if sentences and "attribution" in sentences[0]:
+        # Newer briefs attribute every sentence, claim or not (brief.sentences[].attribution).
+        attrs = [x["attribution"] for x in sentences if x.get("attribution")]
+    else:
+        attrs = [c["attribution"] for c in claims if c.get("attribution")]
     if not attrs:
-        counters["claim_no_attr"] += 1
+        if claims:
+            counters["claim_no_attr"] += 1
         return None
     if len({(a["start"], a["end"]) for a in attrs}) > 1:
         counters["multi_attr"] += 1
@@ -283,8 +288,8 @@ def run(newsar, data_dir):
         notes.append(f"DRIFT: {g['file']} {g['gid']!r}: {why}")
     if len(drift) > 5:
         notes.append(f"DRIFT: {len(drift) - 5} more record(s)")
-    method = ("Each labeled sentence is its own text input; prediction = brief.claims[].attribution "
-              "of the first claim (text order) carrying one, else none (claims exist only for "
+    method = ("Each labeled sentence is its own text input; prediction = the first "
+              "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
               "check-worthy sentences). UTF-16 offsets into article.text → Python offsets into "
               "sentence_normalized (whitespace-only differences mapped through non-space "
               "characters, else the speaker text searched). Correct: gold null and no attribution, "
