@@ -145,6 +145,24 @@ pub const REPORTING_VERBS: &[&str] = &[
     "wondered",
 ];
 
+/// Participles that report for the sentence's subject ("…, saying that …").
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "calling",
+    "arguing",
+    "noting",
+    "warning",
+    "insisting",
+    "claiming",
+    "explaining",
+    "telling",
+    "accusing",
+    "describing",
+    "stressing",
+    "suggesting",
+];
+
 /// Reporting verbs after which the speaker may follow the verb ("…," said the mayor). Verbs
 /// whose object is the listener or the accused ("told the AP", "accused X") are not here.
 const INVERTIBLE: &[&str] = &[
@@ -381,7 +399,79 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
             return Some(f);
         }
     }
+    // "The committee rejected the request, saying …": the sentence's subject reports.
+    for i in range.clone() {
+        if PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
+            && i > range.start
+            && doc.token_text(i - 1) == ","
+        {
+            // The subject: the last name before the first verb of the sentence.
+            let first_verb = (range.start..i)
+                .find(|&k| {
+                    let t = &doc.tokens[k];
+                    !t.capitalized
+                        && t.is_word()
+                        && (word_class(&t.lower) == Some(WordClass::Verb)
+                            || REPORTING_VERBS.contains(&t.lower.as_str())
+                            || (word_class(&t.lower).is_none() && t.lower.ends_with("ed")))
+                })
+                .unwrap_or(i);
+            let subject = entities.in_tokens(range.start..first_verb).last();
+            if let Some((g, m)) = subject.filter(|(_, m)| m.tokens.start <= range.start + 4) {
+                return Some(found_entity(
+                    doc,
+                    g,
+                    m.bytes.clone(),
+                    doc.tokens[i].lower.as_str(),
+                ));
+            }
+            if PRONOUNS.contains(&doc.tokens[range.start].lower.as_str()) {
+                return pronoun_speaker(doc, entities, range.start, doc.tokens[i].lower.as_str());
+            }
+        }
+    }
     None
+}
+
+/// Walks back from a verb over what may stand between it and its subject: auxiliaries and
+/// adverbs ("has also", "angrily"), and time phrases ("on Saturday", "Thursday night").
+fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
+    let mut j = verb;
+    while j > start {
+        let t = &doc.tokens[j - 1];
+        let lower = t.lower.as_str();
+        let adverb = !t.capitalized
+            && lower.len() > 4
+            && lower.ends_with("ly")
+            && word_class(lower) != Some(WordClass::Noun);
+        let day = WEEKDAYS.contains(&lower)
+            || matches!(
+                lower,
+                "night" | "morning" | "afternoon" | "evening" | "week" | "month"
+            );
+        if BETWEEN.contains(&lower) || adverb {
+            j -= 1;
+        } else if day {
+            j -= 1;
+            if j > start
+                && matches!(
+                    doc.tokens[j - 1].lower.as_str(),
+                    "on" | "last" | "this" | "late" | "early"
+                )
+            {
+                j -= 1;
+            }
+            while j > start && WEEKDAYS.contains(&doc.tokens[j - 1].lower.as_str()) {
+                j -= 1; // "Thursday night"
+            }
+            if j > start && doc.tokens[j - 1].lower == "on" {
+                j -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// The speaker before ", <appositive>," or ", who" right before the verb.
@@ -392,10 +482,7 @@ fn speaker_before_appositive(
     verb: usize,
     cue: &str,
 ) -> Option<Found> {
-    let mut j = verb;
-    while j > start && BETWEEN.contains(&doc.tokens[j - 1].lower.as_str()) {
-        j -= 1;
-    }
+    let j = skip_between(doc, start, verb);
     if j > start && doc.tokens[j - 1].lower == "who" {
         // "…, who said": the name before the comma.
         let mut k = j - 1;
@@ -404,15 +491,30 @@ fn speaker_before_appositive(
         }
         return speaker_before(doc, entities, start, k, cue);
     }
-    if j <= start || doc.token_text(j - 1) != "," {
+    let closer = if j > start { doc.token_text(j - 1) } else { "" };
+    if !matches!(closer, "," | "—" | "–") {
         return None;
     }
-    // Walk back to the comma that opens the appositive (at most 12 tokens).
+    // "…, Jennifer Palmieri, said": a name right before the closing comma.
+    if closer == "," {
+        if let Some((g, m)) = entities.ending_at(j - 1) {
+            if entities.groups[g].entity_type == EntityType::Person {
+                // Only an appositive name: the name (with its title) follows a comma or opens
+                // the sentence ("president of the X Institute, said" is not one).
+                let found = found_entity(doc, g, m.bytes.clone(), cue);
+                let first = doc.tokens.partition_point(|t| t.start < found.bytes.start);
+                if first == start || matches!(doc.token_text(first - 1), "," | "—" | "–") {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    // Walk back to the comma or dash that opens the appositive (at most 30 tokens).
     let mut k = j - 1;
-    let limit = (j - 1).saturating_sub(12).max(start);
+    let limit = (j - 1).saturating_sub(30).max(start);
     while k > limit {
         k -= 1;
-        if doc.token_text(k) == "," {
+        if doc.token_text(k) == closer {
             let found = speaker_before(doc, entities, start, k, cue)?;
             // Only a name or a clear source counts, not any noun phrase before a comma.
             return (found.entity.is_some() || found.anonymous).then_some(found);
@@ -436,10 +538,7 @@ fn speaker_before(
     verb: usize,
     cue: &str,
 ) -> Option<Found> {
-    let mut j = verb;
-    while j > start && BETWEEN.contains(&doc.tokens[j - 1].lower.as_str()) {
-        j -= 1;
-    }
+    let mut j = skip_between(doc, start, verb);
     // Skip a parenthetical right before the verb: "Ministry of State Security (MSS) described".
     if j > start && doc.token_text(j - 1) == ")" {
         let mut k = j - 1;
@@ -628,22 +727,31 @@ fn found_entity(doc: &Doc, group: usize, bytes: Range<usize>, cue: &str) -> Foun
 /// "he said": the most recent person (or organization for "it") mentioned before.
 fn pronoun_speaker(doc: &Doc, entities: &Entities, at: usize, cue: &str) -> Option<Found> {
     let want = match doc.tokens[at].lower.as_str() {
-        "he" | "she" => EntityType::Person,
-        "it" => EntityType::Organization,
+        "he" | "she" => Some(EntityType::Person),
+        "it" => Some(EntityType::Organization),
+        "they" | "we" | "i" => None,
         _ => return None,
     };
-    let (g, _) = entities
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.tokens.end <= at)
-        .map(|(k, m)| (entities.entity_of[k], m))
-        .rfind(|(g, _)| entities.groups[*g].entity_type == want)?;
+    // The pronoun is the speaker as written; it names an entity when one of the right type was
+    // mentioned before it.
+    let g = want.and_then(|want| {
+        entities
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.tokens.end <= at)
+            .map(|(k, m)| (entities.entity_of[k], m))
+            .rfind(|(g, _)| entities.groups[*g].entity_type == want)
+            .map(|(g, _)| g)
+    });
+    if g.is_none() && doc.tokens[at].lower == "it" {
+        return None; // "it said" with nothing to point at is rarely a source
+    }
     let t = &doc.tokens[at];
     Some(Found {
         written: doc.text[t.start..t.end].to_string(),
         bytes: t.start..t.end,
-        entity: Some(g),
+        entity: g,
         anonymous: false,
         cue: cue.to_string(),
     })
@@ -750,6 +858,31 @@ mod tests {
         let s = speakers("The senator told the Associated Press that talks had stalled.");
         assert!(
             s[0].as_ref().is_some_and(|x| x.0.contains("senator")),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn time_phrases_participles_and_bare_pronouns() {
+        let s =
+            speakers("President Anna Kowalczyk on Saturday angrily accused the council of lying.");
+        assert_eq!(
+            s[0].as_ref().and_then(|x| x.1.clone()).as_deref(),
+            Some("Anna Kowalczyk"),
+            "{s:?}"
+        );
+        let s = speakers(
+            "The European Commission turned down the request, saying the rules were clear.",
+        );
+        assert_eq!(
+            s[0].as_ref().map(|x| x.0.as_str()),
+            Some("The European Commission"),
+            "{s:?}"
+        );
+        let s = speakers("She said the plan was sound.");
+        assert_eq!(
+            s[0].as_ref().map(|x| (x.0.as_str(), x.1.is_none())),
+            Some(("She", true)),
             "{s:?}"
         );
     }
