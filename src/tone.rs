@@ -4,7 +4,8 @@
 //! lexicon: per-sentence sums with negation (−0.74 within three words), boosters and dampeners
 //! (±0.293), ALL-CAPS emphasis (+0.733), contrastive "but" (before ×0.5, after ×1.5) and
 //! exclamation marks (+0.292 each, up to four), normalized as s/√(s²+15). The article's valence
-//! is the mean over sentences that carry sentiment.
+//! normalizes the sum over sentences scaled by 1/√(sentences with sentiment), so a one-sentence
+//! text scores as VADER does and a long article does not saturate.
 //!
 //! Alarm uses NEWSAR's alarm lexicon (`data/lexicons/alarm.tsv`): fear and urgency words push up,
 //! hedged, measured wording pushes down; exclamation marks and superlatives add. The net weight
@@ -119,6 +120,7 @@ pub fn analyze(doc: &Doc) -> Tone {
     let alarm_lex = alarm();
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut compounds = Vec::new();
+    let mut sums = Vec::new();
     let mut alarm_sum = 0.0;
     let mut words = 0usize;
     for s in &doc.sentences {
@@ -129,6 +131,7 @@ pub fn analyze(doc: &Doc) -> Tone {
         let mut scores: Vec<f64> = Vec::new();
         let mut but_at: Option<usize> = None;
         let mut exclaims = 0usize;
+        let mut questions = 0usize;
         for (k, t) in toks.iter().enumerate() {
             if t.is_wordlike() {
                 words += 1;
@@ -136,6 +139,8 @@ pub fn analyze(doc: &Doc) -> Tone {
             let text = &doc.text[t.start..t.end];
             if text == "!" {
                 exclaims += 1;
+            } else if text == "?" {
+                questions += 1;
             }
             if t.lower == "but" && but_at.is_none() {
                 but_at = Some(scores.len());
@@ -211,14 +216,26 @@ pub fn analyze(doc: &Doc) -> Tone {
         let mut sum: f64 = scores.iter().sum();
         if sum != 0.0 {
             sum += sum.signum() * 0.292 * exclaims.min(4) as f64;
+            // VADER: two or three question marks add 0.18 each, more add 0.96.
+            sum += sum.signum()
+                * match questions {
+                    0 | 1 => 0.0,
+                    2 | 3 => 0.18 * questions as f64,
+                    _ => 0.96,
+                };
             compounds.push(sum / (sum * sum + 15.0).sqrt());
+            sums.push(sum);
         }
         alarm_sum += 0.5 * exclaims.min(3) as f64;
     }
     let valence = if compounds.is_empty() {
         0.0
     } else {
-        compounds.iter().sum::<f64>() / compounds.len() as f64
+        // VADER normalizes one text's raw sum S as S/√(S²+15). Summing over a long article
+        // would saturate, so the article's sum is scaled by 1/√(sentences with sentiment):
+        // one sentence scores exactly as VADER, and length alone does not push to ±1.
+        let sum: f64 = sums.iter().sum::<f64>() / (sums.len() as f64).sqrt();
+        sum / (sum * sum + 15.0).sqrt()
     };
     let density = 100.0 * alarm_sum / words.max(1) as f64;
     let alarm_score = if words == 0 {

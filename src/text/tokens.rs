@@ -108,7 +108,47 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         push_repaired(text, start, start + piece.len(), &mut out);
     }
+    merge_emoticons(text, &mut out);
     out
+}
+
+/// Emoticons (":)", ":-(", ";D", "<3") split into punctuation by word boundaries become one
+/// token when the adjacent pieces spell an entry of the sentiment lexicon.
+fn merge_emoticons(text: &str, tokens: &mut Vec<Token>) {
+    let lexicon = crate::lexicon::vader();
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut merged = false;
+        for len in (2..=3).rev() {
+            if i + len > tokens.len() {
+                continue;
+            }
+            let run = &tokens[i..i + len];
+            let glued = run.windows(2).all(|w| w[0].end == w[1].start);
+            let has_punct = run
+                .iter()
+                .any(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol));
+            let span = &text[run[0].start..run[len - 1].end];
+            if glued
+                && has_punct
+                && span.chars().count() <= 4
+                && lexicon.contains_key(span.to_lowercase().as_str())
+            {
+                let mut t = make(text, run[0].start, run[len - 1].end);
+                t.kind = TokenKind::Symbol;
+                out.push(t);
+                i += len;
+                merged = true;
+                break;
+            }
+        }
+        if !merged {
+            out.push(tokens[i].clone());
+            i += 1;
+        }
+    }
+    *tokens = out;
 }
 
 /// Whether a word written just before a period is an abbreviation that owns the period:
@@ -200,6 +240,15 @@ mod tests {
             texts("Mr. J. Smith sat."),
             ["Mr.", "J.", "Smith", "sat", "."]
         );
+    }
+
+    #[test]
+    fn emoticons_are_single_tokens() {
+        assert_eq!(
+            texts("great :) but :-( sad <3."),
+            ["great", ":)", "but", ":-(", "sad", "<3", "."]
+        );
+        assert_eq!(texts("(see: above)."), ["(", "see", ":", "above", ")", "."]);
     }
 
     #[test]
