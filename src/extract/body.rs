@@ -130,7 +130,19 @@ fn class_and_id(el: &Element) -> String {
 }
 
 /// Whether an element (and so its whole subtree) is not story text.
-fn is_skipped(el: &Element) -> bool {
+/// Which filters a pass applies. The first pass drops containers whose class or id looks like
+/// page furniture; when that leaves less than [`MIN_BODY_CHARS`] of text (a layout class such
+/// as "no-sidebars" or "nav_drawer" wrapped the whole story), a second pass runs without it,
+/// as Readability does.
+#[derive(Debug, Clone, Copy)]
+struct Rules {
+    class_filter: bool,
+}
+
+/// Below this much body text the class filter is assumed to have hidden the story.
+const MIN_BODY_CHARS: usize = 500;
+
+fn is_skipped(el: &Element, rules: Rules) -> bool {
     let name = el.name();
     if SKIPPED_TAGS.contains(&name) {
         return true;
@@ -158,7 +170,7 @@ fn is_skipped(el: &Element) -> bool {
     }) {
         return true;
     }
-    if matches!(name, "body" | "html" | "article" | "main" | "a" | "p") {
+    if !rules.class_filter || matches!(name, "body" | "html" | "article" | "main" | "a" | "p") {
         return false;
     }
     let ci = class_and_id(el);
@@ -173,7 +185,7 @@ fn is_block(name: &str) -> bool {
 }
 
 /// Text of a subtree, skipping skipped elements; iterative.
-fn subtree_text(node: NodeRef<Node>) -> (String, usize) {
+fn subtree_text(node: NodeRef<Node>, rules: Rules) -> (String, usize) {
     let mut text = String::new();
     let mut link_chars = 0usize;
     let mut stack: Vec<(NodeRef<Node>, bool)> = vec![(node, false)];
@@ -186,7 +198,7 @@ fn subtree_text(node: NodeRef<Node>) -> (String, usize) {
                 }
             }
             Node::Element(el) => {
-                if n.id() != node.id() && is_skipped(el) {
+                if n.id() != node.id() && is_skipped(el, rules) {
                     continue;
                 }
                 let link = in_link || el.name() == "a";
@@ -240,8 +252,52 @@ pub fn extract(
     page_url: Option<&str>,
     limits: &Limits,
 ) -> Body {
+    let strict = extract_with(
+        document,
+        title,
+        page_url,
+        limits,
+        Rules { class_filter: true },
+    );
+    let chars = |b: &Body| {
+        b.blocks
+            .iter()
+            .map(|x| x.text.chars().count())
+            .sum::<usize>()
+    };
+    if chars(&strict) >= MIN_BODY_CHARS {
+        return strict;
+    }
+    let relaxed = extract_with(
+        document,
+        title,
+        page_url,
+        limits,
+        Rules {
+            class_filter: false,
+        },
+    );
+    // The relaxed pass must find prose, not just the menus the class filter removed.
+    let has_prose = relaxed
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::Paragraph && b.text.chars().count() >= 100);
+    if has_prose && chars(&relaxed) > chars(&strict) {
+        relaxed
+    } else {
+        strict
+    }
+}
+
+fn extract_with(
+    document: &Html,
+    title: Option<&str>,
+    page_url: Option<&str>,
+    limits: &Limits,
+    rules: Rules,
+) -> Body {
     let root = document.tree.root();
-    let scores = score_containers(root);
+    let scores = score_containers(root, rules);
     let best = scores
         .iter()
         .map(|(id, s)| (*id, *s))
@@ -256,7 +312,7 @@ pub fn extract(
                         .filter(|sib| {
                             sib.id() == top.id()
                                 || scores.get(&sib.id()).is_some_and(|s| *s >= threshold)
-                                || is_good_sibling_paragraph(*sib)
+                                || is_good_sibling_paragraph(*sib, rules)
                         })
                         .map(|n| n.id())
                         .collect(),
@@ -273,11 +329,12 @@ pub fn extract(
         links: Vec::new(),
         page_domain: page_url.and_then(domain_of),
         max_depth: limits.max_depth,
+        rules,
     };
     for id in content_roots {
         if let Some(node) = document.tree.get(id) {
             if let Node::Element(el) = node.value() {
-                if is_skipped(el) {
+                if is_skipped(el, rules) {
                     continue;
                 }
                 let kind = kind_for(el.name(), BlockKind::Paragraph);
@@ -317,20 +374,20 @@ fn body_node(root: NodeRef<Node>) -> Option<NodeRef<Node>> {
         .or(Some(root))
 }
 
-fn is_good_sibling_paragraph(node: NodeRef<Node>) -> bool {
+fn is_good_sibling_paragraph(node: NodeRef<Node>, rules: Rules) -> bool {
     let Node::Element(el) = node.value() else {
         return false;
     };
-    if el.name() != "p" || is_skipped(el) {
+    if el.name() != "p" || is_skipped(el, rules) {
         return false;
     }
-    let (text, link_chars) = subtree_text(node);
+    let (text, link_chars) = subtree_text(node, rules);
     let len = text.trim().chars().count();
     len > 80 && (link_chars as f64) < 0.25 * len as f64
 }
 
 /// Scores containers by the paragraphs inside them (iterative walk, skipped subtrees ignored).
-fn score_containers(root: NodeRef<Node>) -> HashMap<NodeId, f64> {
+fn score_containers(root: NodeRef<Node>, rules: Rules) -> HashMap<NodeId, f64> {
     let mut raw: HashMap<NodeId, f64> = HashMap::new();
     let mut stack: Vec<NodeRef<Node>> = vec![root];
     while let Some(n) = stack.pop() {
@@ -340,14 +397,14 @@ fn score_containers(root: NodeRef<Node>) -> HashMap<NodeId, f64> {
             }
             continue;
         };
-        if is_skipped(el) {
+        if is_skipped(el, rules) {
             continue;
         }
         let name = el.name();
         let scorable = matches!(name, "p" | "pre" | "td" | "blockquote")
             || (matches!(name, "div" | "section") && has_direct_text(n));
         if scorable {
-            let (text, _) = subtree_text(n);
+            let (text, _) = subtree_text(n, rules);
             let len = text.trim().chars().count();
             if len >= 25 {
                 let commas = text.matches([',', '，', '、']).count() as f64;
@@ -373,7 +430,7 @@ fn score_containers(root: NodeRef<Node>) -> HashMap<NodeId, f64> {
     raw.into_iter()
         .filter_map(|(id, score)| {
             let node = root.tree().get(id)?;
-            let (text, link_chars) = subtree_text(node);
+            let (text, link_chars) = subtree_text(node, rules);
             let len = text.trim().chars().count().max(1);
             let density = link_chars as f64 / len as f64;
             Some((id, score * (1.0 - density.min(1.0))))
@@ -407,6 +464,7 @@ struct Walker {
     links: Vec<String>,
     page_domain: Option<String>,
     max_depth: usize,
+    rules: Rules,
 }
 
 impl Walker {
@@ -415,7 +473,7 @@ impl Walker {
             match child.value() {
                 Node::Text(t) => self.run.push_str(t),
                 Node::Element(el) => {
-                    if is_skipped(el) {
+                    if is_skipped(el, self.rules) {
                         continue;
                     }
                     let name = el.name();
@@ -428,7 +486,7 @@ impl Walker {
                     }
                     if depth >= self.max_depth {
                         // Too deep to walk: read the rest as flat text.
-                        let (text, link_chars) = subtree_text(child);
+                        let (text, link_chars) = subtree_text(child, self.rules);
                         self.run.push_str(&text);
                         self.run_link_chars += link_chars;
                         continue;
@@ -608,6 +666,14 @@ mod tests {
             &Limits::default(),
         );
         assert_eq!(body.links, ["https://data.gov/report"]);
+    }
+
+    #[test]
+    fn a_layout_class_that_looks_like_furniture_does_not_hide_the_story() {
+        let html = format!(
+            r#"<body><div class="panel-two-col-sidebar-right"><p>{PARA}</p><p>{PARA} More.</p></div></body>"#
+        );
+        assert_eq!(body_of(&html).len(), 2);
     }
 
     #[test]
