@@ -302,6 +302,7 @@ fn extract_with(
         .iter()
         .map(|(id, s)| (*id, *s))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    let best = best.map(|(id, s)| promote(document, &scores, id, s));
     let content_roots: Vec<NodeId> =
         match best.and_then(|(id, s)| document.tree.get(id).map(|n| (n, s))) {
             Some((top, top_score)) => {
@@ -366,6 +367,61 @@ fn extract_with(
         links: walker.links,
         confidence,
     }
+}
+
+/// Moves the chosen container up when the story is spread over several containers: to the
+/// nearest ancestor holding three or more of the near-best containers (score ≥ 0.75 × best),
+/// then further up while the parent itself scores higher (Readability's two promotions).
+fn promote(
+    document: &Html,
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    top_score: f64,
+) -> (NodeId, f64) {
+    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(id, s)| (*id, *s)).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let near: Vec<NodeId> = ranked
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s >= 0.75 * top_score)
+        .map(|(id, _)| *id)
+        .collect();
+    let is_body = |n: NodeRef<Node>| matches!(n.value(), Node::Element(e) if matches!(e.name(), "body" | "html"));
+    let mut chosen = (top, top_score);
+    if near.len() >= 2 {
+        let mut ancestor = document.tree.get(top).and_then(|n| n.parent());
+        while let Some(a) = ancestor {
+            if is_body(a) {
+                break;
+            }
+            let held = near
+                .iter()
+                .filter(|id| {
+                    document
+                        .tree
+                        .get(**id)
+                        .is_some_and(|n| n.ancestors().any(|x| x.id() == a.id()))
+                })
+                .count();
+            if held + 1 >= 3 {
+                chosen = (a.id(), scores.get(&a.id()).copied().unwrap_or(top_score));
+                break;
+            }
+            ancestor = a.parent();
+        }
+    }
+    // Up while the parent scores higher than the container it holds.
+    while let Some(parent) = document.tree.get(chosen.0).and_then(|n| n.parent()) {
+        if is_body(parent) {
+            break;
+        }
+        match scores.get(&parent.id()) {
+            Some(&s) if s > chosen.1 => chosen = (parent.id(), s),
+            _ => break,
+        }
+    }
+    chosen
 }
 
 fn body_node(root: NodeRef<Node>) -> Option<NodeRef<Node>> {
