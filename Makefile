@@ -62,10 +62,25 @@ test-wasm: setup-test
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	cargo test --target $(WASM_TARGET) --test wasm
 
-test-browser: setup-test wasm native
+test-browser: setup-test wasm native extension browser-deps
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
 
 test: setup-test lint test-rust test-wasm test-browser
+
+# The browser extension (www/extension/ + pkg-config/extension/): unpacked builds for Chromium and
+# Firefox in target/extension/{chromium,firefox}, with the wasm package and the shared renderer.
+.PHONY: extension extension-lint browser-deps
+extension: wasm
+	node pkg-config/extension/build.mjs
+
+# web-ext lint of the Firefox build (tests/browser/extension.test.mjs runs it too).
+extension-lint: extension browser-deps
+	cd tests/browser && NO_UPDATE_NOTIFIER=1 node_modules/.bin/web-ext lint --source-dir ../../target/extension/firefox --no-config-discovery
+
+# The browser tests' npm packages (playwright-core, web-ext), when any is missing.
+browser-deps:
+	@[ -x tests/browser/node_modules/.bin/web-ext ] && [ -d tests/browser/node_modules/playwright-core ] || \
+	  (cd tests/browser && npm ci --no-audit --no-fund --silent)
 
 eval: native
 	python3 tests/eval/run_all.py --newsar $(NEWSAR) --data $(DATA) --out EVALUATION.md

@@ -1,0 +1,276 @@
+// NEWSAR side panel (Chromium) / sidebar (Firefox): the full brief of the page in the current tab,
+// drawn by the shared renderer, and the local history (keep or not, export, import, clear).
+//
+// The brief of a tab is written by the background to storage.session under "tab:<id>" as
+// {status: "analyzing" | "done" | "error", brief, error}; this page follows the active tab of
+// its window, or the tab named by ?tab=<id> when it is opened in a tab of its own.
+import { renderBrief } from "../shared/render.js";
+import {
+  HISTORY_KEY,
+  SETTINGS_KEY,
+  clearHistory,
+  exportText,
+  getSettings,
+  loadHistory,
+  parseImport,
+  removeEntry,
+  saveEntries,
+  setSettings,
+} from "./history.js";
+
+const api = globalThis.browser ?? globalThis.chrome;
+const $ = (id) => document.getElementById(id);
+const ui = {
+  analyze: $("analyze"),
+  showBrief: $("show-brief"),
+  showHistory: $("show-history"),
+  historyCount: $("history-count"),
+  status: $("status"),
+  viewBrief: $("view-brief"),
+  viewHistory: $("view-history"),
+  origin: $("origin"),
+  originText: $("origin-text"),
+  back: $("back"),
+  notice: $("notice"),
+  error: $("error"),
+  errorMessage: $("error-message"),
+  brief: $("brief"),
+  keep: $("keep-history"),
+  exportBtn: $("export"),
+  importInput: $("import"),
+  clearBtn: $("clear-history"),
+  historyStatus: $("history-status"),
+  historyList: $("history-list"),
+  historyEmpty: $("history-empty"),
+};
+
+const fixedTab = new URLSearchParams(location.search).get("tab");
+let tabId = fixedTab !== null && /^\d+$/.test(fixedTab) ? Number(fixedTab) : null;
+let windowId = null;
+/** What the brief view shows: the tab's brief, or a history entry (its key). */
+let showing = { from: "tab", key: null, briefId: null };
+
+const tabKey = (id) => `tab:${id}`;
+
+function setStatus(text, busy = false) {
+  ui.status.textContent = text;
+  ui.status.classList.toggle("is-busy", busy);
+}
+
+function when(ms) {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return "";
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+// ---------------------------------------------------------------- views
+
+function selectView(view) {
+  const history = view === "history";
+  ui.viewBrief.hidden = history;
+  ui.viewHistory.hidden = !history;
+  ui.showBrief.setAttribute("aria-pressed", String(!history));
+  ui.showHistory.setAttribute("aria-pressed", String(history));
+  if (history) refreshHistory();
+}
+
+function drawBrief(brief) {
+  ui.notice.hidden = true;
+  ui.error.hidden = true;
+  if (showing.briefId === brief.id && ui.brief.firstChild) return;
+  showing.briefId = brief.id;
+  renderBrief(ui.brief, brief, {
+    onEntityClick(entity) {
+      if (showing.from !== "tab" || tabId === null) return;
+      // The renderer toggles: a second click on the same entity clears the focus.
+      const pressed = ui.brief.querySelector(".nsr-entity__btn[aria-pressed='true']");
+      const entityId = pressed ? entity.id : null;
+      api.tabs.sendMessage(tabId, { type: "newsar:focus-entity", entityId }).catch(() => {});
+    },
+  });
+}
+
+function clearBrief() {
+  ui.brief.replaceChildren();
+  showing.briefId = null;
+}
+
+/** Draws the state of the followed tab. */
+async function showTab() {
+  showing = { from: "tab", key: null, briefId: showing.from === "tab" ? showing.briefId : null };
+  ui.origin.hidden = true;
+  if (tabId === null) {
+    clearBrief();
+    ui.notice.hidden = false;
+    setStatus("");
+    return;
+  }
+  const got = await api.storage.session.get(tabKey(tabId));
+  const st = got[tabKey(tabId)];
+  if (showing.from !== "tab") return;
+  if (!st) {
+    clearBrief();
+    ui.notice.hidden = false;
+    ui.error.hidden = true;
+    setStatus("");
+  } else if (st.status === "analyzing") {
+    setStatus("Analyzing this page…", true);
+  } else if (st.status === "error") {
+    clearBrief();
+    ui.notice.hidden = true;
+    ui.errorMessage.textContent = String(st.error || "unknown error");
+    ui.error.title = st.detail && st.detail !== st.error ? String(st.detail) : "";
+    ui.error.hidden = false;
+    setStatus("");
+  } else if (st.status === "done" && st.brief) {
+    drawBrief(st.brief);
+    const o = st.overlay || {};
+    const located = Number.isFinite(o.located) && Number.isFinite(o.paragraphs) ? ` · ${o.located}/${o.paragraphs} paragraphs on the page` : "";
+    setStatus(`Analyzed in ${Number(st.ms) || 0} ms${located}`);
+  }
+}
+
+async function showEntry(entry) {
+  showing = { from: "history", key: entry.key, briefId: null };
+  selectView("brief");
+  ui.origin.hidden = false;
+  ui.originText.textContent = `From history · analyzed ${when(entry.analyzedAt)}`;
+  drawBrief(entry.brief);
+  setStatus("");
+}
+
+// ---------------------------------------------------------------- history
+
+async function refreshHistory() {
+  const [list, settings] = await Promise.all([loadHistory(api.storage), getSettings(api.storage)]);
+  ui.keep.checked = settings.history;
+  ui.historyCount.textContent = list.length ? `(${list.length})` : "";
+  ui.historyEmpty.hidden = list.length > 0;
+  ui.exportBtn.disabled = list.length === 0;
+  ui.historyList.replaceChildren(
+    ...list.map((entry) => {
+      const li = document.createElement("li");
+      li.className = "history__item";
+      li.dataset.key = entry.key;
+      const open = document.createElement("button");
+      open.type = "button";
+      open.className = "history__open";
+      const title = document.createElement("span");
+      title.className = "history__title";
+      title.textContent = entry.title;
+      const meta = document.createElement("span");
+      meta.className = "history__meta";
+      meta.textContent = [entry.site, when(entry.analyzedAt), entry.url].filter(Boolean).join(" · ");
+      open.append(title, meta);
+      open.addEventListener("click", () => showEntry(entry));
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "history__remove";
+      remove.textContent = "Remove";
+      remove.setAttribute("aria-label", `Remove ${entry.title} from the history`);
+      remove.addEventListener("click", async () => {
+        await removeEntry(api.storage, entry.key);
+        refreshHistory();
+      });
+      li.append(open, remove);
+      return li;
+    }),
+  );
+}
+
+ui.keep.addEventListener("change", async () => {
+  await setSettings(api.storage, { history: ui.keep.checked });
+  ui.historyStatus.textContent = ui.keep.checked ? "New briefs will be kept." : "New briefs will not be kept.";
+});
+
+ui.clearBtn.addEventListener("click", async () => {
+  await clearHistory(api.storage);
+  ui.historyStatus.textContent = "History cleared.";
+  refreshHistory();
+});
+
+ui.exportBtn.addEventListener("click", async () => {
+  const list = await loadHistory(api.storage);
+  const blob = new Blob([exportText(list)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `newsar-history-${when(Date.now()).slice(0, 10)}.json`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  ui.historyStatus.textContent = `Exported ${list.length} brief${list.length === 1 ? "" : "s"}.`;
+});
+
+ui.importInput.addEventListener("change", async () => {
+  const file = ui.importInput.files && ui.importInput.files[0];
+  ui.importInput.value = "";
+  if (!file) return;
+  try {
+    const { entries, rejected } = parseImport(await file.text());
+    const { evicted } = await saveEntries(api.storage, entries);
+    const parts = [`Imported ${entries.length} brief${entries.length === 1 ? "" : "s"}`];
+    if (rejected) parts.push(`${rejected} item${rejected === 1 ? " was" : "s were"} not a brief`);
+    if (evicted) parts.push(`${evicted} old brief${evicted === 1 ? "" : "s"} removed to stay within the bounds`);
+    ui.historyStatus.textContent = `${parts.join("; ")}.`;
+  } catch (e) {
+    ui.historyStatus.textContent = `Could not import ${file.name}: ${e && e.message ? e.message : e}.`;
+  }
+  refreshHistory();
+});
+
+// ---------------------------------------------------------------- wiring
+
+ui.showBrief.addEventListener("click", () => {
+  selectView("brief");
+  showTab();
+});
+ui.showHistory.addEventListener("click", () => selectView("history"));
+ui.back.addEventListener("click", () => showTab());
+
+ui.analyze.addEventListener("click", async () => {
+  if (tabId === null) return;
+  selectView("brief");
+  showing = { from: "tab", key: null, briefId: null };
+  ui.origin.hidden = true;
+  setStatus("Analyzing this page…", true);
+  ui.analyze.disabled = true;
+  try {
+    await api.runtime.sendMessage({ type: "newsar:analyze-tab", tabId });
+  } finally {
+    ui.analyze.disabled = false;
+    showTab();
+  }
+});
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "session" && tabId !== null && changes[tabKey(tabId)] && showing.from === "tab") showTab();
+  if (area === "local" && (changes[HISTORY_KEY] || changes[SETTINGS_KEY])) {
+    if (!ui.viewHistory.hidden) refreshHistory();
+    else loadHistory(api.storage).then((l) => (ui.historyCount.textContent = l.length ? `(${l.length})` : ""));
+  }
+});
+
+async function followActiveTab() {
+  const [active] = await api.tabs.query({ active: true, currentWindow: true });
+  if (active) {
+    tabId = active.id;
+    windowId = active.windowId;
+  }
+}
+
+if (fixedTab === null) {
+  api.tabs.onActivated.addListener((info) => {
+    if (windowId !== null && info.windowId !== windowId) return;
+    tabId = info.tabId;
+    showTab();
+  });
+}
+
+(async () => {
+  if (tabId === null) await followActiveTab();
+  await showTab();
+  refreshHistory();
+})();
