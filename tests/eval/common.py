@@ -5,12 +5,27 @@
 - `py_offsets(text)`: converts the brief's UTF-16 code-unit offsets to Python str indices.
 - Small metric helpers: precision/recall/F1, average precision, Pearson r.
 - `Skip`: raised by a scorer whose data folder is absent; run_all.py reports it and goes on.
+- `analyze_timed(newsar, items)`: the same call fed one line at a time, timing each brief.
+- Peers: `ensure_node_peers()` installs the npm peers pinned in tests/eval/peers/ (`npm ci`);
+  `ensure_py_peer(package, version)` pip-installs one pinned PyPI peer into target/eval-venv;
+  `run_py_peer(python, task, items)` runs tests/eval/peers/py_peers.py under that venv. Each
+  returns why a peer cannot run instead of raising, so a missing peer never fails the run.
 """
 
 import json
 import math
 import os
+import select
+import shutil
 import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PEERS_DIR = os.path.join(HERE, "peers")
+VENV_DIR = os.path.abspath(os.path.join(HERE, "..", "..", "target", "eval-venv"))
 
 
 class Skip(Exception):
@@ -48,6 +63,72 @@ def analyze(newsar, items, timeout=900):
         if out.get("input_id") != it["id"]:
             raise RuntimeError(f"output out of order: expected id {it['id']!r}, got {out.get('input_id')!r}")
     return outputs, stderr
+
+
+class NotStreaming(Exception):
+    """newsar did not answer a line before the next one was sent (analyze_timed)."""
+
+
+def analyze_timed(newsar, items, line_timeout=60):
+    """Like analyze(), but writes one input line, waits for its brief, then the next, in one
+    `newsar analyze --jsonl` process. Returns (outputs, stderr_text, seconds) with seconds[i] the
+    round trip of items[i]: the whole brief for that input in a warm process, plus JSON
+    (de)serialization and pipe I/O, without process start-up (seconds[0] includes any lazy
+    loading on first use). Raises NotStreaming if a brief does not come back within
+    line_timeout seconds (a CLI that reads all its input first); the caller falls back."""
+    proc = subprocess.Popen([newsar, "analyze", "--jsonl"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    err_chunks = []
+    drain = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()), daemon=True)
+    drain.start()
+    lines, seconds = [], []
+    try:
+        for it in items:
+            t = time.perf_counter()
+            try:
+                proc.stdin.write((json.dumps(it, ensure_ascii=False) + "\n").encode("utf-8"))
+                proc.stdin.flush()
+            except BrokenPipeError:
+                break  # newsar ended early: reported below with its exit status and stderr
+            ready, _, _ = select.select([proc.stdout], [], [], line_timeout)
+            if not ready:
+                raise NotStreaming(f"no brief for {it['id']!r} within {line_timeout} s of "
+                                   "sending it (newsar does not answer line by line)")
+            line = proc.stdout.readline()
+            seconds.append(time.perf_counter() - t)
+            if not line:
+                break
+            lines.append(line)
+        try:
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        rest = proc.stdout.read()
+        proc.wait(timeout=line_timeout)
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    drain.join(timeout=5)
+    stderr = b"".join(c for c in err_chunks if c).decode("utf-8", errors="replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"newsar exited {proc.returncode}: {stderr.strip()[:500]}")
+    if rest.strip() or len(lines) != len(items):
+        raise RuntimeError(f"newsar gave {len(lines) + len(rest.splitlines())} lines for "
+                           f"{len(items)} inputs")
+    outputs = [json.loads(line.decode("utf-8")) for line in lines]
+    for it, out in zip(items, outputs):
+        if out.get("input_id") != it["id"]:
+            raise RuntimeError(f"output out of order: expected id {it['id']!r}, got {out.get('input_id')!r}")
+    return outputs, stderr, seconds
+
+
+def median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    if not n:
+        return float("nan")
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
 
 
 def error_notes(outputs, stderr="", limit=5):
@@ -151,6 +232,117 @@ def result(title, dataset, rows, method, notes=None, made_of=None, tables=None):
         "made_of": made_of,
         "tables": tables or [],
     }
+
+
+# --- peers: npm packages under Node, PyPI packages in a venv ------------------------------------
+
+def ensure_node_peers(who):
+    """None when every npm peer pinned in tests/eval/peers/package.json is installed at its
+    locked version (running `npm ci` there if one is missing or at another version), else why
+    the peers cannot run. who: the scorer asking (for the console message)."""
+    if not shutil.which("node"):
+        return "node not found on PATH"
+    with open(os.path.join(PEERS_DIR, "package.json"), encoding="utf-8") as f:
+        deps = json.load(f)["dependencies"]
+    with open(os.path.join(PEERS_DIR, "package-lock.json"), encoding="utf-8") as f:
+        locked = json.load(f)["packages"]
+
+    def installed():
+        for name in deps:
+            try:
+                with open(os.path.join(PEERS_DIR, "node_modules", name, "package.json"),
+                          encoding="utf-8") as f:
+                    if json.load(f)["version"] != locked[f"node_modules/{name}"]["version"]:
+                        return False
+            except (OSError, ValueError, KeyError):
+                return False
+        return True
+
+    if installed():
+        return None
+    if not shutil.which("npm"):
+        return "npm not found on PATH (peers not installed)"
+    print(f"[eval] {who}: installing peers with npm ci in tests/eval/peers ...", flush=True)
+    try:
+        proc = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                              cwd=PEERS_DIR, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"npm ci failed: {e}"
+    if proc.returncode != 0 or not installed():
+        err = [l for l in proc.stderr.splitlines() if l.strip()]
+        return f"npm ci failed (exit {proc.returncode}): {err[-1][:200] if err else 'no message'}"
+    return None
+
+
+def _venv_python():
+    return os.path.join(VENV_DIR, "bin", "python")
+
+
+def _py_installed(python, package, version):
+    try:
+        proc = subprocess.run([python, "-c", "import importlib.metadata as m, sys; "
+                               "print(m.version(sys.argv[1]))", package],
+                              capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return proc.returncode == 0 and proc.stdout.strip() == version
+
+
+def ensure_py_peer(package, version, who):
+    """(python, None) when PyPI `package`==`version` is importable from the venv
+    target/eval-venv (created with `python3 -m venv` and filled with pip when missing; nothing is
+    done when it is already there), else (None, why not)."""
+    python = _venv_python()
+    if os.path.exists(python) and _py_installed(python, package, version):
+        return python, None
+    try:
+        if not os.path.exists(python):
+            print(f"[eval] {who}: creating {os.path.relpath(VENV_DIR)} ...", flush=True)
+            proc = subprocess.run([sys.executable, "-m", "venv", VENV_DIR], capture_output=True,
+                                  text=True, timeout=300)
+            if proc.returncode != 0 or not os.path.exists(python):
+                err = [l for l in proc.stderr.splitlines() if l.strip()]
+                return None, (f"python3 -m venv failed (exit {proc.returncode}): "
+                              f"{err[-1][:200] if err else 'no message'}")
+        print(f"[eval] {who}: pip install {package}=={version} into "
+              f"{os.path.relpath(VENV_DIR)} ...", flush=True)
+        proc = subprocess.run([python, "-m", "pip", "install", "--quiet",
+                               "--disable-pip-version-check", f"{package}=={version}"],
+                              capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, f"installing {package}=={version} failed: {e}"
+    if proc.returncode != 0 or not _py_installed(python, package, version):
+        err = [l for l in proc.stderr.splitlines() if l.strip()]
+        return None, (f"pip install {package}=={version} failed (exit {proc.returncode}): "
+                      f"{err[-1][:200] if err else 'no message'}")
+    return python, None
+
+
+def run_py_peer(python, task, items, timeout=600):
+    """Runs `python tests/eval/peers/py_peers.py task in.jsonl out.jsonl` over items (dicts with
+    "id" and "text"). Returns (outputs in input order, summary, wall seconds)."""
+    fd, in_path = tempfile.mkstemp(suffix=f".{task}.in.jsonl")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items))
+    fd, out_path = tempfile.mkstemp(suffix=f".{task}.out.jsonl")
+    os.close(fd)
+    try:
+        t = time.time()
+        proc = subprocess.run([python, os.path.join(PEERS_DIR, "py_peers.py"), task, in_path,
+                               out_path], capture_output=True, text=True, timeout=timeout)
+        secs = time.time() - t
+        if proc.returncode != 0:
+            err = [l for l in proc.stderr.splitlines() if l.strip()]
+            raise RuntimeError(f"{task} exited {proc.returncode}: {err[-1][:200] if err else ''}")
+        with open(out_path, encoding="utf-8") as f:
+            lines = [json.loads(l) for l in f if l.strip()]
+    finally:
+        os.unlink(in_path)
+        os.unlink(out_path)
+    summary = lines.pop()["summary"]
+    if [o["id"] for o in lines] != [it["id"] for it in items]:
+        raise RuntimeError(f"{task} output does not line up with the input ids")
+    return lines, summary, secs
 
 
 # --- HTML → plain text (for Readability's expected.html) ---------------------------------------

@@ -25,7 +25,6 @@ Timings are wall-clock for each system's whole call over eng.testa, process star
 import json
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import time
@@ -34,7 +33,6 @@ import common
 
 TYPES = {"person": "PER", "organization": "ORG", "location": "LOC", "misc": "MISC", "event": "MISC"}
 LABELS = ("PER", "ORG", "LOC", "MISC")
-PEERS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "peers")
 PEERS = ("compromise", "wink-nlp")
 PEER_MAPPING = {
     "compromise": "people()→PER, organizations()→ORG, places()→LOC; it has no MISC-like method, "
@@ -190,51 +188,14 @@ def conlleval(docs, preds, script):
 
 # --- peers ---------------------------------------------------------------------------------------
 
-def ensure_peers():
-    """None when the pinned peer packages are installed (running `npm ci` if they are missing or
-    at another version), else why the peers cannot run."""
-    if not shutil.which("node"):
-        return "node not found on PATH"
-    with open(os.path.join(PEERS_DIR, "package.json"), encoding="utf-8") as f:
-        deps = json.load(f)["dependencies"]
-    with open(os.path.join(PEERS_DIR, "package-lock.json"), encoding="utf-8") as f:
-        locked = json.load(f)["packages"]
-
-    def installed():
-        for name in deps:
-            try:
-                with open(os.path.join(PEERS_DIR, "node_modules", name, "package.json"),
-                          encoding="utf-8") as f:
-                    if json.load(f)["version"] != locked[f"node_modules/{name}"]["version"]:
-                        return False
-            except (OSError, ValueError, KeyError):
-                return False
-        return True
-
-    if installed():
-        return None
-    if not shutil.which("npm"):
-        return "npm not found on PATH (peers not installed)"
-    print("[eval] ner: installing peers with npm ci in tests/eval/peers ...", flush=True)
-    try:
-        proc = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                              cwd=PEERS_DIR, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        return f"npm ci failed: {e}"
-    if proc.returncode != 0 or not installed():
-        err = [l for l in proc.stderr.splitlines() if l.strip()]
-        return f"npm ci failed (exit {proc.returncode}): {err[-1][:200] if err else 'no message'}"
-    return None
-
-
 def run_peer(name, in_path, items):
     """Runs one peer over in_path. Returns (outputs in input order, summary, wall seconds)."""
     fd, out_path = tempfile.mkstemp(suffix=f".{name}.jsonl")
     os.close(fd)
     try:
         t = time.time()
-        proc = subprocess.run(["node", os.path.join(PEERS_DIR, "ner_peers.mjs"), name, in_path,
-                               out_path], capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(["node", os.path.join(common.PEERS_DIR, "ner_peers.mjs"), name,
+                               in_path, out_path], capture_output=True, text=True, timeout=900)
         secs = time.time() - t
         if proc.returncode != 0:
             err = [l for l in proc.stderr.splitlines() if l.strip()]
@@ -292,7 +253,7 @@ def run(newsar, data_dir):
     status, summaries, offset_mismatches = {}, {}, {}
 
     # Peers: the same texts, through a JSONL file.
-    reason = ensure_peers()
+    reason = common.ensure_node_peers("ner")
     fd, in_path = tempfile.mkstemp(suffix=".testa.jsonl")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items))

@@ -4,11 +4,15 @@
     python3 tests/eval/run_all.py --newsar target/release/newsar --data ../shared/data --out EVALUATION.md
 
 One scorer module per analyzer (tests/eval/<name>.py, each with run(newsar, data_dir) -> dict);
-each makes one batched `newsar analyze --jsonl` call per dataset. A scorer whose data is absent
+each makes one `newsar analyze --jsonl` call per dataset (extraction feeds its call one line at
+a time, to time each page). A scorer whose data is absent
 says it skips; a scorer that raises is reported as FAILED and the run goes on (exit status 1
-at the end if any failed). Standard library only; the NER scorer also runs two npm peers under
-Node for its side-by-side table (tests/eval/peers/, installed by `npm ci` when missing, skipped
-without node/npm).
+at the end if any failed). Standard library only. Four scorers also run peer systems on the
+identical inputs, through the same scoring code, for side-by-side tables: NER (compromise,
+wink-nlp) and extraction (Readability.js under jsdom) under Node, from tests/eval/peers/ (pinned
+in its package.json + lock, installed by `npm ci` when missing); sentiment (VADER) and keyphrases
+(YAKE) from PyPI, pip-installed at pinned versions into the venv target/eval-venv when missing.
+A peer that cannot be installed or run is reported as skipped/failed; NEWSAR is still scored.
 """
 
 import argparse
@@ -114,9 +118,11 @@ def main():
         "",
         "Each analyzer of NEWSAR scored on real, externally written data (`../shared/data`, see its "
         "README for sources and licences), through the public line-oriented CLI contract "
-        "(`newsar analyze --jsonl`, one batched call per dataset). The harness trains and tunes "
+        "(`newsar analyze --jsonl`, one call per dataset). The harness trains and tunes "
         "nothing; what each analyzer is made of is quoted from the briefs' own `provenance` under "
-        "each table. Scorers live in "
+        "each table. Where a peer system runs side by side (NER: compromise, wink-nlp; "
+        "extraction: Readability.js; sentiment: VADER; keyphrases: YAKE), it gets the identical "
+        "inputs in the same run and goes through the same scoring code. Scorers live in "
         "`tests/eval/`; each module's docstring states the data, the metric and the convention. "
         "This file is generated: do not edit by hand.",
         "",
