@@ -287,7 +287,7 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Bri
         } else {
             not_run("entity tagger")
         },
-        claims: "rules: hand-weighted logistic check-worthiness; reporting-verb attribution".into(),
+        claims: "statistical model: logistic-regression check-worthiness trained on ClaimBuster; rules: reporting-verb attribution resolved through entity aliases".into(),
         tone: "lexicon: VADER (MIT) valence rules; NEWSAR alarm lexicon".into(),
         framing: if analyzable {
             "lexicon: Media Frames codebook cue words".into()
@@ -296,7 +296,7 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Bri
         },
         factuality: "rules: documented formula over attribution, sourcing, hedging and opinion".into(),
         keywords: if analyzable {
-            "statistical: RAKE-style word degree/frequency with position boost".into()
+            "statistical: PositionRank (position-biased PageRank over nouns and adjectives), noun-phrase candidates".into()
         } else {
             not_run("keyphrase model")
         },

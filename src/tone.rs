@@ -46,6 +46,23 @@ const NEGATIONS: &[&str] = &[
     "hasn't",
     "hadn't",
     "ain't",
+    // As typed without the apostrophe.
+    "isnt",
+    "dont",
+    "doesnt",
+    "didnt",
+    "cant",
+    "couldnt",
+    "wont",
+    "wouldnt",
+    "shouldnt",
+    "aint",
+    "arent",
+    "wasnt",
+    "werent",
+    "havent",
+    "hasnt",
+    "hadnt",
 ];
 
 const BOOSTERS: &[&str] = &[
@@ -156,7 +173,8 @@ pub fn analyze(doc: &Doc) -> Tone {
                     });
                 }
             }
-            if t.kind != TokenKind::Word {
+            // Words, and emoticons (":)" is one Symbol token with a lexicon entry).
+            if !matches!(t.kind, TokenKind::Word | TokenKind::Symbol) {
                 continue;
             }
             if SUPERLATIVES.contains(&t.lower.as_str()) {
@@ -189,7 +207,12 @@ pub fn analyze(doc: &Doc) -> Tone {
                 } else if DAMPENERS.contains(&prev.lower.as_str()) {
                     v -= 0.293 * v.signum() * scale;
                 }
-                if NEGATIONS.contains(&prev.lower.as_str()) || prev.lower.ends_with("n't") {
+                // "least" negates too, except in "at least" / "very least" (VADER).
+                let least = prev.lower == "least"
+                    && (k < back + 1
+                        || !matches!(toks[k - back - 1].lower.as_str(), "at" | "very"));
+                if NEGATIONS.contains(&prev.lower.as_str()) || prev.lower.ends_with("n't") || least
+                {
                     v *= -0.74;
                 }
             }
@@ -293,6 +316,9 @@ mod tests {
         );
         assert!(sentence_valence("The food was GOOD!") > sentence_valence("The food was good."));
         assert!(sentence_valence("It was good, but the service was terrible.") < 0.0);
+        assert!(sentence_valence("The case isnt that great.") < 0.0);
+        assert!(sentence_valence("One of the least inspired works.") < 0.0);
+        assert!(sentence_valence("It was fine :(") < sentence_valence("It was fine"));
     }
 
     #[test]

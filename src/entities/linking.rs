@@ -307,12 +307,18 @@ fn finish_groups(doc: &Doc, mentions: &[MentionSpan], groups: &mut [EntityGroup]
             .or_else(|| forms.first())
             .map(|(_, s)| s.clone())
             .unwrap_or_default();
-        forms.sort_by(|a, b| a.1.cmp(&b.1));
-        forms.dedup_by(|a, b| a.1 == b.1);
+        // One alias per spelling, ignoring case ("The union" and "the union"); the lowercase
+        // form is kept when both occur.
+        forms.sort_by(|a, b| {
+            a.1.to_lowercase()
+                .cmp(&b.1.to_lowercase())
+                .then(b.1.cmp(&a.1))
+        });
+        forms.dedup_by(|a, b| a.1.to_lowercase() == b.1.to_lowercase());
         g.aliases = forms
             .into_iter()
             .map(|(_, s)| s)
-            .filter(|s| *s != canonical)
+            .filter(|s| s.to_lowercase() != canonical.to_lowercase())
             .collect();
         g.name = canonical;
         let mut votes = [0f64; 5];

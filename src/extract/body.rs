@@ -13,7 +13,7 @@ use crate::text::{Block, BlockKind};
 use ego_tree::{NodeId, NodeRef};
 use regex::Regex;
 use scraper::node::Element;
-use scraper::{Html, Node};
+use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -99,7 +99,7 @@ fn negative_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)comment|disqus|footer|share|sharing|social|related|promo|advert|(^|[\s_-])ads?([\s_-]|$)|sponsor|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|paywall|sidebar|widget|(^|[\s_-])nav|menu|breadcrumb|popup|modal|banner|masthead|outbrain|taboola|recirc|most-?read|most-?popular|trending|recommend|author-bio|tag-?list|(^|[\s_-])tags([\s_-]|$)|skip-link|print-only|caption|credit|toolbar|rating|pagination|pager|jump-?link|read-?more|more-?stories|also-?read",
+            r"(?i)comment|disqus|footer|share|sharing|social|related|promo|advert|(^|[\s_-])ads?([\s_-]|$)|sponsor|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|paywall|sidebar|widget|(^|[\s_-])nav|menu|breadcrumb|popup|modal|banner|masthead|outbrain|taboola|recirc|most-?read|most-?popular|trending|recommend|author-bio|tag-?list|(^|[\s_-])tags([\s_-]|$)|skip-link|print-only|caption|credit|toolbar|rating|pagination|pager|jump-?link|more-?stories|also-?read|legends",
         )
         .expect("valid regex")
     })
@@ -331,6 +331,7 @@ fn extract_with(
         page_domain: page_url.and_then(domain_of),
         max_depth: limits.max_depth,
         rules,
+        link_depth: 0,
     };
     for id in content_roots {
         if let Some(node) = document.tree.get(id) {
@@ -494,11 +495,26 @@ fn score_containers(root: NodeRef<Node>, rules: Rules) -> HashMap<NodeId, f64> {
         .collect()
 }
 
+/// A div that is written as a paragraph: text of its own, or only inline children
+/// (`<div><span>…</span></div>`), at least 25 characters.
 fn has_direct_text(n: NodeRef<Node>) -> bool {
-    n.children().any(|c| match c.value() {
+    let own = n.children().any(|c| match c.value() {
         Node::Text(t) => t.trim().chars().count() >= 25,
         _ => false,
-    })
+    });
+    if own {
+        return true;
+    }
+    let inline_only = n.children().all(|c| match c.value() {
+        Node::Element(e) => !is_block(e.name()) && e.name() != "br",
+        _ => true,
+    });
+    inline_only && n.children().next().is_some() && {
+        let text: String = ElementRef::wrap(n)
+            .map(|e| e.text().collect())
+            .unwrap_or_default();
+        text.trim().chars().count() >= 25
+    }
 }
 
 fn kind_for(name: &str, inherited: BlockKind) -> BlockKind {
@@ -521,13 +537,23 @@ struct Walker {
     page_domain: Option<String>,
     max_depth: usize,
     rules: Rules,
+    /// How many links the walk is inside.
+    link_depth: usize,
 }
 
 impl Walker {
     fn walk(&mut self, node: NodeRef<Node>, kind: BlockKind, depth: usize) {
         for child in node.children() {
             match child.value() {
-                Node::Text(t) => self.run.push_str(t),
+                Node::Text(t) => {
+                    self.run.push_str(t);
+                    if self.link_depth > 0 {
+                        self.run_link_chars += t
+                            .split_whitespace()
+                            .map(|w| w.chars().count())
+                            .sum::<usize>();
+                    }
+                }
                 Node::Element(el) => {
                     if is_skipped(el, self.rules) {
                         continue;
@@ -553,10 +579,11 @@ impl Walker {
                         self.walk(child, inner, depth + 1);
                         self.flush(inner);
                     } else if name == "a" {
-                        let before = self.run.chars().count();
+                        // Text inside the link counts as link text as it is added (a block
+                        // inside the link may flush the run meanwhile).
+                        self.link_depth += 1;
                         self.walk(child, kind, depth + 1);
-                        let added = self.run.chars().count() - before;
-                        self.run_link_chars += added;
+                        self.link_depth -= 1;
                     } else {
                         self.walk(child, kind, depth + 1);
                     }
@@ -730,6 +757,24 @@ mod tests {
             r#"<body><div class="panel-two-col-sidebar-right"><p>{PARA}</p><p>{PARA} More.</p></div></body>"#
         );
         assert_eq!(body_of(&html).len(), 2);
+    }
+
+    #[test]
+    fn text_after_blocks_inside_a_link_is_kept() {
+        let html = format!(
+            r#"<article><a href="/x"><p>{PARA}</p><p>{PARA} Two.</p>tail words after the blocks inside the link</a><p>{PARA} Three.</p></article>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.contains("Three.")), "{texts:?}");
+    }
+
+    #[test]
+    fn paragraphs_written_as_divs_are_paragraphs() {
+        let html = format!(
+            r#"<body><div class="note"><p>A short note from the author here, with a comma.</p></div><div class="story"><div><span>{PARA}</span></div><div><span>{PARA} Two.</span></div><div><span>{PARA} Three.</span></div></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Three.")), "{texts:?}");
     }
 
     #[test]
