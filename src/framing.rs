@@ -27,7 +27,11 @@ pub fn analyze(doc: &Doc) -> (Vec<Frame>, Vec<Topic>) {
     let mut hits: BTreeMap<(&'static str, &'static str), Vec<Evidence>> = BTreeMap::new();
     let toks = &doc.tokens;
     for i in 0..toks.len() {
+        let first = toks[i].lower.as_bytes().first().copied();
         for cue in frame_cues() {
+            if cue.words[0].as_bytes().first().copied() != first {
+                continue;
+            }
             if let Some(end) = matches_at(doc, i, cue) {
                 hits.entry((cue.kind, cue.label))
                     .or_default()
@@ -90,32 +94,19 @@ fn rank(mut list: Vec<Scored>, min: f64) -> Vec<Scored> {
 
 /// If `cue` matches at token `i`, the end token (exclusive).
 fn matches_at(doc: &Doc, i: usize, cue: &Cue) -> Option<usize> {
-    let toks = &doc.tokens;
-    let mut t = i;
-    for (k, word) in cue.words.iter().enumerate() {
-        // Hyphenated cue words ("cross-border", "well-being") span three tokens.
-        let parts: Vec<&str> = word.split('-').collect();
-        for (p, part) in parts.iter().enumerate() {
-            if p > 0 {
-                if toks.get(t).map(|x| x.lower.as_str()) != Some("-") {
-                    return None;
-                }
-                t += 1;
-            }
-            let tok = toks.get(t)?;
-            let last = k + 1 == cue.words.len() && p + 1 == parts.len();
-            let ok = if last && cue.prefix {
-                tok.lower.starts_with(part)
-            } else {
-                tok.lower == *part
-            };
-            if !ok {
-                return None;
-            }
-            t += 1;
+    let toks = doc.tokens.get(i..i + cue.words.len())?;
+    for (k, (tok, part)) in toks.iter().zip(&cue.words).enumerate() {
+        let last = k + 1 == cue.words.len();
+        let ok = if last && cue.prefix {
+            tok.lower.starts_with(part)
+        } else {
+            tok.lower == *part
+        };
+        if !ok {
+            return None;
         }
     }
-    Some(t)
+    Some(i + cue.words.len())
 }
 
 #[cfg(test)]

@@ -50,7 +50,8 @@ pub struct Cue {
     /// `frame` or `topic`.
     pub kind: &'static str,
     pub label: &'static str,
-    /// Lowercase words of the cue.
+    /// Lowercase tokens of the cue as the tokenizer splits them: "cross-border" is
+    /// `["cross", "-", "border"]`.
     pub words: Vec<&'static str>,
     /// The last word matches as a prefix (`econom*`).
     pub prefix: bool,
@@ -67,7 +68,20 @@ pub fn frame_cues() -> &'static [Cue] {
                 let label = parts.next()?;
                 let cue = parts.next()?.trim();
                 let prefix = cue.ends_with('*');
-                let words = cue.trim_end_matches('*').split(' ').collect();
+                let words = cue
+                    .trim_end_matches('*')
+                    .split(' ')
+                    .flat_map(|w| {
+                        let mut parts = Vec::new();
+                        for (k, part) in w.split('-').enumerate() {
+                            if k > 0 {
+                                parts.push("-");
+                            }
+                            parts.push(part);
+                        }
+                        parts
+                    })
+                    .collect();
                 Some(Cue {
                     kind,
                     label,

@@ -7,6 +7,7 @@
 
 pub mod brief;
 pub mod claims;
+pub mod corpus;
 pub mod entities;
 pub mod error;
 pub mod extract;

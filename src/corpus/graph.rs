@@ -1,0 +1,407 @@
+//! Topic connections: a graph of the people, organizations, places and events across the corpus.
+//!
+//! **Nodes** are entities of type person, organization, location or event (misc is left out),
+//! one per normalized name ([`normalize_name`]) across all briefs; a node's type is the type its
+//! mentions have most often (ties: person, organization, location, event), its name the form
+//! first seen, and `articles` the number of stored briefs that mention it. **Edges** join two
+//! nodes mentioned in the same brief — among that brief's 15 most salient graph entities — and
+//! their weight is the number of briefs that mention both. Both are updated as briefs are added
+//! and evicted, so a graph query does not rescan the corpus.
+//!
+//! **Selection.** [`GraphOptions`] picks the nodes: the types wanted, a least number of
+//! articles, and at most `max_nodes` of them, most articles first (ties: by name). For a brief's
+//! **neighbourhood**, its own entities come first, then the entities sharing the most articles
+//! with them. Edges are those between selected nodes with at least `min_edge_weight`.
+//!
+//! **Layout** (Fruchterman & Reingold, 1991), deterministic: on a 1000 × 1000 square, each node
+//! starts at a position taken from an FNV-1a hash of its normalized name; then a fixed number of
+//! iterations (default 300) of repulsion `k²/d` between every pair, attraction `d²/k · √weight`
+//! along edges, and a pull to the centre `d · 2k/1000`, each move capped by a temperature that
+//! falls linearly from 100 to 0, with `k = 1000/√n`. Finally the drawing is scaled into
+//! [20, 980] keeping its aspect and rounded to 0.1. Only `+ − × /` and `√` are used, so native
+//! and WebAssembly give the same coordinates.
+
+use super::record::{normalize_name, StoredBrief};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The entity types that are graph nodes, in tie-break order.
+pub const NODE_TYPES: [&str; 4] = ["person", "organization", "location", "event"];
+/// Most entities of one brief that get edges (the most salient).
+pub const EDGE_ENTITIES: usize = 15;
+/// Side of the layout square.
+pub const LAYOUT_SIZE: f64 = 1000.0;
+
+/// Which part of the graph to return and how long to lay it out.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GraphOptions {
+    /// Most nodes returned.
+    pub max_nodes: usize,
+    /// Least number of articles a node needs.
+    pub min_articles: u32,
+    /// Least weight an edge needs.
+    pub min_edge_weight: u32,
+    /// Node types wanted; empty means all four.
+    pub types: Vec<String>,
+    /// Layout iterations.
+    pub iterations: u32,
+}
+
+impl Default for GraphOptions {
+    fn default() -> Self {
+        GraphOptions {
+            max_nodes: 60,
+            min_articles: 1,
+            min_edge_weight: 1,
+            types: Vec::new(),
+            iterations: 300,
+        }
+    }
+}
+
+/// A laid-out graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Graph {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+    /// Nodes that met the filters before `max_nodes` cut the list.
+    pub candidate_nodes: usize,
+}
+
+/// A node of the graph, with its layout position.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphNode {
+    /// Index in `nodes`; edges refer to it.
+    pub id: usize,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub entity_type: String,
+    pub articles: u32,
+    /// Whether the node is an entity of the brief a neighbourhood was asked for.
+    pub focus: bool,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// An edge: `weight` briefs mention both `source` and `target` (indices into `nodes`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphEdge {
+    pub source: usize,
+    pub target: usize,
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Node {
+    name: String,
+    types: [u32; 4],
+    articles: u32,
+}
+
+impl Node {
+    fn type_index(&self) -> usize {
+        let mut best = 0;
+        for i in 1..4 {
+            if self.types[i] > self.types[best] {
+                best = i;
+            }
+        }
+        best
+    }
+}
+
+/// Node and edge counts, kept up to date as briefs come and go.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GraphIndex {
+    ids: BTreeMap<String, u32>,
+    nodes: Vec<Node>,
+    edges: BTreeMap<(u32, u32), u32>,
+}
+
+/// A record's graph entities: (normalized name, display name, type index), deduplicated, in
+/// salience order.
+fn graph_entities(record: &StoredBrief) -> Vec<(String, &str, usize)> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for e in &record.entities {
+        let Some(t) = NODE_TYPES.iter().position(|t| *t == e.entity_type) else {
+            continue;
+        };
+        let key = normalize_name(&e.name);
+        if !key.is_empty() && seen.insert(key.clone()) {
+            out.push((key, e.name.as_str(), t));
+        }
+    }
+    out
+}
+
+impl GraphIndex {
+    /// Counts a new brief; returns its node ids in salience order.
+    pub fn add(&mut self, record: &StoredBrief) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for (key, name, t) in graph_entities(record) {
+            let id = match self.ids.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.nodes.len() as u32;
+                    self.ids.insert(key, id);
+                    self.nodes.push(Node {
+                        name: name.to_string(),
+                        ..Node::default()
+                    });
+                    id
+                }
+            };
+            let n = &mut self.nodes[id as usize];
+            n.articles += 1;
+            n.types[t] += 1;
+            ids.push(id);
+        }
+        for (a, b) in pairs(&ids) {
+            *self.edges.entry((a, b)).or_default() += 1;
+        }
+        ids
+    }
+
+    /// Uncounts an evicted brief.
+    pub fn remove(&mut self, ids: &[u32], record: &StoredBrief) {
+        for ((_, _, t), &id) in graph_entities(record).iter().zip(ids) {
+            let n = &mut self.nodes[id as usize];
+            n.articles = n.articles.saturating_sub(1);
+            n.types[*t] = n.types[*t].saturating_sub(1);
+        }
+        for (a, b) in pairs(ids) {
+            if let Some(w) = self.edges.get_mut(&(a, b)) {
+                *w = w.saturating_sub(1);
+                if *w == 0 {
+                    self.edges.remove(&(a, b));
+                }
+            }
+        }
+    }
+
+    /// The node of a name, if any brief ever mentioned it.
+    pub fn node_of(&self, name: &str) -> Option<u32> {
+        self.ids.get(&normalize_name(name)).copied()
+    }
+
+    /// The selected, laid-out graph; `focus` are a brief's node ids for its neighbourhood.
+    pub fn graph(&self, o: &GraphOptions, focus: Option<&[u32]>) -> Graph {
+        let wanted = |id: u32| {
+            let n = &self.nodes[id as usize];
+            n.articles >= o.min_articles.max(1)
+                && (o.types.is_empty() || o.types.iter().any(|t| t == NODE_TYPES[n.type_index()]))
+        };
+        let by_articles = |a: &u32, b: &u32| {
+            let (na, nb) = (&self.nodes[*a as usize], &self.nodes[*b as usize]);
+            nb.articles
+                .cmp(&na.articles)
+                .then_with(|| na.name.cmp(&nb.name))
+        };
+        let mut selected: Vec<u32>;
+        let candidates;
+        match focus {
+            None => {
+                selected = (0..self.nodes.len() as u32)
+                    .filter(|&i| wanted(i))
+                    .collect();
+                candidates = selected.len();
+                selected.sort_by(by_articles);
+            }
+            Some(f) => {
+                let own: BTreeSet<u32> = f.iter().copied().filter(|&i| wanted(i)).collect();
+                let mut near: BTreeMap<u32, u32> = BTreeMap::new();
+                for (&(a, b), &w) in &self.edges {
+                    match (own.contains(&a), own.contains(&b)) {
+                        (true, false) if wanted(b) => *near.entry(b).or_default() += w,
+                        (false, true) if wanted(a) => *near.entry(a).or_default() += w,
+                        _ => {}
+                    }
+                }
+                candidates = own.len() + near.len();
+                selected = own.iter().copied().collect();
+                selected.sort_by(by_articles);
+                let mut others: Vec<(u32, u32)> = near.into_iter().collect();
+                others.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| by_articles(&a.0, &b.0)));
+                selected.extend(others.into_iter().map(|x| x.0));
+            }
+        }
+        selected.truncate(o.max_nodes);
+        let index: BTreeMap<u32, usize> = selected
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
+        let mut edges = Vec::new();
+        for (&(a, b), &w) in &self.edges {
+            if w < o.min_edge_weight.max(1) {
+                continue;
+            }
+            if let (Some(&s), Some(&t)) = (index.get(&a), index.get(&b)) {
+                let (s, t) = if s < t { (s, t) } else { (t, s) };
+                edges.push(GraphEdge {
+                    source: s,
+                    target: t,
+                    weight: w,
+                });
+            }
+        }
+        edges.sort_by_key(|e| (e.source, e.target));
+        let names: Vec<String> = selected
+            .iter()
+            .map(|&id| normalize_name(&self.nodes[id as usize].name))
+            .collect();
+        let positions = layout(&names, &edges, o.iterations);
+        let focus_set: BTreeSet<u32> = focus
+            .map(|f| f.iter().copied().collect())
+            .unwrap_or_default();
+        let nodes = selected
+            .iter()
+            .zip(positions)
+            .enumerate()
+            .map(|(i, (&id, (x, y)))| {
+                let n = &self.nodes[id as usize];
+                GraphNode {
+                    id: i,
+                    name: n.name.clone(),
+                    entity_type: NODE_TYPES[n.type_index()].to_string(),
+                    articles: n.articles,
+                    focus: focus_set.contains(&id),
+                    x,
+                    y,
+                }
+            })
+            .collect();
+        Graph {
+            nodes,
+            edges,
+            candidate_nodes: candidates,
+        }
+    }
+}
+
+/// The edges a brief's nodes give: pairs among its first [`EDGE_ENTITIES`] nodes, (low, high).
+fn pairs(ids: &[u32]) -> Vec<(u32, u32)> {
+    let top = &ids[..ids.len().min(EDGE_ENTITIES)];
+    let mut out = Vec::new();
+    for (i, &a) in top.iter().enumerate() {
+        for &b in &top[i + 1..] {
+            if a != b {
+                out.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    out
+}
+
+fn fnv1a(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn round1(x: f64) -> f64 {
+    let r = (x * 10.0).round() / 10.0;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// Fruchterman–Reingold layout (see the module documentation); positions in node order.
+pub fn layout(names: &[String], edges: &[GraphEdge], iterations: u32) -> Vec<(f64, f64)> {
+    let n = names.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let size = LAYOUT_SIZE;
+    if n == 1 {
+        return vec![(size / 2.0, size / 2.0)];
+    }
+    let mut pos: Vec<(f64, f64)> = names
+        .iter()
+        .map(|name| {
+            let h = fnv1a(name);
+            let x = (h % 10_007) as f64 / 10_007.0 * size;
+            let y = ((h >> 32) % 10_007) as f64 / 10_007.0 * size;
+            (x, y)
+        })
+        .collect();
+    let k = size / (n as f64).sqrt();
+    let gravity = 2.0 * k / size;
+    let t0 = size / 10.0;
+    let weights: Vec<f64> = edges.iter().map(|e| f64::from(e.weight).sqrt()).collect();
+    let mut disp = vec![(0.0f64, 0.0f64); n];
+    for it in 0..iterations {
+        let t = t0 * (1.0 - f64::from(it) / f64::from(iterations));
+        for d in disp.iter_mut() {
+            *d = (0.0, 0.0);
+        }
+        for i in 0..n {
+            for j in i + 1..n {
+                let (mut dx, mut dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let mut dist = (dx * dx + dy * dy).sqrt();
+                if dist < 0.01 {
+                    // Coincident nodes: push apart along a direction fixed by their indices.
+                    dx = 0.01 * (1.0 + (i % 7) as f64);
+                    dy = 0.01 * (1.0 + (j % 5) as f64);
+                    dist = (dx * dx + dy * dy).sqrt();
+                }
+                let f = k * k / dist;
+                let (fx, fy) = (dx / dist * f, dy / dist * f);
+                disp[i].0 += fx;
+                disp[i].1 += fy;
+                disp[j].0 -= fx;
+                disp[j].1 -= fy;
+            }
+        }
+        for (e, w) in edges.iter().zip(&weights) {
+            let (a, b) = (e.source, e.target);
+            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
+            let dist = (dx * dx + dy * dy).sqrt();
+            if dist < 0.01 {
+                continue;
+            }
+            let f = dist * dist / k * w;
+            let (fx, fy) = (dx / dist * f, dy / dist * f);
+            disp[a].0 -= fx;
+            disp[a].1 -= fy;
+            disp[b].0 += fx;
+            disp[b].1 += fy;
+        }
+        let c = size / 2.0;
+        for i in 0..n {
+            disp[i].0 += (c - pos[i].0) * gravity;
+            disp[i].1 += (c - pos[i].1) * gravity;
+            let (dx, dy) = disp[i];
+            let len = (dx * dx + dy * dy).sqrt();
+            if len > 0.0 {
+                let step = len.min(t);
+                pos[i].0 = (pos[i].0 + dx / len * step).clamp(0.0, size);
+                pos[i].1 = (pos[i].1 + dy / len * step).clamp(0.0, size);
+            }
+        }
+    }
+    // Scale into [20, 980], keeping the aspect.
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in &pos {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    let span = (x1 - x0).max(y1 - y0).max(1e-9);
+    let scale = (size - 40.0) / span;
+    let (ox, oy) = (
+        20.0 + ((size - 40.0) - (x1 - x0) * scale) / 2.0,
+        20.0 + ((size - 40.0) - (y1 - y0) * scale) / 2.0,
+    );
+    pos.iter()
+        .map(|&(x, y)| (round1(ox + (x - x0) * scale), round1(oy + (y - y0) * scale)))
+        .collect()
+}
