@@ -18,6 +18,9 @@ Usage:
                                       train the name tagger on CoNLL-2003 files
   newsar train-claims --claimbuster FILE [--ct19 FILE] --out FILE
                                       train check-worthiness; prints 5-fold CV scores
+  newsar corpus add|list|stories|graph|export|import --dir DIR
+                                      a local corpus of briefs: stories, perspectives, graph
+                                      (see `newsar corpus --help`)
   newsar --version | --help
 
 FILE is HTML or plain text (detected); '-' reads stdin; no FILE analyzes the bundled sample.
@@ -58,6 +61,9 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode, String> {
+    if std::env::args().nth(1).as_deref() == Some("corpus") {
+        return corpus_cli::run();
+    }
     if std::env::args().nth(1).as_deref() == Some("train-ner") {
         return train_ner();
     }
@@ -499,4 +505,613 @@ fn today_utc() -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `newsar corpus …`: file I/O around `newsar::corpus` (all clustering, perspectives and layout
+/// are in the library). The store is `DIR/corpus.jsonl` (format: `newsar::corpus::store`).
+mod corpus_cli {
+    use super::{analyze_html, analyze_text, looks_like_html, today_utc, write_stdout, Options};
+    use newsar::corpus::{AddOutcome, Corpus, GraphOptions, Story};
+    use newsar::Brief;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    const CORPUS_USAGE: &str = "\
+newsar corpus — a local corpus of briefs: stories across outlets, perspectives, topic graph
+
+Usage:
+  newsar corpus add FILE... --dir DIR [--url URL] [--now YYYY-MM-DD]
+                                    analyze HTML or text files and add their briefs
+  newsar corpus add --briefs FILE.jsonl --dir DIR
+                                    add briefs written by `newsar analyze --jsonl`
+        [--threshold X] [--window-days N] [--max-briefs N]   change the corpus settings
+  newsar corpus list --dir DIR [--format text|json]
+  newsar corpus stories --dir DIR [--format text|json] [--min-size N] [--story S1]
+  newsar corpus graph --dir DIR [--format text|json] [--max-nodes N] [--min-articles N]
+        [--type person,organization,location,event] [--article KEY]
+  newsar corpus export --dir DIR    the store, byte for byte, on stdout
+  newsar corpus import FILE --dir DIR
+                                    replace the store with FILE (damaged lines are reported)
+
+The store is DIR/corpus.jsonl: one brief per line, each line with a CRC-32 checksum. A damaged
+line is reported and skipped; before a damaged store is rewritten, it is copied to
+DIR/corpus.jsonl.damaged-N.";
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Format {
+        Json,
+        Text,
+    }
+
+    struct Args {
+        command: String,
+        dir: Option<PathBuf>,
+        files: Vec<String>,
+        briefs: Option<String>,
+        format: Format,
+        url: Option<String>,
+        now: Option<String>,
+        threshold: Option<f64>,
+        window_days: Option<u32>,
+        max_briefs: Option<usize>,
+        min_size: usize,
+        story: Option<String>,
+        graph: GraphOptions,
+        article: Option<String>,
+    }
+
+    fn number<T: std::str::FromStr>(v: String, flag: &str) -> Result<T, String> {
+        v.parse()
+            .map_err(|_| format!("{flag} takes a number, got {v:?}"))
+    }
+
+    fn parse() -> Result<Option<Args>, String> {
+        use lexopt::prelude::*;
+        let mut parser = lexopt::Parser::from_args(std::env::args_os().skip(2));
+        let mut a = Args {
+            command: String::new(),
+            dir: None,
+            files: Vec::new(),
+            briefs: None,
+            format: Format::Text,
+            url: None,
+            now: None,
+            threshold: None,
+            window_days: None,
+            max_briefs: None,
+            min_size: 1,
+            story: None,
+            graph: GraphOptions::default(),
+            article: None,
+        };
+        let value = |p: &mut lexopt::Parser| super::value_string(p);
+        while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+            match arg {
+                Short('h') | Long("help") => {
+                    println!("{CORPUS_USAGE}");
+                    return Ok(None);
+                }
+                Long("dir") => a.dir = Some(PathBuf::from(value(&mut parser)?)),
+                Long("briefs") => a.briefs = Some(value(&mut parser)?),
+                Long("format") | Short('f') => {
+                    a.format = match value(&mut parser)?.as_str() {
+                        "json" => Format::Json,
+                        "text" => Format::Text,
+                        other => {
+                            return Err(format!(
+                                "unknown --format {other:?} (expected json or text)"
+                            ))
+                        }
+                    }
+                }
+                Long("url") => a.url = Some(value(&mut parser)?),
+                Long("now") => a.now = Some(value(&mut parser)?),
+                Long("threshold") => {
+                    let t: f64 = number(value(&mut parser)?, "--threshold")?;
+                    if !(0.0..=1.0).contains(&t) {
+                        return Err(format!("--threshold must be between 0 and 1, got {t}"));
+                    }
+                    a.threshold = Some(t);
+                }
+                Long("window-days") => {
+                    a.window_days = Some(number(value(&mut parser)?, "--window-days")?)
+                }
+                Long("max-briefs") => {
+                    let n: usize = number(value(&mut parser)?, "--max-briefs")?;
+                    if n == 0 {
+                        return Err("--max-briefs must be at least 1".into());
+                    }
+                    a.max_briefs = Some(n);
+                }
+                Long("min-size") => a.min_size = number(value(&mut parser)?, "--min-size")?,
+                Long("story") => a.story = Some(value(&mut parser)?),
+                Long("max-nodes") => {
+                    a.graph.max_nodes = number(value(&mut parser)?, "--max-nodes")?
+                }
+                Long("min-articles") => {
+                    a.graph.min_articles = number(value(&mut parser)?, "--min-articles")?
+                }
+                Long("type") => {
+                    for t in value(&mut parser)?.split(',').map(str::trim) {
+                        if !newsar::corpus::graph::NODE_TYPES.contains(&t) {
+                            return Err(format!(
+                                "unknown --type {t:?} (expected person, organization, location or event)"
+                            ));
+                        }
+                        a.graph.types.push(t.to_string());
+                    }
+                }
+                Long("article") => a.article = Some(value(&mut parser)?),
+                Value(v) => {
+                    let v = v
+                        .into_string()
+                        .map_err(|_| "argument is not UTF-8".to_string())?;
+                    if a.command.is_empty() {
+                        a.command = v;
+                    } else {
+                        a.files.push(v);
+                    }
+                }
+                _ => return Err(format!("{}; see `newsar corpus --help`", arg.unexpected())),
+            }
+        }
+        Ok(Some(a))
+    }
+
+    pub fn run() -> Result<ExitCode, String> {
+        let Some(a) = parse()? else {
+            return Ok(ExitCode::SUCCESS);
+        };
+        if a.command.is_empty() {
+            println!("{CORPUS_USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        let known = ["add", "list", "stories", "graph", "export", "import"];
+        if !known.contains(&a.command.as_str()) {
+            return Err(format!(
+                "unknown corpus command {:?}; try `newsar corpus --help`",
+                a.command
+            ));
+        }
+        let dir = a
+            .dir
+            .clone()
+            .ok_or_else(|| format!("corpus {} needs --dir DIR", a.command))?;
+        if a.command != "add" && a.command != "import" && !a.files.is_empty() {
+            return Err(format!(
+                "corpus {} takes no FILE (got {:?})",
+                a.command, a.files[0]
+            ));
+        }
+        match a.command.as_str() {
+            "add" => add(&a, &dir),
+            "import" => import(&a, &dir),
+            _ => {
+                let store = Store::open(&dir, false)?;
+                match a.command.as_str() {
+                    "list" => list(&a, &store.corpus),
+                    "stories" => stories(&a, &store.corpus),
+                    "graph" => graph(&a, &store.corpus),
+                    _ => {
+                        // export: the stored bytes as they are on disk when intact.
+                        if store.damaged {
+                            write_stdout(&store.corpus.export())?;
+                        } else {
+                            write_stdout(&store.bytes)?;
+                        }
+                        Ok(ExitCode::SUCCESS)
+                    }
+                }
+            }
+        }
+    }
+
+    struct Store {
+        path: PathBuf,
+        corpus: Corpus,
+        bytes: Vec<u8>,
+        damaged: bool,
+    }
+
+    impl Store {
+        /// Reads DIR/corpus.jsonl; damaged lines are reported on stderr, one line each.
+        fn open(dir: &Path, create: bool) -> Result<Store, String> {
+            let path = dir.join("corpus.jsonl");
+            let shown = path.display().to_string();
+            let bytes = match std::fs::read(&path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => Vec::new(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(format!(
+                    "no corpus at {shown}; add briefs first with `newsar corpus add FILE --dir {}`",
+                    dir.display()
+                )),
+                Err(e) => return Err(format!("cannot read {shown}: {e}")),
+            };
+            let loaded = Corpus::import(&bytes).map_err(|e| format!("{shown}: {e}"))?;
+            for p in &loaded.problems {
+                eprintln!("newsar: {shown}: {p}");
+            }
+            let damaged = !loaded.problems.is_empty() || !loaded.evicted.is_empty();
+            if !loaded.problems.is_empty() {
+                eprintln!(
+                    "newsar: {shown}: {} damaged line(s) skipped, {} brief(s) recovered",
+                    loaded.problems.len(),
+                    loaded.corpus.len()
+                );
+            }
+            Ok(Store {
+                path,
+                corpus: loaded.corpus,
+                bytes,
+                damaged,
+            })
+        }
+
+        /// Writes the corpus (via a temporary file); a damaged original is kept aside first.
+        fn save(&self) -> Result<(), String> {
+            if let Some(dir) = self.path.parent() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+            if self.damaged && !self.bytes.is_empty() {
+                let copy = (1..)
+                    .map(|n| PathBuf::from(format!("{}.damaged-{n}", self.path.display())))
+                    .find(|p| !p.exists())
+                    .unwrap_or_default();
+                std::fs::write(&copy, &self.bytes)
+                    .map_err(|e| format!("cannot keep a copy at {}: {e}", copy.display()))?;
+                eprintln!("newsar: the damaged store was copied to {}", copy.display());
+            }
+            let tmp = PathBuf::from(format!("{}.tmp", self.path.display()));
+            std::fs::write(&tmp, self.corpus.export())
+                .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+            std::fs::rename(&tmp, &self.path)
+                .map_err(|e| format!("cannot write {}: {e}", self.path.display()))
+        }
+    }
+
+    fn add(a: &Args, dir: &Path) -> Result<ExitCode, String> {
+        if a.files.is_empty() && a.briefs.is_none() {
+            return Err("corpus add needs FILE... or --briefs FILE.jsonl".into());
+        }
+        if a.url.is_some() && a.files.len() != 1 {
+            return Err("--url names one article: give exactly one FILE with it".into());
+        }
+        let mut store = Store::open(dir, true)?;
+        let mut config = store.corpus.config().clone();
+        let before = config.clone();
+        if let Some(t) = a.threshold {
+            config.threshold = t;
+        }
+        if let Some(w) = a.window_days {
+            config.window_days = w;
+        }
+        if let Some(m) = a.max_briefs {
+            config.max_briefs = m;
+        }
+        let mut evicted = 0;
+        if config != before {
+            evicted += store.corpus.set_config(config).len();
+        }
+        let options = Options {
+            url: a.url.clone(),
+            now: Some(a.now.clone().unwrap_or_else(today_utc)),
+            ..Options::default()
+        };
+        let mut failed = 0usize;
+        let (mut added, mut duplicates) = (0usize, 0usize);
+        let mut report = |outcome: AddOutcome, what: &str| -> Result<(), String> {
+            let line = match a.format {
+                Format::Json => serde_json::to_string(&outcome)
+                    .map_err(|e| format!("cannot write JSON: {e}"))?,
+                Format::Text => match &outcome {
+                    AddOutcome::Added(x) if x.new_story => {
+                        format!("{:<6} new story      {}  {what}", x.story, x.key)
+                    }
+                    AddOutcome::Added(x) => {
+                        format!("{:<6} joined ({:.3})  {}  {what}", x.story, x.score, x.key)
+                    }
+                    AddOutcome::Duplicate { key } => {
+                        format!("{:<6} duplicate      {key}  {what}", "-")
+                    }
+                },
+            };
+            match outcome {
+                AddOutcome::Added(x) => {
+                    added += 1;
+                    evicted += x.evicted.len();
+                }
+                AddOutcome::Duplicate { .. } => duplicates += 1,
+            }
+            write_stdout(format!("{line}\n").as_bytes())
+        };
+        for file in &a.files {
+            let bytes = match std::fs::read(file) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("newsar: cannot read {file}: {e}");
+                    failed += 1;
+                    continue;
+                }
+            };
+            let input = String::from_utf8_lossy(&bytes);
+            let result = if looks_like_html(&input) {
+                analyze_html(&input, &options)
+            } else {
+                analyze_text(&input, &options)
+            };
+            match result {
+                Ok(brief) => {
+                    let outcome = store.corpus.add_brief(&brief, Some(file));
+                    report(outcome, file)?;
+                }
+                Err(e) => {
+                    eprintln!("newsar: {file}: {e}");
+                    failed += 1;
+                }
+            }
+        }
+        if let Some(path) = &a.briefs {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let value: serde_json::Value = match serde_json::from_str(line) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        eprintln!("newsar: {path}: line {}: not JSON: {e}", i + 1);
+                        failed += 1;
+                        continue;
+                    }
+                };
+                let reference = match value.get("input_id") {
+                    Some(serde_json::Value::String(s)) => Some(s.clone()),
+                    Some(serde_json::Value::Null) | None => None,
+                    Some(other) => Some(other.to_string()),
+                };
+                if let Some(err) = value.get("error") {
+                    eprintln!(
+                        "newsar: {path}: line {}: skipped, the analysis failed: {}",
+                        i + 1,
+                        err.as_str().unwrap_or("unknown error")
+                    );
+                    failed += 1;
+                    continue;
+                }
+                match serde_json::from_value::<Brief>(value) {
+                    Ok(brief) => {
+                        let what = reference
+                            .clone()
+                            .unwrap_or_else(|| format!("{path}:{}", i + 1));
+                        let outcome = store.corpus.add_brief(&brief, reference.as_deref());
+                        report(outcome, &what)?;
+                    }
+                    Err(e) => {
+                        eprintln!("newsar: {path}: line {}: not a brief: {e}", i + 1);
+                        failed += 1;
+                    }
+                }
+            }
+        }
+        store.save()?;
+        let stories = store.corpus.stories().len();
+        eprintln!(
+            "corpus {}: {} briefs in {stories} stories ({added} added, {duplicates} duplicate, {evicted} evicted, {failed} failed)",
+            dir.display(),
+            store.corpus.len()
+        );
+        Ok(if failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+
+    fn import(a: &Args, dir: &Path) -> Result<ExitCode, String> {
+        let [file] = a.files.as_slice() else {
+            return Err("corpus import takes exactly one FILE".into());
+        };
+        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let loaded = Corpus::import(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        for p in &loaded.problems {
+            eprintln!("newsar: {file}: {p}");
+        }
+        let exact = loaded.problems.is_empty() && loaded.evicted.is_empty();
+        let path = dir.join("corpus.jsonl");
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let tmp = dir.join("corpus.jsonl.tmp");
+        // An intact file is stored byte for byte; a damaged one as what could be read.
+        let out = if exact { bytes } else { loaded.corpus.export() };
+        std::fs::write(&tmp, &out).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, &path)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!(
+            "corpus {}: imported {} briefs{}",
+            dir.display(),
+            loaded.corpus.len(),
+            if exact {
+                String::new()
+            } else {
+                format!(" ({} damaged line(s) skipped)", loaded.problems.len())
+            }
+        );
+        Ok(if exact {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        })
+    }
+
+    fn json_out<T: serde::Serialize>(value: &T) -> Result<ExitCode, String> {
+        let s =
+            serde_json::to_string_pretty(value).map_err(|e| format!("cannot write JSON: {e}"))?;
+        write_stdout(format!("{s}\n").as_bytes())?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    fn list(a: &Args, corpus: &Corpus) -> Result<ExitCode, String> {
+        if a.format == Format::Json {
+            #[derive(serde::Serialize)]
+            struct Row<'a> {
+                key: &'a str,
+                story: String,
+                published: Option<&'a str>,
+                outlet: String,
+                lean: &'a str,
+                title: Option<&'a str>,
+                #[serde(rename = "ref")]
+                reference: Option<&'a str>,
+            }
+            let rows: Vec<Row> = corpus
+                .briefs()
+                .map(|b| Row {
+                    key: &b.key,
+                    story: format!("S{}", b.story),
+                    published: b.published.as_deref(),
+                    outlet: b.outlet_name(),
+                    lean: b
+                        .source
+                        .lean
+                        .as_ref()
+                        .map_or("unrated", |l| l.label.as_str()),
+                    title: b.title.as_deref(),
+                    reference: b.reference.as_deref(),
+                })
+                .collect();
+            return json_out(&rows);
+        }
+        let mut out = String::new();
+        for b in corpus.briefs() {
+            out.push_str(&format!(
+                "{}  S{:<5} {:<10}  {:<24}  {}\n",
+                b.key,
+                b.story,
+                b.published.as_deref().unwrap_or("-"),
+                b.outlet_name(),
+                b.title
+                    .as_deref()
+                    .or(b.reference.as_deref())
+                    .unwrap_or("(untitled)")
+            ));
+        }
+        let c = corpus.config();
+        out.push_str(&format!(
+            "{} briefs (max {}); threshold {}, window {} days\n",
+            corpus.len(),
+            c.max_briefs,
+            c.threshold,
+            c.window_days
+        ));
+        write_stdout(out.as_bytes())?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    fn stories(a: &Args, corpus: &Corpus) -> Result<ExitCode, String> {
+        let list: Vec<Story> = match &a.story {
+            Some(id) => vec![corpus
+                .story(id)
+                .ok_or_else(|| format!("no story {id:?} in the corpus"))?],
+            None => corpus
+                .stories()
+                .into_iter()
+                .filter(|s| s.size >= a.min_size)
+                .collect(),
+        };
+        if a.format == Format::Json {
+            return json_out(&list);
+        }
+        let mut out = String::new();
+        for s in &list {
+            let p = &s.perspectives;
+            out.push_str(&format!(
+                "{}  {} article(s), {} outlet(s)  {} … {}  {}\n",
+                s.id,
+                s.size,
+                p.outlets.len(),
+                s.first_published.as_deref().unwrap_or("?"),
+                s.last_published.as_deref().unwrap_or("?"),
+                s.title.as_deref().unwrap_or("(untitled)")
+            ));
+            let outlets: Vec<String> = p
+                .outlets
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{} ({}, {}; tone {}, factuality {:.2})",
+                        o.outlet, o.lean, o.articles, o.tone, o.factuality_score
+                    )
+                })
+                .collect();
+            out.push_str(&format!("    outlets: {}\n", outlets.join("; ")));
+            let spread = p
+                .lean_spread
+                .as_ref()
+                .map_or("no rated outlet".to_string(), |l| {
+                    format!("{:+.2} … {:+.2}", l.min, l.max)
+                });
+            out.push_str(&format!(
+                "    lean spread: {spread}; blindspot: {}\n",
+                p.blindspot.as_deref().unwrap_or("none")
+            ));
+            let ents: Vec<String> = s
+                .entities
+                .iter()
+                .take(6)
+                .map(|e| format!("{} ({})", e.name, e.articles))
+                .collect();
+            out.push_str(&format!("    entities: {}\n", ents.join(", ")));
+            for c in p.claims_all.iter().take(3) {
+                out.push_str(&format!("    all outlets: {}\n", c.text));
+            }
+        }
+        out.push_str(&format!(
+            "{} stories shown, {} briefs in the corpus\n",
+            list.len(),
+            corpus.len()
+        ));
+        write_stdout(out.as_bytes())?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    fn graph(a: &Args, corpus: &Corpus) -> Result<ExitCode, String> {
+        let g = match &a.article {
+            Some(key) => corpus
+                .neighbourhood(key, &a.graph)
+                .ok_or_else(|| format!("no brief {key:?} in the corpus"))?,
+            None => corpus.graph(&a.graph),
+        };
+        if a.format == Format::Json {
+            return json_out(&g);
+        }
+        let mut out = String::new();
+        for n in &g.nodes {
+            out.push_str(&format!(
+                "N{:<4} {:<13} {:>4} article(s)  ({:>6.1}, {:>6.1})  {}{}\n",
+                n.id,
+                n.entity_type,
+                n.articles,
+                n.x,
+                n.y,
+                n.name,
+                if n.focus { "  *" } else { "" }
+            ));
+        }
+        for e in &g.edges {
+            out.push_str(&format!(
+                "N{} — N{}  {}  ({} — {})\n",
+                e.source, e.target, e.weight, g.nodes[e.source].name, g.nodes[e.target].name
+            ));
+        }
+        out.push_str(&format!(
+            "{} nodes (of {}), {} edges\n",
+            g.nodes.len(),
+            g.candidate_nodes,
+            g.edges.len()
+        ));
+        write_stdout(out.as_bytes())?;
+        Ok(ExitCode::SUCCESS)
+    }
 }

@@ -333,7 +333,53 @@ pub fn attribute(doc: &Doc, entities: &Entities) -> Vec<Option<Found>> {
         }
         out.push(found);
     }
+    resolve_descriptions_to_the_only_organization(entities, &mut out);
     out
+}
+
+/// Heads of descriptions that stand for an organization ("China's national security authority").
+const ORGANIZATION_DESCRIPTIONS: &[&str] = &[
+    "authority",
+    "ministry",
+    "agency",
+    "department",
+    "regulator",
+    "watchdog",
+    "government",
+    "office",
+    "bureau",
+    "commission",
+    "body",
+    "service",
+    "administration",
+    "council",
+];
+
+/// An unnamed organizational speaker ("the national security authority warned") is the
+/// organization named as a speaker elsewhere in the article when there is exactly one such
+/// organization; with none or several, it stays as written.
+fn resolve_descriptions_to_the_only_organization(entities: &Entities, found: &mut [Option<Found>]) {
+    let orgs: std::collections::BTreeSet<usize> = found
+        .iter()
+        .flatten()
+        .filter_map(|f| f.entity)
+        .filter(|&g| entities.groups[g].entity_type == EntityType::Organization)
+        .collect();
+    let [only] = orgs.into_iter().collect::<Vec<_>>()[..] else {
+        return;
+    };
+    for f in found.iter_mut().flatten() {
+        let head = f
+            .written
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        if f.entity.is_none() && !f.anonymous && ORGANIZATION_DESCRIPTIONS.contains(&head.as_str())
+        {
+            f.entity = Some(only);
+        }
+    }
 }
 
 fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Option<Found> {

@@ -483,9 +483,14 @@ fn sources(
             let preceded_by_article = t > s.tokens.start
                 && matches!(
                     doc.tokens[t - 1].lower.as_str(),
-                    "a" | "the" | "its" | "their" | "new" | "official" | "latest"
+                    "a" | "the" | "new" | "official" | "latest"
                 );
-            if DOCUMENT_NOUNS.contains(&lower) && preceded_by_article {
+            // "a notice on its official account", "a statement on their website": the speaker's
+            // own channel, not a separate source.
+            let own_channel = doc.tokens[t + 1..s.tokens.end.min(t + 3)]
+                .iter()
+                .any(|x| matches!(x.lower.as_str(), "its" | "their" | "his" | "her"));
+            if DOCUMENT_NOUNS.contains(&lower) && preceded_by_article && !own_channel {
                 let key = format!("d{lower}");
                 map.entry(key)
                     .or_insert_with(|| SourceCited {

@@ -228,13 +228,11 @@ pub fn import(bytes: &[u8]) -> Result<Loaded, StoreError> {
                             });
                         }
                     }
-                    if text.contains(FORMAT_NAME) {
-                        problems.push(StoreError::HeaderUnreadable {
-                            line: line_no,
-                            reason: e.to_string(),
-                        });
-                        continue;
-                    }
+                    problems.push(StoreError::HeaderUnreadable {
+                        line: line_no,
+                        reason: e.to_string(),
+                    });
+                    continue;
                 }
                 problems.push(e);
                 continue;
