@@ -721,10 +721,12 @@ DIR/corpus.jsonl.damaged-N.";
             let bytes = match std::fs::read(&path) {
                 Ok(b) => b,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => Vec::new(),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(format!(
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return Err(format!(
                     "no corpus at {shown}; add briefs first with `newsar corpus add FILE --dir {}`",
                     dir.display()
-                )),
+                ))
+                }
                 Err(e) => return Err(format!("cannot read {shown}: {e}")),
             };
             let loaded = Corpus::import(&bytes).map_err(|e| format!("{shown}: {e}"))?;

@@ -116,7 +116,8 @@ impl Node {
 pub(crate) struct GraphIndex {
     ids: BTreeMap<String, u32>,
     nodes: Vec<Node>,
-    edges: BTreeMap<(u32, u32), u32>,
+    /// Symmetric adjacency: `adj[a][b]` = briefs mentioning both.
+    adj: Vec<BTreeMap<u32, u32>>,
 }
 
 /// A record's graph entities: (normalized name, display name, type index), deduplicated, in
@@ -150,6 +151,7 @@ impl GraphIndex {
                         name: name.to_string(),
                         ..Node::default()
                     });
+                    self.adj.push(BTreeMap::new());
                     id
                 }
             };
@@ -159,7 +161,8 @@ impl GraphIndex {
             ids.push(id);
         }
         for (a, b) in pairs(&ids) {
-            *self.edges.entry((a, b)).or_default() += 1;
+            *self.adj[a as usize].entry(b).or_default() += 1;
+            *self.adj[b as usize].entry(a).or_default() += 1;
         }
         ids
     }
@@ -172,10 +175,13 @@ impl GraphIndex {
             n.types[*t] = n.types[*t].saturating_sub(1);
         }
         for (a, b) in pairs(ids) {
-            if let Some(w) = self.edges.get_mut(&(a, b)) {
-                *w = w.saturating_sub(1);
-                if *w == 0 {
-                    self.edges.remove(&(a, b));
+            for (x, y) in [(a, b), (b, a)] {
+                let m = &mut self.adj[x as usize];
+                if let Some(w) = m.get_mut(&y) {
+                    *w = w.saturating_sub(1);
+                    if *w == 0 {
+                        m.remove(&y);
+                    }
                 }
             }
         }
@@ -212,11 +218,11 @@ impl GraphIndex {
             Some(f) => {
                 let own: BTreeSet<u32> = f.iter().copied().filter(|&i| wanted(i)).collect();
                 let mut near: BTreeMap<u32, u32> = BTreeMap::new();
-                for (&(a, b), &w) in &self.edges {
-                    match (own.contains(&a), own.contains(&b)) {
-                        (true, false) if wanted(b) => *near.entry(b).or_default() += w,
-                        (false, true) if wanted(a) => *near.entry(a).or_default() += w,
-                        _ => {}
+                for &a in &own {
+                    for (&b, &w) in &self.adj[a as usize] {
+                        if !own.contains(&b) && wanted(b) {
+                            *near.entry(b).or_default() += w;
+                        }
                     }
                 }
                 candidates = own.len() + near.len();
@@ -234,17 +240,20 @@ impl GraphIndex {
             .map(|(i, &id)| (id, i))
             .collect();
         let mut edges = Vec::new();
-        for (&(a, b), &w) in &self.edges {
-            if w < o.min_edge_weight.max(1) {
-                continue;
-            }
-            if let (Some(&s), Some(&t)) = (index.get(&a), index.get(&b)) {
-                let (s, t) = if s < t { (s, t) } else { (t, s) };
-                edges.push(GraphEdge {
-                    source: s,
-                    target: t,
-                    weight: w,
-                });
+        for (s, &a) in selected.iter().enumerate() {
+            for (&b, &w) in &self.adj[a as usize] {
+                if w < o.min_edge_weight.max(1) {
+                    continue;
+                }
+                if let Some(&t) = index.get(&b) {
+                    if s < t {
+                        edges.push(GraphEdge {
+                            source: s,
+                            target: t,
+                            weight: w,
+                        });
+                    }
+                }
             }
         }
         edges.sort_by_key(|e| (e.source, e.target));

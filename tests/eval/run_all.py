@@ -31,7 +31,7 @@ sys.dont_write_bytecode = True  # keep tests/eval free of __pycache__
 import common  # noqa: E402
 
 SCORERS = ["extraction", "ner", "checkworthiness", "sentiment", "keyphrases", "language", "summary",
-           "attribution"]
+           "attribution", "stories"]
 
 
 def fmt(v):

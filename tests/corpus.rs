@@ -1,0 +1,799 @@
+//! The corpus: story clustering of short original articles (three fictional events, four
+//! fictional outlets), perspectives, graph determinism, export/import byte-identity, damaged
+//! store recovery, the eviction bound, and the `newsar corpus` commands. The 10,000-brief timing
+//! is an ignored test: `cargo test --release --test corpus -- --ignored --nocapture`.
+
+use newsar::brief::Lean;
+use newsar::corpus::record::{StoredEntity, StoredKeyword};
+use newsar::corpus::{
+    AddOutcome, Config, Corpus, GraphOptions, StoreError, StoredBrief, DEFAULT_THRESHOLD,
+};
+use newsar::{analyze_text, Options};
+use std::process::Command;
+
+/// (outlet name, domain, event, date, title, text). All written for this test; the outlets and
+/// places do not exist.
+const ARTICLES: &[(&str, &str, &str, &str, &str, &str)] = &[
+    (
+        "Ellery Gazette",
+        "ellerygazette.example",
+        "bridge",
+        "2025-03-04",
+        "Harbour bridge collapses in Port Ellery",
+        "The Saltmarsh Bridge in Port Ellery collapsed on Monday night, sending two lorries into \
+         the harbour. Three people were injured, the Port Ellery Fire Service said.\n\n\
+         The bridge carried about 40,000 vehicles a day, according to the Transport Ministry. \
+         Mayor Helena Voss said an inquiry would begin at once. \"We will find out why this \
+         bridge failed,\" Voss said.\n\nEngineers from Kestrel Engineering inspected the bridge \
+         in January and reported corrosion in two support cables.",
+    ),
+    (
+        "Northern Ledger",
+        "northernledger.example",
+        "bridge",
+        "2025-03-05",
+        "Inquiry ordered after Saltmarsh Bridge failure",
+        "Mayor Helena Voss ordered an inquiry on Tuesday into the collapse of the Saltmarsh \
+         Bridge in Port Ellery. Three people were injured when the bridge fell into the harbour \
+         on Monday night.\n\nThe Transport Ministry said the bridge carried about 40,000 \
+         vehicles a day. Kestrel Engineering, which inspected the span in January, said it had \
+         warned the city about corrosion in the support cables.\n\nCommuters face long detours \
+         while the harbour is closed to shipping.",
+    ),
+    (
+        "The Daily Beacon",
+        "dailybeacon.example",
+        "bridge",
+        "2025-03-05",
+        "Port Ellery bridge collapse: corrosion warning ignored, engineers say",
+        "Engineers at Kestrel Engineering warned Port Ellery officials in January that the \
+         Saltmarsh Bridge had corroded support cables, the firm said on Tuesday.\n\nThe bridge \
+         collapsed on Monday night and three people were injured. The bridge carried about \
+         40,000 vehicles a day, the Transport Ministry said.\n\nMayor Helena Voss has promised \
+         an inquiry. Critics said the city council delayed repairs to save money.",
+    ),
+    (
+        "Ellery Gazette",
+        "ellerygazette.example",
+        "election",
+        "2025-03-06",
+        "Prime Minister Anika Solberg resigns after Veltrania vote",
+        "Prime Minister Anika Solberg of Veltrania resigned on Wednesday after her Unity Party \
+         lost its majority in the national election.\n\nThe Unity Party won 41 of 120 seats, \
+         the Veltrania Electoral Commission said. Opposition leader Marek Dunn of the Civic \
+         Alliance said he would try to form a government. \"Voters asked for change,\" Dunn \
+         said.\n\nTurnout was 68 percent, the highest in two decades.",
+    ),
+    (
+        "Coastline Post",
+        "coastlinepost.example",
+        "election",
+        "2025-03-06",
+        "Solberg quits as Civic Alliance surges in Veltrania",
+        "Anika Solberg stepped down as prime minister of Veltrania on Wednesday. Her Unity \
+         Party won 41 of 120 seats in Sunday's election, according to the Veltrania Electoral \
+         Commission.\n\nMarek Dunn, who leads the Civic Alliance, will hold talks with smaller \
+         parties this week. Turnout was 68 percent.\n\nMarkets in the capital, Dravik, fell \
+         slightly on the news.",
+    ),
+    (
+        "Northern Ledger",
+        "northernledger.example",
+        "election",
+        "2025-03-07",
+        "Marek Dunn begins coalition talks in Dravik",
+        "Civic Alliance leader Marek Dunn began coalition talks in Dravik on Thursday, a day \
+         after Prime Minister Anika Solberg resigned.\n\nThe Veltrania Electoral Commission \
+         confirmed that the Unity Party won 41 of 120 seats. Dunn said he hoped to present a \
+         government within two weeks.\n\nSolberg said she would stay on as leader of the Unity \
+         Party until a new leader is chosen.",
+    ),
+    (
+        "The Daily Beacon",
+        "dailybeacon.example",
+        "drought",
+        "2025-03-05",
+        "Corlen Valley farmers ask for drought aid",
+        "Farmers in the Corlen Valley asked the Agriculture Ministry for emergency aid on \
+         Wednesday as the drought entered its fourth month. The Corlen River is at its lowest \
+         level since 1976, the Valley Water Board said.\n\nThe Corlen Farmers Union said wheat \
+         yields could fall by half. Water rationing began in three towns last week.",
+    ),
+    (
+        "Coastline Post",
+        "coastlinepost.example",
+        "drought",
+        "2025-03-07",
+        "Water rationing spreads as Corlen River falls",
+        "Water rationing spread to five towns in the Corlen Valley on Friday, the Valley Water \
+         Board said. The Corlen River is at its lowest level since 1976.\n\nThe Corlen Farmers \
+         Union warned that wheat yields could fall by half and asked the Agriculture Ministry \
+         for drought aid.",
+    ),
+];
+
+fn brief(i: usize) -> newsar::Brief {
+    let (outlet, domain, _, date, title, text) = ARTICLES[i];
+    let options = Options {
+        url: Some(format!("https://{domain}/news/{i}")),
+        title: Some(title.to_string()),
+        site_name: Some(outlet.to_string()),
+        published: Some(date.to_string()),
+        ..Options::default()
+    };
+    analyze_text(text, &options).expect("fixture analyzes")
+}
+
+fn corpus_of(config: Config) -> (Corpus, Vec<String>) {
+    let mut c = Corpus::new(config);
+    let mut keys = Vec::new();
+    for i in 0..ARTICLES.len() {
+        match c.add_brief(&brief(i), Some(&format!("article-{i}"))) {
+            AddOutcome::Added(a) => keys.push(a.key),
+            other => panic!("article {i}: {other:?}"),
+        }
+    }
+    (c, keys)
+}
+
+fn story_of(c: &Corpus, key: &str) -> u64 {
+    c.get(key).expect("stored").story
+}
+
+#[test]
+fn articles_about_the_same_event_form_one_story() {
+    let (c, keys) = corpus_of(Config::default());
+    for (i, a) in ARTICLES.iter().enumerate() {
+        for (j, b) in ARTICLES.iter().enumerate() {
+            let same = story_of(&c, &keys[i]) == story_of(&c, &keys[j]);
+            assert_eq!(
+                same,
+                a.2 == b.2,
+                "articles {i} ({}) and {j} ({}) should {}be in the same story",
+                a.4,
+                b.4,
+                if a.2 == b.2 { "" } else { "not " }
+            );
+        }
+    }
+    let stories = c.stories();
+    assert_eq!(stories.len(), 3);
+    // Largest first, then by number: the two 3-article stories, then the drought.
+    assert_eq!(
+        stories.iter().map(|s| s.size).collect::<Vec<_>>(),
+        vec![3, 3, 2]
+    );
+    assert_eq!(stories[0].id, "S1");
+    assert_eq!(stories[0].first_published.as_deref(), Some("2025-03-04"));
+    assert_eq!(stories[0].last_published.as_deref(), Some("2025-03-05"));
+    assert!(stories[0]
+        .entities
+        .iter()
+        .any(|e| e.name.contains("Voss") && e.articles == 3));
+}
+
+#[test]
+fn a_date_window_separates_the_same_words_months_apart() {
+    let mut c = Corpus::new(Config {
+        window_days: 7,
+        ..Config::default()
+    });
+    let a = c.add_brief(&brief(0), None);
+    let mut late = brief(1);
+    late.article.published = Some("2025-09-01".into());
+    let b = c.add_brief(&late, None);
+    match (a, b) {
+        (AddOutcome::Added(a), AddOutcome::Added(b)) => {
+            assert!(b.new_story, "{b:?}");
+            assert_ne!(a.story, b.story);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Adding the same article again is a duplicate, not a second brief.
+    assert!(matches!(
+        c.add_brief(&brief(0), None),
+        AddOutcome::Duplicate { .. }
+    ));
+    assert_eq!(c.len(), 2);
+}
+
+fn lean(label: &str, score: f64) -> Option<Lean> {
+    Some(Lean {
+        label: label.into(),
+        score,
+        provenance: "test".into(),
+    })
+}
+
+#[test]
+fn perspectives_show_outlets_lean_blindspot_and_shared_claims() {
+    // Rate two of the bridge story's outlets on the left, leave one unrated.
+    let mut c = Corpus::default();
+    for i in 0..3 {
+        let mut r = StoredBrief::from_brief(&brief(i), None);
+        r.source.lean = match i {
+            0 => lean("Left", -0.7),
+            1 => lean("Center-Left", -0.3),
+            _ => None,
+        };
+        c.add(r);
+    }
+    let stories = c.stories();
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    let p = &stories[0].perspectives;
+    assert_eq!(p.outlets.len(), 3);
+    assert_eq!(p.rated_outlets, 2);
+    // Rated outlets by score, unrated last.
+    assert_eq!(p.outlets[0].outlet, "Ellery Gazette");
+    assert_eq!(p.outlets[0].side, "left");
+    assert_eq!(p.outlets[2].lean, "unrated");
+    assert_eq!(p.outlets[2].side, "unrated");
+    let spread = p.lean_spread.as_ref().expect("spread");
+    assert_eq!((spread.min, spread.max, spread.spread), (-0.7, -0.3, 0.4));
+    assert_eq!(p.blindspot.as_deref(), Some("left-only"));
+    for o in &p.outlets {
+        assert!((0.0..=1.0).contains(&o.alarm) && (0.0..=1.0).contains(&o.factuality_score));
+        assert!(!o.tone.is_empty() && !o.factuality.is_empty());
+    }
+    // The 40,000-vehicles statement is in all three articles, worded differently.
+    assert!(
+        p.claims_all.iter().any(|c| c.text.contains("40,000")),
+        "claims_all: {:#?}\nclaims_some: {:#?}",
+        p.claims_all,
+        p.claims_some
+    );
+    for claim in &p.claims_all {
+        assert_eq!(claim.outlets.len(), 3);
+    }
+    for claim in &p.claims_some {
+        assert!(claim.outlets.len() < 3);
+    }
+    let sides: Vec<&str> = p.sides.iter().map(|s| s.side.as_str()).collect();
+    assert_eq!(sides, vec!["left", "unrated"]);
+
+    // A right-rated outlet on the same story clears the blindspot.
+    let mut r = StoredBrief::from_brief(&brief(2), None);
+    r.key = String::new();
+    r.id = "NSR-2025-0305-00001".into();
+    r.source.lean = lean("Right", 0.8);
+    r.source.domain = Some("other.example".into());
+    r.source.name = Some("Other Outlet".into());
+    c.add(r);
+    let p = &c.stories()[0].perspectives;
+    assert_eq!(p.blindspot, None);
+    assert_eq!(p.lean_spread.as_ref().map(|l| l.spread), Some(1.5));
+}
+
+#[test]
+fn claims_match_by_word_overlap() {
+    use newsar::corpus::perspective::claim_texts_match;
+    let a = "The bridge carried about 40,000 vehicles a day, the Transport Ministry said.";
+    let b = "The Transport Ministry said the bridge carried about 40,000 vehicles a day.";
+    let c = "Turnout was 68 percent, the highest in two decades.";
+    assert!(claim_texts_match(a, b));
+    assert!(!claim_texts_match(a, c));
+}
+
+#[test]
+fn graph_is_deterministic_and_weighted_by_shared_articles() {
+    let (c, keys) = corpus_of(Config::default());
+    let o = GraphOptions::default();
+    let g = c.graph(&o);
+    assert_eq!(g, c.graph(&o));
+    // The same corpus rebuilt from its store gives the same graph, to the coordinate.
+    let back = Corpus::import(&c.export()).expect("import").corpus;
+    assert_eq!(g, back.graph(&o));
+    let json = serde_json::to_string(&g).unwrap();
+    assert_eq!(json, serde_json::to_string(&back.graph(&o)).unwrap());
+    assert!(!g.nodes.is_empty() && !g.edges.is_empty());
+    for n in &g.nodes {
+        assert!(
+            (20.0..=980.0).contains(&n.x) && (20.0..=980.0).contains(&n.y),
+            "{n:?}"
+        );
+        assert!(["person", "organization", "location", "event"].contains(&n.entity_type.as_str()));
+    }
+    // Nodes are ordered by articles, most first.
+    assert!(g.nodes.windows(2).all(|w| w[0].articles >= w[1].articles));
+    // Some pair of entities is shared by all three bridge articles.
+    assert!(g.edges.iter().any(|e| e.weight == 3), "{:?}", g.edges);
+    for e in &g.edges {
+        assert!(e.source < e.target && e.target < g.nodes.len());
+    }
+    // Positions do not depend on the order briefs were added in... but selection does not
+    // change either: a type filter keeps only that type.
+    let people = c.graph(&GraphOptions {
+        types: vec!["person".into()],
+        ..GraphOptions::default()
+    });
+    assert!(people.nodes.iter().all(|n| n.entity_type == "person"));
+    assert!(people.nodes.iter().any(|n| n.name.contains("Solberg")));
+
+    // Neighbourhood of the first bridge article: its entities flagged, election people absent.
+    let hood = c.neighbourhood(&keys[0], &o).expect("stored key");
+    assert!(hood.nodes.iter().any(|n| n.focus));
+    assert!(hood.nodes.iter().all(|n| !n.name.contains("Solberg")));
+    assert!(c.neighbourhood("NSR-0000-0000-00000", &o).is_none());
+    let voss = c.articles_mentioning("Helena Voss");
+    assert_eq!(voss.len(), 3, "{voss:?}");
+}
+
+#[test]
+fn export_import_round_trips_byte_identically() {
+    let (c, _) = corpus_of(Config::default());
+    let bytes = c.export();
+    let loaded = Corpus::import(&bytes).expect("import");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.corpus.export(), bytes);
+    assert_eq!(loaded.corpus.stories(), c.stories());
+    // Adding after an import continues the numbering as before.
+    let mut a = c.clone();
+    let mut b = loaded.corpus;
+    let mut extra = brief(0);
+    extra.id = "NSR-2025-0304-99999".into();
+    extra.article.title = Some("Saltmarsh Bridge: the morning after".into());
+    assert_eq!(a.add_brief(&extra, None), b.add_brief(&extra, None));
+    assert_eq!(a.export(), b.export());
+}
+
+#[test]
+fn a_damaged_line_is_reported_and_everything_else_kept() {
+    let (c, keys) = corpus_of(Config::default());
+    let bytes = c.export();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.len(),
+        ARTICLES.len() + 1,
+        "header + one line per brief"
+    );
+
+    // Flip one character inside line 3 (the second brief).
+    let mut damaged = lines.clone();
+    let bad = lines[2].replacen("\"seq\":2", "\"seq\":7", 1);
+    damaged[2] = &bad;
+    // And put a truncated line and a line of garbage after line 5.
+    let cut = &lines[4][..lines[4].len() / 2];
+    damaged.insert(5, cut);
+    damaged.insert(6, "\u{0}\u{1} not a record");
+    let joined = damaged.join("\n") + "\n";
+    let loaded = Corpus::import(joined.as_bytes()).expect("recoverable");
+    assert_eq!(loaded.problems.len(), 3, "{:?}", loaded.problems);
+    assert!(matches!(
+        loaded.problems[0],
+        StoreError::ChecksumMismatch { line: 3, .. }
+    ));
+    assert!(matches!(
+        loaded.problems[1],
+        StoreError::ChecksumMismatch { line: 6, .. }
+    ));
+    assert!(matches!(
+        loaded.problems[2],
+        StoreError::BadLine { line: 7, .. }
+    ));
+    let msg = loaded.problems[0].to_string();
+    assert!(msg.starts_with("line 3: checksum mismatch"), "{msg}");
+    assert_eq!(loaded.corpus.len(), ARTICLES.len() - 1);
+    assert!(loaded.corpus.get(&keys[1]).is_none());
+    for (i, k) in keys.iter().enumerate().filter(|(i, _)| *i != 1) {
+        assert_eq!(loaded.corpus.get(k), c.get(k), "brief {i} intact");
+    }
+
+    // A damaged header: default settings, every brief kept.
+    let mut no_header = lines.clone();
+    let h = lines[0].replacen("newsar-corpus", "newsar-corpse", 1);
+    no_header[0] = &h;
+    let loaded = Corpus::import((no_header.join("\n") + "\n").as_bytes()).expect("recoverable");
+    assert!(matches!(
+        loaded.problems.as_slice(),
+        [StoreError::HeaderUnreadable { line: 1, .. }]
+    ));
+    assert_eq!(loaded.corpus.len(), ARTICLES.len());
+    assert_eq!(loaded.corpus.config().threshold, DEFAULT_THRESHOLD);
+
+    // A store from a newer format is refused whole, with a clear message.
+    let newer = lines[0].replacen("\"version\":1", "\"version\":2", 1);
+    let err = Corpus::import(newer.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("version 2 is newer"), "{err}");
+}
+
+#[test]
+fn the_store_is_bounded_and_evicts_the_oldest_added() {
+    let (mut c, keys) = corpus_of(Config {
+        max_briefs: 5,
+        ..Config::default()
+    });
+    assert_eq!(c.len(), 5);
+    let stored: Vec<&str> = c.briefs().map(|b| b.key.as_str()).collect();
+    assert_eq!(
+        stored,
+        keys[3..].iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    // The bridge story was evicted whole; its entities left the graph.
+    assert!(c.stories().iter().all(|s| s.id != "S1"));
+    assert!(c.articles_mentioning("Helena Voss").is_empty());
+    assert!(c
+        .graph(&GraphOptions::default())
+        .nodes
+        .iter()
+        .all(|n| !n.name.contains("Voss")));
+    // Shrinking the bound evicts at once, oldest first.
+    let evicted = c.set_config(Config {
+        max_briefs: 2,
+        ..Config::default()
+    });
+    assert_eq!(evicted, keys[3..6].to_vec());
+    assert_eq!(c.len(), 2);
+    let bytes = c.export();
+    assert_eq!(Corpus::import(&bytes).unwrap().corpus.export(), bytes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line.
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("newsar-corpus-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn newsar(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_newsar"))
+        .args(args)
+        .output()
+        .expect("run newsar")
+}
+
+#[test]
+fn cli_add_list_stories_graph_export_import() {
+    let dir = temp_dir("cli");
+    let mut files = Vec::new();
+    for (i, (outlet, domain, _, date, title, text)) in ARTICLES.iter().enumerate() {
+        // HTML pages, so that outlet, date and URL come from the page's metadata.
+        let html = format!(
+            "<!doctype html><html><head><title>{title}</title>\
+             <meta property=\"og:site_name\" content=\"{outlet}\">\
+             <meta property=\"og:url\" content=\"https://{domain}/news/{i}\">\
+             <meta property=\"article:published_time\" content=\"{date}T09:00:00Z\">\
+             </head><body><article><h1>{title}</h1>{}</article></body></html>",
+            text.split("\n\n")
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>()
+        );
+        let f = dir.join(format!("a{i}.html"));
+        std::fs::write(&f, html).unwrap();
+        files.push(f.display().to_string());
+    }
+    let d = dir.join("store");
+    let ds = d.display().to_string();
+    let mut args = vec!["corpus", "add"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--dir", &ds]);
+    let out = newsar(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), ARTICLES.len(), "{stdout}");
+    assert_eq!(stdout.matches("new story").count(), 3, "{stdout}");
+
+    let out = newsar(&["corpus", "stories", "--dir", &ds, "--format", "json"]);
+    assert!(out.status.success());
+    let stories: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sizes: Vec<u64> = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["size"].as_u64().unwrap())
+        .collect();
+    assert_eq!(sizes, vec![3, 3, 2]);
+    assert!(stories[0]["perspectives"]["outlets"][0]["lean"].is_string());
+
+    let out = newsar(&["corpus", "list", "--dir", &ds]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("8 briefs"));
+
+    let out = newsar(&["corpus", "graph", "--dir", &ds, "--format", "json"]);
+    assert!(out.status.success());
+    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!g["nodes"].as_array().unwrap().is_empty());
+
+    // export → import into another directory → export: the same bytes.
+    let out = newsar(&["corpus", "export", "--dir", &ds]);
+    assert!(out.status.success());
+    let exported = out.stdout;
+    assert_eq!(exported, std::fs::read(d.join("corpus.jsonl")).unwrap());
+    let file = dir.join("exported.jsonl");
+    std::fs::write(&file, &exported).unwrap();
+    let d2 = dir.join("store2").display().to_string();
+    let out = newsar(&[
+        "corpus",
+        "import",
+        &file.display().to_string(),
+        "--dir",
+        &d2,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = newsar(&["corpus", "export", "--dir", &d2]).stdout;
+    assert_eq!(again, exported);
+
+    // Adding the same files again: duplicates, nothing changes.
+    let out = newsar(&args);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout)
+            .matches("duplicate")
+            .count(),
+        ARTICLES.len()
+    );
+    assert_eq!(std::fs::read(d.join("corpus.jsonl")).unwrap(), exported);
+
+    // Damage line 2: reported on stderr, one line; the rest is listed; a copy is kept on write.
+    let mut damaged = exported.clone();
+    let pos = damaged.iter().position(|&b| b == b'\n').unwrap() + 40;
+    damaged[pos] ^= 0x01;
+    std::fs::write(d.join("corpus.jsonl"), &damaged).unwrap();
+    let out = newsar(&["corpus", "list", "--dir", &ds]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2: checksum mismatch"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("7 briefs"));
+    let out = newsar(&["corpus", "add", &files[0], "--dir", &ds]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(d.join("corpus.jsonl.damaged-1")).unwrap(),
+        damaged
+    );
+
+    // One-line errors.
+    let out = newsar(&["corpus", "stories"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "newsar: corpus stories needs --dir DIR"
+    );
+    let missing = dir.join("nothing").display().to_string();
+    let out = newsar(&["corpus", "list", "--dir", &missing]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("newsar: no corpus at"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cli_adds_briefs_from_analyze_jsonl() {
+    let dir = temp_dir("jsonl");
+    let mut input = String::new();
+    for (i, (outlet, domain, _, date, title, text)) in ARTICLES.iter().enumerate() {
+        input.push_str(
+            &serde_json::json!({"id": format!("doc{i}"), "text": text, "title": title,
+                "site_name": outlet, "url": format!("https://{domain}/n/{i}"), "published": date})
+            .to_string(),
+        );
+        input.push('\n');
+    }
+    input.push_str("{\"id\": \"broken\", \"text\": \"\"}\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsar"))
+        .args(["analyze", "--jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let briefs = child.wait_with_output().unwrap().stdout;
+    let file = dir.join("briefs.jsonl");
+    std::fs::write(&file, briefs).unwrap();
+    let ds = dir.join("store").display().to_string();
+    let out = newsar(&[
+        "corpus",
+        "add",
+        "--briefs",
+        &file.display().to_string(),
+        "--dir",
+        &ds,
+        "--format",
+        "json",
+    ]);
+    // One input line failed analysis: reported, exit 1, the others stored.
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 9: skipped, the analysis failed"),
+        "{err}"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), ARTICLES.len());
+    assert_eq!(lines[0]["outcome"], "added");
+    let out = newsar(&["corpus", "stories", "--dir", &ds, "--format", "json"]);
+    let stories: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let refs: Vec<&str> = stories[0]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs, vec!["doc0", "doc1", "doc2"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing (not asserted): adding one brief to a corpus of 10,000.
+
+/// A deterministic synthetic brief: entities and words drawn from fixed pools by an LCG, sized
+/// like a real stored brief (25 entities, 15 keyphrases, 10 claims).
+fn synthetic(i: u64) -> StoredBrief {
+    let mut s = i.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut next = |m: u64| {
+        s = s
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (s >> 33) % m
+    };
+    // About 4 briefs per event; each brief names 8 of its event's entities and 5 of its
+    // keyphrase words; the rest come from a pool of 300 common names (a third) and from a long
+    // tail of 100,000 names and 200,000 words.
+    let topic = (i + next(3)) / 4;
+    let day = 19_000 + (i / 30) as i64; // about 30 briefs a day
+    let (y, m, d) = civil(day);
+    let types = ["person", "organization", "location", "event", "misc"];
+    let entities = (0..25)
+        .map(|k| {
+            let pool = if k < 8 {
+                1_000_000 + topic * 12 + next(12)
+            } else if next(3) == 0 {
+                next(300)
+            } else {
+                1_000 + next(100_000)
+            };
+            StoredEntity {
+                id: format!("E{}", k + 1),
+                name: format!("Name{pool} Surname{pool}"),
+                entity_type: types[(pool % 5) as usize].into(),
+                aliases: vec![format!("Surname{pool}")],
+                salience: 1.0 / (1.0 + k as f64),
+            }
+        })
+        .collect();
+    let keywords = (0..15)
+        .map(|k| {
+            let w = if k < 5 {
+                1_000_000 + topic * 8 + next(8)
+            } else {
+                next(200_000)
+            };
+            StoredKeyword {
+                term: format!("word{w} term{}", next(200_000)),
+                salience: 1.0 - k as f64 / 20.0,
+            }
+        })
+        .collect();
+    let claims = (0..10)
+        .map(|_| {
+            (0..22)
+                .map(|_| format!("w{}", next(20_000)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    StoredBrief {
+        key: String::new(),
+        id: format!("NSR-{y:04}-{m:02}{d:02}-{:05}", i % 100_000),
+        seq: 0,
+        story: 0,
+        reference: Some(format!("synthetic-{i}")),
+        source: newsar::corpus::record::StoredSource {
+            name: Some(format!("Outlet {}", i % 40)),
+            domain: Some(format!("outlet{}.example", i % 40)),
+            lean: None,
+        },
+        title: Some(format!("Title word{} about topic{topic}", next(50_000))),
+        url: Some(format!("https://outlet{}.example/{i}", i % 40)),
+        published: Some(format!("{y:04}-{m:02}-{d:02}")),
+        language: "en".into(),
+        words: 700,
+        entities,
+        keywords,
+        claims,
+        framing: vec!["Economic".into()],
+        tone: newsar::corpus::record::StoredTone {
+            label: "Neutral".into(),
+            alarm: 0.4,
+            valence: 0.0,
+        },
+        factuality: newsar::corpus::record::StoredFactuality {
+            label: "Factual".into(),
+            score: 0.6,
+        },
+    }
+}
+
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[test]
+#[ignore = "timing, not a check: cargo test --release --test corpus -- --ignored --nocapture"]
+fn timing_add_one_brief_to_10000() {
+    use std::time::Instant;
+    let n = 10_000u64;
+    let mut c = Corpus::default();
+    let t = Instant::now();
+    for i in 0..n {
+        c.add(synthetic(i));
+    }
+    let build = t.elapsed();
+    let bytes = c.export();
+    let t = Instant::now();
+    let loaded = Corpus::import(&bytes).unwrap().corpus;
+    let import = t.elapsed();
+    assert_eq!(loaded.len(), n as usize);
+    // Adding one brief (story assignment, indexes and graph counts updated) to the corpus of
+    // 10,000: 100 more briefs, each timed on its own, in a warm process.
+    let mut times = Vec::new();
+    let mut c2 = c.clone();
+    for k in 0..100 {
+        let b = synthetic(n + k);
+        let t = Instant::now();
+        let out = c2.add(b);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert!(matches!(out, AddOutcome::Added(_)));
+    }
+    times.sort_by(f64::total_cmp);
+    let t = Instant::now();
+    let g = c.graph(&GraphOptions::default());
+    let graph = t.elapsed();
+    let t = Instant::now();
+    let stories = c.stories();
+    let all_stories = t.elapsed();
+    println!(
+        "corpus of {n} synthetic briefs: built in {:.2} s ({:.3} ms per add on average)",
+        build.as_secs_f64(),
+        build.as_secs_f64() * 1000.0 / n as f64
+    );
+    println!(
+        "add one brief to {n}: median {:.3} ms, 90th percentile {:.3} ms, max {:.3} ms (100 adds)",
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times[times.len() - 1]
+    );
+    println!(
+        "graph (60 nodes, 300 layout iterations): {:.2} ms; all {} stories with perspectives: {:.1} ms",
+        graph.as_secs_f64() * 1000.0,
+        stories.len(),
+        all_stories.as_secs_f64() * 1000.0
+    );
+    println!(
+        "store: {} bytes, {:.0} bytes per brief; import {:.2} s",
+        bytes.len(),
+        bytes.len() as f64 / n as f64,
+        import.as_secs_f64()
+    );
+    assert!(!g.nodes.is_empty());
+}
