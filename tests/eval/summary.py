@@ -11,6 +11,11 @@ summary:
 - mean summary.confidence, over pages with a brief.
 Error lines and empty summaries are counted and reported, and excluded from the shares above
 (so the shares describe the summaries NEWSAR does produce).
+
+Three examples (issue #6 asks for them) are shown as they come out: the first three pages in
+name order whose brief is English news-length (at least 300 words and 3 summary sentences),
+with title, summary (cut at 700 characters) and confidence — chosen by that rule, not by how
+good the summary looks.
 """
 
 import os
@@ -66,5 +71,21 @@ def run(newsar, data_dir):
     method = ("Coverage diagnostic, not ROUGE: first-sentence inclusion, top-3 entity coverage by "
               "mention offsets, mean confidence; errors and empty summaries excluded from the shares "
               "and counted separately.")
+    examples = []
+    for item, b in zip(items, outputs):
+        if "error" in b or b["language"]["code"] != "en" or b["stats"]["words"] < 300:
+            continue
+        if len(b["summary"]["sentences"]) < 3:
+            continue
+        summary = fold(b["summary"]["text"])
+        if len(summary) > 700:
+            summary = summary[:700].rsplit(" ", 1)[0] + " …"
+        examples.append([item["id"], fold(b["article"]["title"] or "(no title)"), summary,
+                         f"{b['summary']['confidence']:.2f}"])
+        if len(examples) == 3:
+            break
+    tables = [{"caption": "Three examples (first three English pages in name order with ≥ 300 words "
+                          "and ≥ 3 summary sentences; not picked by quality).",
+               "header": ["page", "title", "summary", "confidence"], "align": "lllr", "rows": examples}]
     return common.result("Summary (coverage diagnostic)", "readability-test-pages (130 pages)",
-                         rows, method, notes, common.provenance(outputs, "summary"))
+                         rows, method, notes, common.provenance(outputs, "summary"), tables)
