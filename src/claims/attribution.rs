@@ -5,7 +5,7 @@
 //! a pronoun speaker takes the most recent person or organization. A quote that runs on into
 //! the next sentence keeps its speaker.
 
-use crate::entities::{Entities, EntityType, PERSON_TITLES};
+use crate::entities::{Entities, EntityType, PERSON_TITLES, WEEKDAYS};
 use crate::lexicon::{is_stopword, word_class, WordClass};
 use crate::text::{Doc, TokenKind};
 use std::ops::Range;
@@ -275,16 +275,6 @@ const ANONYMOUS_HEADS: &[&str] = &[
 const NP_STOP: &[&str] = &[
     "that", "which", "who", "whom", "and", "but", "or", "when", "as", "after", "because", "if",
     "while", "where", "since", "before", "although", "though", "so", "than", "what", "how",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];

@@ -95,35 +95,6 @@ fn class_name(word: &str) -> &'static str {
     }
 }
 
-const COMPARISON_WORDS: &[&str] = &[
-    "percent",
-    "%",
-    "more",
-    "less",
-    "fewer",
-    "increase",
-    "increased",
-    "rise",
-    "rose",
-    "fell",
-    "decline",
-    "declined",
-    "doubled",
-    "tripled",
-    "halved",
-    "record",
-    "highest",
-    "lowest",
-    "largest",
-    "million",
-    "billion",
-    "trillion",
-    "thousand",
-    "thousands",
-    "average",
-    "majority",
-];
-
 /// The features of sentence `s` of `doc` (value 1 for indicators; unigrams and bigrams scaled by
 /// 1/√words so long sentences do not score by length alone).
 pub fn features(doc: &Doc, entities: &Entities, s: usize, attributed: bool) -> Vec<(usize, f32)> {
@@ -162,7 +133,7 @@ pub fn features(doc: &Doc, entities: &Entities, s: usize, attributed: bool) -> V
     flag(
         "comparison",
         toks.iter()
-            .any(|t| COMPARISON_WORDS.contains(&t.lower.as_str())),
+            .any(|t| super::COMPARISON_WORDS.contains(&t.lower.as_str())),
     );
     flag("entity", !named.is_empty());
     flag("entities2", named.len() >= 2);

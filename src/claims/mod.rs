@@ -38,7 +38,8 @@ pub const FEATURE_WEIGHTS: &[(&str, f64)] = &[
     ("hedged (may, might, perhaps)", -0.2),
 ];
 
-const COMPARISON_WORDS: &[&str] = &[
+/// Words of comparison and change that mark statistics.
+pub const COMPARISON_WORDS: &[&str] = &[
     "percent",
     "per",
     "%",

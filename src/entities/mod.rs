@@ -11,7 +11,7 @@ use crate::brief::{round3, Entity, Mention};
 use crate::text::Doc;
 use std::ops::Range;
 
-pub use tagger::PERSON_TITLES;
+pub use tagger::{PERSON_TITLES, WEEKDAYS};
 
 /// The type of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

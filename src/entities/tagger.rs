@@ -15,7 +15,8 @@ const CONNECTORS: &[&str] = &[
     "du", "&",
 ];
 
-const WEEKDAYS_MONTHS: &[&str] = &[
+/// Day names: capitalized, but not names of entities (also used by attribution's time phrases).
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -23,6 +24,9 @@ const WEEKDAYS_MONTHS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -397,7 +401,7 @@ fn is_name_token(doc: &Doc, i: usize, shouting: bool) -> bool {
         return false;
     }
     let text = doc.token_text(i);
-    if text == "I" || WEEKDAYS_MONTHS.contains(&t.lower.as_str()) {
+    if text == "I" || (WEEKDAYS.contains(&t.lower.as_str()) || MONTHS.contains(&t.lower.as_str())) {
         return false;
     }
     if shouting {
