@@ -134,3 +134,88 @@ pub fn looks_like_html(input: &str) -> bool {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// A local collection of briefs: stories across outlets and the topic graph. The page keeps its
+/// bytes (`export`) in its own storage (IndexedDB, extension storage) and loads them back.
+#[wasm_bindgen(js_name = Corpus)]
+pub struct CorpusHandle {
+    inner: crate::corpus::Corpus,
+}
+
+impl Default for CorpusHandle {
+    fn default() -> Self {
+        CorpusHandle::new()
+    }
+}
+
+#[wasm_bindgen(js_class = Corpus)]
+impl CorpusHandle {
+    /// An empty corpus with the default settings.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> CorpusHandle {
+        CorpusHandle {
+            inner: crate::corpus::Corpus::default(),
+        }
+    }
+
+    /// Adds a brief (as `analyzeHtml` returned it); returns what happened: `{outcome: "added",
+    /// key, story, new_story, score, evicted}` or `{outcome: "duplicate", key}`.
+    #[wasm_bindgen(js_name = addBrief)]
+    pub fn add_brief(
+        &mut self,
+        brief: JsValue,
+        reference: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let brief: Brief = serde_wasm_bindgen::from_value(brief)
+            .map_err(|e| JsError::new(&format!("not a brief: {e}")))?;
+        let outcome = self.inner.add_brief(&brief, reference.as_deref());
+        outcome
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&format!("cannot convert: {e}")))
+    }
+
+    /// Number of briefs stored.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Every story with its perspectives.
+    pub fn stories(&self) -> Result<JsValue, JsError> {
+        self.inner
+            .stories()
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&format!("cannot convert: {e}")))
+    }
+
+    /// The entity graph with its layout; `options` as `GraphOptions` (max_nodes, min_articles,
+    /// min_edge_weight, types, iterations), all optional.
+    pub fn graph(&self, options: JsValue) -> Result<JsValue, JsError> {
+        let options: crate::corpus::GraphOptions = if options.is_undefined() || options.is_null() {
+            crate::corpus::GraphOptions::default()
+        } else {
+            let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
+                .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+            serde_json::from_value(json)
+                .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        };
+        self.inner
+            .graph(&options)
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&format!("cannot convert: {e}")))
+    }
+
+    /// The corpus as bytes (the same corpus gives the same bytes).
+    pub fn export(&self) -> Vec<u8> {
+        self.inner.export()
+    }
+
+    /// Replaces the contents with a store read from `bytes`; returns the problems found (one
+    /// message per damaged line skipped), empty for an intact store.
+    pub fn load(&mut self, bytes: &[u8]) -> Result<Vec<String>, JsError> {
+        let loaded =
+            crate::corpus::Corpus::import(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        self.inner = loaded.corpus;
+        Ok(loaded.problems.iter().map(|p| p.to_string()).collect())
+    }
+}

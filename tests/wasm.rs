@@ -1,10 +1,11 @@
 //! The WebAssembly build, run in headless Chromium by wasm-bindgen-test (`make test-wasm`): the
 //! exported JS API returns plain objects, throws JS `Error`s with a message on bad input, and
-//! gives the same brief as the JSON export.
+//! gives the same brief as the JSON export; the corpus binding stores, clusters and round-trips.
 #![cfg(target_arch = "wasm32")]
 
 use newsar::wasm::{
     analyze_html, analyze_html_json, analyze_text, analyze_text_json, looks_like_html, version,
+    CorpusHandle,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -115,4 +116,45 @@ fn helpers() {
     assert!(looks_like_html(SAMPLE));
     assert!(!looks_like_html("plain words"));
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn corpus_adds_briefs_and_round_trips() {
+    let mut corpus = CorpusHandle::new();
+    let brief = analyze_html(
+        SAMPLE,
+        options("2026-11-25", Some("https://harbourledger.example/a")),
+    )
+    .map_err(JsValue::from)
+    .unwrap();
+    let added = corpus
+        .add_brief(brief.clone(), Some("sample".into()))
+        .map_err(JsValue::from)
+        .unwrap();
+    assert_eq!(get(&added, "outcome").as_string().as_deref(), Some("added"));
+    let again = corpus
+        .add_brief(brief, None)
+        .map_err(JsValue::from)
+        .unwrap();
+    assert_eq!(
+        get(&again, "outcome").as_string().as_deref(),
+        Some("duplicate")
+    );
+    assert_eq!(corpus.size(), 1);
+    let stories: js_sys::Array = corpus
+        .stories()
+        .map_err(JsValue::from)
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(stories.length(), 1);
+    let bytes = corpus.export();
+    let mut other = CorpusHandle::new();
+    let problems = other.load(&bytes).map_err(JsValue::from).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(other.export(), bytes);
+    assert!(
+        corpus.add_brief(JsValue::from(3), None).is_err(),
+        "a number is not a brief"
+    );
 }
