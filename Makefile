@@ -35,8 +35,16 @@ native:
 # copy under www/ so the static site is self-contained.
 wasm: setup-build
 	cargo build --lib --target $(WASM_TARGET) --profile wasm
-	wasm-bindgen --target web --out-dir pkg --out-name newsar $(WASM_RAW)
-	.ci/tools/node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) pkg/newsar_bg.wasm -o pkg/newsar_bg.wasm
+	@# wasm-bindgen + wasm-opt (~20 s) only when cargo produced a new module; built aside and
+	@# copied in at the end, so an interrupted build never leaves a half-written pkg/.
+	if [ ! -f pkg/.built ] || [ $(WASM_RAW) -nt pkg/.built ]; then \
+	  rm -rf target/pkg-build && \
+	  wasm-bindgen --target web --out-dir target/pkg-build --out-name newsar $(WASM_RAW) && \
+	  .ci/tools/node_modules/.bin/wasm-opt -Oz $(WASM_FEATURES) target/pkg-build/newsar_bg.wasm \
+	      -o target/pkg-build/newsar_bg.opt.wasm && \
+	  mv target/pkg-build/newsar_bg.opt.wasm target/pkg-build/newsar_bg.wasm && \
+	  mkdir -p pkg && cp -r target/pkg-build/. pkg/ && touch pkg/.built; \
+	fi
 	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/newsar.js pkg/newsar.d.ts pkg/newsar_bg.wasm www/pkg/
 	cp data/sample/sample-article.html www/pkg/sample-article.html
 	sed "s/\"version\": \"[^\"]*\"/\"version\": \"$$(cargo pkgid | sed "s/.*[#@]//")\"/" pkg-config/package.json > pkg/package.json
