@@ -93,10 +93,27 @@ pub fn analyze_html(html: &str, options: &Options) -> Result<Brief, Error> {
     }
     let extracted = extract::extract_html(html, options.url.as_deref(), &Limits::default())?;
     let doc = Doc::new(&extracted.blocks);
-    if doc.word_count() == 0 {
+    if !looks_like_article(&doc) {
         return Err(Error::NoArticleText);
     }
     Ok(build(doc, extracted, options, true))
+}
+
+/// Whether the body extracted from a page is an article at all: at least one sentence of eight
+/// words or more, or 25 words in all. A page of links, labels or a single word is not.
+fn looks_like_article(doc: &Doc) -> bool {
+    let longest_sentence = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.is_wordlike())
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    longest_sentence >= 8 || doc.word_count() >= 25
 }
 
 /// Analyzes plain text. A blank line separates paragraphs; a line without final punctuation is a
@@ -409,6 +426,16 @@ mod tests {
             ),
             Err(Error::NoArticleText)
         );
+        // One word is not an article; a short real paragraph is.
+        assert_eq!(
+            analyze_html("<p>hi</p>", &Options::default()),
+            Err(Error::NoArticleText)
+        );
+        assert!(analyze_html(
+            "<p>The council approved the budget on Tuesday after a long debate.</p>",
+            &Options::default()
+        )
+        .is_ok());
     }
 
     #[test]
