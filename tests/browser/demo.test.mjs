@@ -419,6 +419,83 @@ test("the renderer treats every field of a forged brief as text", async () => {
   assert.ok(result.reportText.includes("<img src=x"), "the body is shown as text");
 });
 
+// A second, original article about the sample's story (the sea-wall report of the National
+// Coastal Resilience Agency), from another outlet.
+const RELATED_ARTICLE = [
+  "Sea wall repair bill tops 2 billion euros, coastal agency says",
+  "The National Coastal Resilience Agency said on Friday that many of the country's sea walls need urgent repairs, putting the bill at about 2.3 billion euros as winter storms grow stronger.",
+  "\"The bill gets bigger every year we wait,\" said Daniel Reyes, the agency's director of engineering, who singled out Port Ellis and Saltmarsh Bay as the worst-affected areas.",
+  "The Ministry of Finance said it would consider the agency's request for more money in the spring budget. Helen Marsh of the Association of Coastal Councils said small towns could not pay for the sea walls alone.",
+].join("\n\n");
+
+const collectionSize = () => page.evaluate(() => Number(document.getElementById("collection-size").dataset.size));
+
+async function waitForSize(n) {
+  await page.waitForFunction(
+    (want) => document.getElementById("collection-size")?.dataset.size === String(want),
+    n,
+    WAIT,
+  );
+}
+
+test("the local collection links related articles in §07 and survives a reload", async () => {
+  await page.click("#clear-collection");
+  await waitForSize(0);
+
+  await expectNewBrief(() => page.click("#sample"));
+  await waitForSize(1);
+  assert.match(await text('[data-nsr-section="connections"]'), /collection of briefs/, "one brief: the placeholder");
+
+  await page.fill("#input", RELATED_ARTICLE);
+  await page.fill("#url", "https://coastpost.example/news/2026/03/15/sea-wall-repairs");
+  await page.fill("#title", "");
+  await expectNewBrief(() => page.click("#analyze"));
+  await waitForSize(2);
+  assert.equal(await collectionSize(), 2);
+
+  const graph = '[data-nsr-section="connections"] svg.nsr-graph--corpus';
+  await page.waitForSelector(graph, WAIT);
+  await page.locator('[data-nsr-section="connections"]').screenshot({ path: resolve(OUT, "demo-connections.png") });
+  const nodes = await count(`${graph} .nsr-graph__node`);
+  const edges = await count(`${graph} .nsr-graph__edge`);
+  assert.ok(nodes >= 2, `the corpus graph has nodes (${nodes})`);
+  assert.ok(edges >= 1, `the corpus graph has edges (${edges})`);
+  assert.ok((await count(`${graph} .nsr-graph__node.is-focus`)) >= 1, "the current article's entities are highlighted");
+  const labels = await page.locator(`${graph} text`).allTextContents();
+  assert.ok(labels.some((l) => /Coastal Resilience Agency|Daniel Reyes/.test(l)), `shared entities are labelled (${labels})`);
+  const section = await text('[data-nsr-section="connections"]');
+  assert.match(section, /Story/i);
+  assert.match(section, /Harbour Ledger/, "the story lists the sample's outlet");
+
+  // The type filter re-queries the graph: without people, no person node is left.
+  await page.uncheck('[data-nsr-section="connections"] input[data-nsr-type="person"]');
+  await page.waitForFunction(
+    () => {
+      const box = document.querySelector('[data-nsr-section="connections"] input[data-nsr-type="person"]');
+      return box && !box.checked && !document.querySelector(".nsr-graph--corpus .nsr-graph__node--person");
+    },
+    null,
+    WAIT,
+  );
+  await page.check('[data-nsr-section="connections"] input[data-nsr-type="person"]');
+  await page.waitForSelector(".nsr-graph--corpus .nsr-graph__node--person", WAIT);
+  await assertInert("the corpus graph");
+
+  // IndexedDB keeps the collection; the sample that runs on open is already in it.
+  await page.reload();
+  await page.waitForSelector(".nsr-brief", WAIT);
+  await waitForSize(2);
+  await page.waitForSelector(graph, WAIT);
+
+  await page.click("#clear-collection");
+  await waitForSize(0);
+  assert.equal(await count(graph), 0, "an empty collection draws no graph");
+  assert.match(await text('[data-nsr-section="connections"]'), /collection of briefs/);
+  await page.reload();
+  await page.waitForSelector(".nsr-brief", WAIT);
+  await waitForSize(1);
+});
+
 test("the demo page stays on its own origin and logs no errors", async () => {
   assert.ok(requests.length > 0, "requests were recorded");
   assert.ok(requests.some((u) => u.endsWith("/pkg/newsar_bg.wasm")), "the wasm module was loaded from the origin");

@@ -1,6 +1,6 @@
 // NEWSAR demo page: collects an article (pasted text or HTML, a file, or the bundled sample),
 // sends it to the analysis worker, and draws the brief with the shared renderer.
-import { renderBrief } from "../shared/render.js";
+import { renderBrief, updateConnections } from "../shared/render.js";
 
 const SAMPLE_PATH = "../pkg/sample-article.html";
 const SAMPLE_URL = "https://harbourledger.example/environment/2026/03/14/sea-defences";
@@ -24,6 +24,8 @@ const ui = {
   errorMessage: $("error-message"),
   brief: $("brief"),
   engine: $("engine"),
+  collectionSize: $("collection-size"),
+  clearCollection: $("clear-collection"),
 };
 
 // ---------------------------------------------------------------- the worker
@@ -40,6 +42,11 @@ function startWorker() {
     if ("ready" in msg) {
       if (msg.ready) {
         ui.engine.textContent = `engine v${msg.version} · WebAssembly`;
+        if (msg.corpus) {
+          showCollectionSize(msg.corpus.size);
+          const problems = Array.isArray(msg.corpus.problems) ? msg.corpus.problems : [];
+          if (problems.length) showError(`The saved collection had problems: ${problems.join("; ")}`);
+        }
       } else {
         ui.engine.textContent = "engine failed to load";
         showError(msg.error);
@@ -76,12 +83,18 @@ function restartWorker() {
 }
 
 function analyze(id, kind, input, options) {
+  return ask({ id, kind, input, options, types: graphTypes });
+}
+
+/** Sends a request to the worker; resolves with its reply. */
+function ask(message) {
+  const { id } = message;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       if (pending.has(id)) restartWorker();
     }, TIMEOUT_MS);
     pending.set(id, { resolve, reject, timer });
-    worker.postMessage({ id, kind, input, options });
+    worker.postMessage(message);
   }).then((reply) => ({ ...reply, id }));
 }
 
@@ -89,6 +102,60 @@ function analyze(id, kind, input, options) {
 
 let currentKind = "text"; // "html" once a .html file or the sample fills the box
 let currentBrief = null;
+let currentKey = null; // the current brief's key in the collection
+let graphTypes = ["person", "organization", "location", "event"]; // §07 type filter
+
+// ---------------------------------------------------------------- the local collection
+
+function showCollectionSize(size) {
+  const n = Number(size) || 0;
+  ui.collectionSize.dataset.size = String(n);
+  ui.collectionSize.textContent = `${n} brief${n === 1 ? "" : "s"}`;
+  ui.clearCollection.disabled = n === 0;
+}
+
+/** What §07 draws, from the worker's `corpus` reply. */
+function connectionsOf(corpus) {
+  if (!corpus) return undefined;
+  return {
+    size: corpus.size,
+    graph: corpus.graph,
+    story: corpus.story,
+    types: graphTypes,
+    onTypesChange: requeryGraph,
+  };
+}
+
+function applyCorpus(corpus, { redraw = true } = {}) {
+  if (!corpus) return;
+  showCollectionSize(corpus.size);
+  if (corpus.error) showError(corpus.error);
+  if (redraw) updateConnections(ui.brief, connectionsOf(corpus));
+}
+
+async function requeryGraph(types) {
+  graphTypes = types;
+  const id = nextId++;
+  try {
+    const reply = await ask({ id, kind: "graph", key: currentKey, types });
+    applyCorpus(reply.corpus);
+  } catch (e) {
+    showError(e && e.message ? e.message : String(e));
+  }
+}
+
+ui.clearCollection.addEventListener("click", async () => {
+  const id = nextId++;
+  ui.clearCollection.disabled = true;
+  try {
+    const reply = await ask({ id, kind: "clear", types: graphTypes });
+    currentKey = null;
+    applyCorpus(reply.corpus);
+    setStatus("Collection cleared");
+  } catch (e) {
+    showError(e && e.message ? e.message : String(e));
+  }
+});
 
 function today() {
   const d = new Date();
@@ -131,7 +198,9 @@ async function run(kind, input, options, { scroll = true, label = "" } = {}) {
     const reply = await analyze(id, kind, input, options);
     if (reply.id !== latestId) return; // a newer request superseded this one
     currentBrief = reply.brief;
-    renderBrief(ui.brief, reply.brief, { onEntityClick });
+    currentKey = reply.corpus?.key || null;
+    renderBrief(ui.brief, reply.brief, { onEntityClick, connections: connectionsOf(reply.corpus) });
+    applyCorpus(reply.corpus, { redraw: false });
     ui.download.hidden = false;
     const total = Math.round(performance.now() - started);
     setStatus(`Analyzed ${reply.mode === "html" ? "HTML" : "text"} in ${reply.ms} ms (${total} ms with rendering)`);

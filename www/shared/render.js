@@ -2,7 +2,13 @@
 // newspaper-style "intelligence brief". Shared by the demo page, the extension and the embed.
 //
 //   import { renderBrief } from "../shared/render.js";
-//   renderBrief(container, brief, { onEntityClick(entity) { … } });
+//   renderBrief(container, brief, { onEntityClick(entity) { … }, connections });
+//   updateConnections(root, connections);   // redraw §07 only (e.g. after a graph re-query)
+//
+// `connections` (optional; the demo's local collection): {size, graph, story, types,
+// onTypesChange(types)}. With size >= 2 and a graph ({nodes, edges} from Corpus.graph), §07 draws
+// that graph and the current article's story (from Corpus.stories); otherwise §07 keeps its
+// placeholder.
 //
 // Styling lives in brief.css (class names prefixed `nsr-`, themable through --nsr-* custom
 // properties). The renderer does not depend on any page around it.
@@ -207,7 +213,7 @@ function disjoint(spans) {
  * `onEntityClick(entity)` is called when the reader picks an entity, in the list or in the text.
  * Returns the root element.
  */
-export function renderBrief(container, brief, { onEntityClick } = {}) {
+export function renderBrief(container, brief, { onEntityClick, connections } = {}) {
   if (!container || typeof container.replaceChildren !== "function") {
     throw new TypeError("renderBrief: container must be a DOM element");
   }
@@ -215,6 +221,7 @@ export function renderBrief(container, brief, { onEntityClick } = {}) {
     throw new TypeError("renderBrief: brief must be an object");
   }
   const ctx = makeContext(brief, onEntityClick);
+  ctx.connections = connections && typeof connections === "object" ? connections : null;
 
   const root = el("article", "nsr-brief");
   root.setAttribute("lang", "en");
@@ -237,8 +244,26 @@ export function renderBrief(container, brief, { onEntityClick } = {}) {
   );
 
   root.addEventListener("click", (event) => onClick(ctx, event));
+  CONTEXTS.set(root, ctx);
   container.replaceChildren(root);
   return root;
+}
+
+const CONTEXTS = new WeakMap(); // root element -> its render context
+
+/**
+ * Redraws §07 of a brief drawn by renderBrief (`root` is what renderBrief returned, or the
+ * container holding it) with new `connections`; returns false when there is no such brief.
+ */
+export function updateConnections(root, connections) {
+  const r = root && !CONTEXTS.has(root) && typeof root.querySelector === "function" ? root.querySelector(".nsr-brief") : root;
+  const ctx = r ? CONTEXTS.get(r) : null;
+  if (!ctx) return false;
+  ctx.connections = connections && typeof connections === "object" ? connections : null;
+  const old = r.querySelector('[data-nsr-section="connections"]');
+  if (!old) return false;
+  old.replaceWith(renderConnections(ctx));
+  return true;
 }
 
 function makeContext(brief, onEntityClick) {
@@ -902,11 +927,16 @@ function renderKeywords(ctx) {
   return s;
 }
 
-// ---- §07 topic connections (placeholder until the local corpus exists)
+// ---- §07 topic connections: the local collection's entity graph, else a placeholder
+
+const GRAPH_TYPES = ["person", "organization", "location", "event"];
+const LEAN_LABELS = ["left", "lean-left", "center", "lean-right", "right", "unrated"];
 
 function renderConnections(ctx) {
+  const c = ctx.connections;
+  if (c && num(c.size) >= 2 && c.graph && typeof c.graph === "object") return corpusConnections(ctx, c);
   const { section: s, body } = section(ctx, 7, "Topic connections", {
-    meta: "Local corpus \u00b7 coming soon",
+    meta: c ? `Local corpus \u00b7 ${plural(num(c.size), "brief", "briefs")}` : "Local corpus \u00b7 coming soon",
     field: "connections",
   });
   const panel = el("div", "nsr-connections");
@@ -916,19 +946,183 @@ function renderConnections(ctx) {
     el(
       "p",
       "nsr-connections__text",
-      "As you analyze articles, NEWSAR will keep their briefs locally in this browser and link the people, organizations, places and events they share: nodes are entities, edges are weighted by the number of articles they appear in together. Nothing is sent anywhere. This arrives with the corpus feature; below is this article's own cast, the seed of that graph.",
+      c
+        ? "As you analyze articles, NEWSAR keeps their briefs locally in this browser and links the people, organizations, places and events they share: nodes are entities, edges are weighted by the number of articles they appear in together. Nothing is sent anywhere. Analyze a second article to see the graph; below is this article's own cast, the seed of that graph."
+        : "As you analyze articles, NEWSAR will keep their briefs locally in this browser and link the people, organizations, places and events they share: nodes are entities, edges are weighted by the number of articles they appear in together. Nothing is sent anywhere. This arrives with the corpus feature; below is this article's own cast, the seed of that graph.",
     ),
   );
+  copy.append(graphLegend(), el("p", "nsr-legend__hint", "Node size = salience. In the corpus graph, edge numbers count shared articles."));
+  panel.append(copy, starGraph(ctx));
+  body.append(panel);
+  return s;
+}
+
+function graphLegend() {
   const legend = el("div", "nsr-legend nsr-legend--graph");
-  for (const t of ["person", "organization", "location", "event"]) {
+  for (const t of GRAPH_TYPES) {
     const item = el("span", "nsr-legend__item");
     item.append(el("span", `nsr-dot nsr-dot--${t}`), document.createTextNode(ENTITY_TYPE_NAMES[t]));
     legend.append(item);
   }
-  copy.append(legend, el("p", "nsr-legend__hint", "Node size = salience. In the corpus graph, edge numbers count shared articles."));
-  panel.append(copy, starGraph(ctx));
+  return legend;
+}
+
+const normName = (s) => str(s).toLowerCase().replace(/\s+/g, " ").trim();
+
+/** §07 with the collection's graph, a type filter and the current article's story. */
+function corpusConnections(ctx, c) {
+  const graph = c.graph;
+  const nodes = arr(graph.nodes);
+  const edges = arr(graph.edges);
+  const { section: s, body } = section(ctx, 7, "Topic connections", {
+    meta: `Local corpus \u00b7 ${plural(num(c.size), "brief", "briefs")}`,
+    field: "connections",
+  });
+  s.dataset.nsrCorpus = String(num(c.size));
+  const panel = el("div", "nsr-connections nsr-connections--corpus");
+  const copy = el("div", "nsr-connections__copy");
+  copy.append(
+    el("p", "nsr-connections__lead", `Your collection: ${plural(num(c.size), "brief", "briefs")}, kept in this browser.`),
+    el(
+      "p",
+      "nsr-connections__text",
+      "Nodes are the people, organizations, places and events of your briefs; an edge joins two that appear in the same articles, thicker when they share more. This article's entities are ringed. Nothing is sent anywhere.",
+    ),
+  );
+
+  // type filter: checkboxes, one per node type
+  const selected = Array.isArray(c.types) ? GRAPH_TYPES.filter((t) => c.types.includes(t)) : GRAPH_TYPES.slice();
+  const filter = el("fieldset", "nsr-graph-filter");
+  filter.append(el("legend", "nsr-graph-filter__title", "Show"));
+  for (const t of GRAPH_TYPES) {
+    const label = el("label", "nsr-graph-filter__item");
+    const box = el("input", "nsr-graph-filter__box");
+    box.type = "checkbox";
+    box.checked = selected.includes(t);
+    box.dataset.nsrType = t;
+    box.addEventListener("change", () => {
+      const types = Array.from(filter.querySelectorAll("input[data-nsr-type]"))
+        .filter((b) => b.checked)
+        .map((b) => b.dataset.nsrType);
+      if (typeof c.onTypesChange === "function") c.onTypesChange(types);
+    });
+    label.append(box, el("span", `nsr-dot nsr-dot--${t}`), document.createTextNode(ENTITY_TYPE_NAMES[t]));
+    filter.append(label);
+  }
+  const shown = num(graph.candidate_nodes) > nodes.length
+    ? `Showing ${nodes.length} of ${num(graph.candidate_nodes)} entities; edge width = shared articles.`
+    : `${plural(nodes.length, "entity", "entities")}, ${plural(edges.length, "connection", "connections")}; edge width = shared articles.`;
+  copy.append(filter, el("p", "nsr-legend__hint", shown), storyBlock(ctx, c.story));
+
+  panel.append(copy, nodes.length ? corpusGraph(ctx, nodes, edges) : empty("No entities of the selected types in your collection."));
   body.append(panel);
   return s;
+}
+
+/** The current article's story: its other outlets with their lean, and the blindspot flag. */
+function storyBlock(ctx, story) {
+  const box = el("div", "nsr-story");
+  if (!story || typeof story !== "object") {
+    box.append(el("p", "nsr-story__none", "This article is not in your collection."));
+    return box;
+  }
+  const articles = arr(story.articles);
+  const persp = story.perspectives || {};
+  const head = el("p", "nsr-story__head");
+  head.append(
+    el("span", "nsr-story__label", "Story"),
+    document.createTextNode(` ${str(story.title) || str(story.id)} \u00b7 ${plural(articles.length, "article", "articles")}`),
+  );
+  box.append(head);
+  const blind = str(persp.blindspot);
+  if (blind) {
+    const flag = el(
+      "p",
+      "nsr-story__blindspot",
+      `Blindspot: ${blind === "left-only" ? "covered only by left-leaning outlets" : blind === "right-only" ? "covered only by right-leaning outlets" : blind}`,
+    );
+    flag.dataset.nsrBlindspot = oneOf(blind, ["left-only", "right-only"], "other");
+    box.append(flag);
+  }
+  const own = normName(ctx.brief.source?.name);
+  const others = arr(persp.outlets).filter((o) => normName(o?.outlet) !== own);
+  if (!others.length) {
+    box.append(el("p", "nsr-story__none", "No other outlet in your collection covers this story yet."));
+    return box;
+  }
+  const ul = el("ul", "nsr-story__outlets");
+  for (const o of others) {
+    const li = el("li", "nsr-story__outlet");
+    const lean = str(o?.lean) || "unrated";
+    const chipEl = chip(lean, `nsr-story__lean nsr-story__lean--${oneOf(lean, LEAN_LABELS, "unrated")}`,
+      o?.lean_score === null || o?.lean_score === undefined ? "No lean rating" : `Lean ${signed(o.lean_score, 2)}`);
+    li.append(
+      el("span", "nsr-story__name", str(o?.outlet) || "unknown outlet"),
+      chipEl,
+      el("span", "nsr-story__count", plural(num(o?.articles), "article", "articles")),
+    );
+    ul.append(li);
+  }
+  box.append(ul);
+  return box;
+}
+
+/** The collection's entity graph as SVG: layout x,y scaled to the panel. */
+function corpusGraph(ctx, nodes, edges) {
+  const W = 480;
+  const H = 300;
+  const PAD = 28;
+  const xs = nodes.map((n) => num(n?.x));
+  const ys = nodes.map((n) => num(n?.y));
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = (x) => (x1 > x0 ? PAD + ((x - x0) / (x1 - x0)) * (W - 2 * PAD) : W / 2);
+  const sy = (y) => (y1 > y0 ? PAD + ((y - y0) / (y1 - y0)) * (H - 2 * PAD) : H / 2);
+  const own = new Set(ctx.entities.map((e) => normName(e?.name)));
+  for (const e of ctx.entities) for (const a of arr(e?.aliases)) own.add(normName(a));
+  const maxW = Math.max(1, ...edges.map((e) => num(e?.weight)));
+  const maxA = Math.max(1, ...nodes.map((n) => num(n?.articles)));
+
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "nsr-graph nsr-graph--corpus", role: "img" });
+  g.setAttribute("aria-label", `Your collection's entity graph: ${nodes.length} entities, ${edges.length} connections`);
+  const lines = svg("g", { class: "nsr-graph__edges" });
+  for (const e of edges) {
+    const a = nodes[num(e?.source, -1)];
+    const b = nodes[num(e?.target, -1)];
+    if (!a || !b) continue;
+    const w = num(e?.weight);
+    const bucket = Math.max(1, Math.min(4, Math.ceil((w / maxW) * 4)));
+    const line = svg("line", {
+      x1: sx(num(a.x)).toFixed(1), y1: sy(num(a.y)).toFixed(1),
+      x2: sx(num(b.x)).toFixed(1), y2: sy(num(b.y)).toFixed(1),
+      class: `nsr-graph__edge nsr-graph__edge--corpus nsr-graph__edge--w${bucket}`,
+    });
+    const t = svg("title");
+    t.textContent = `${str(a.name)} \u2013 ${str(b.name)}: ${plural(w, "shared article", "shared articles")}`;
+    line.append(t);
+    lines.append(line);
+  }
+  const dots = svg("g", { class: "nsr-graph__nodes" });
+  for (const n of nodes) {
+    const type = oneOf(n?.type, ENTITY_TYPES, "misc");
+    const focus = own.has(normName(n?.name)) || n?.focus === true;
+    const x = sx(num(n?.x));
+    const y = sy(num(n?.y));
+    const r = 3.5 + (num(n?.articles) / maxA) * 5.5;
+    const node = svg("g", { class: `nsr-graph__node nsr-graph__node--${type}${focus ? " is-focus" : ""}` });
+    node.append(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }));
+    const name = str(n?.name);
+    const t = svg("title");
+    t.textContent = `${ENTITY_TYPE_NAMES[type]} \u00b7 ${name} \u00b7 ${plural(num(n?.articles), "article", "articles")}`;
+    node.append(t);
+    if (focus || num(n?.articles) >= 2 || nodes.length <= 14) {
+      const label = svg("text", { x: x.toFixed(1), y: (y + (y < H / 2 ? -r - 4 : r + 11)).toFixed(1), "text-anchor": "middle" });
+      label.textContent = name.length > 22 ? `${name.slice(0, 20)}\u2026` : name;
+      node.append(label);
+    }
+    dots.append(node);
+  }
+  g.append(lines, dots);
+  return g;
 }
 
 /** An SVG "star": the article in the middle, its most salient entities around it. */
