@@ -230,6 +230,30 @@ pub fn analyze(doc: &Doc) -> Vec<Keyword> {
         .collect()
 }
 
+/// Keeps one keyphrase per entity: a keyphrase that is written like a name or alias of an entity
+/// ("mss", "ministry of state security") is dropped when an earlier, better keyphrase already
+/// names the same entity.
+pub fn dedupe_against_entities(
+    keywords: Vec<Keyword>,
+    entities: &[crate::brief::Entity],
+) -> Vec<Keyword> {
+    let entity_of = |term: &str| {
+        entities.iter().position(|e| {
+            std::iter::once(&e.name)
+                .chain(e.aliases.iter())
+                .any(|form| form.to_lowercase().replace('’', "'") == term)
+        })
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    keywords
+        .into_iter()
+        .filter(|k| match entity_of(&k.term) {
+            Some(e) => seen.insert(e),
+            None => true,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +295,33 @@ mod tests {
             "Unauthorised cross-border data transfers rose. Cross-border data transfers matter.",
         );
         assert!(t.iter().any(|x| x.contains("cross-border")), "{t:?}");
+    }
+
+    #[test]
+    fn one_keyphrase_per_entity() {
+        let entity = crate::brief::Entity {
+            id: "E1".into(),
+            name: "Ministry of State Security".into(),
+            entity_type: "organization".into(),
+            aliases: vec!["MSS".into()],
+            mentions: vec![],
+            count: 2,
+            salience: 1.0,
+        };
+        let kw = |t: &str| Keyword {
+            term: t.into(),
+            salience: 1.0,
+        };
+        let kept = dedupe_against_entities(
+            vec![
+                kw("ministry of state security"),
+                kw("data leaks"),
+                kw("mss"),
+            ],
+            &[entity],
+        );
+        let terms: Vec<&str> = kept.iter().map(|k| k.term.as_str()).collect();
+        assert_eq!(terms, ["ministry of state security", "data leaks"]);
     }
 
     #[test]

@@ -231,6 +231,7 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Bri
     } else {
         Vec::new()
     };
+    let keywords = keywords::dedupe_against_entities(keywords, &entity_list);
     let summary = summary::summarize(&doc, &keywords, &entity_list);
     let factuality = factuality::analyze(&doc, &claims);
 
