@@ -351,7 +351,12 @@ pub fn analyze(doc: &Doc, entities: &Entities, links: &[String]) -> ClaimAnalysi
                 .as_ref()
                 .map(|a| to_attribution(doc, entities, a)),
         });
-        if cw >= CLAIM_THRESHOLD {
+        // A heading ("Funding dispute") labels a section; it asserts nothing.
+        let heading = doc
+            .paragraphs
+            .get(s.paragraph)
+            .is_some_and(|p| p.kind == crate::text::BlockKind::Heading);
+        if cw >= CLAIM_THRESHOLD && !heading {
             let (kind, type_confidence) = claim_type(doc, i, attributed);
             let attribution = attributions[i]
                 .as_ref()
@@ -595,6 +600,31 @@ mod tests {
             .sources
             .iter()
             .any(|s| s.kind == "link" && s.name == "data.gov" && s.mentions == 2));
+    }
+
+    #[test]
+    fn headings_are_not_claims() {
+        use crate::text::{Block, BlockKind};
+        let doc = Doc::new(&[
+            Block {
+                kind: BlockKind::Heading,
+                text: "Funding dispute over 300 million euros".into(),
+            },
+            Block {
+                kind: BlockKind::Paragraph,
+                text: "Spending rose 40 percent in 2025, the ministry said.".into(),
+            },
+        ]);
+        let e = entities::analyze(&doc);
+        let c = analyze(&doc, &e, &[]);
+        assert_eq!(c.sentences.len(), 2);
+        assert!(
+            c.claims
+                .iter()
+                .all(|claim| !claim.text.starts_with("Funding")),
+            "{:?}",
+            c.claims
+        );
     }
 
     #[test]
