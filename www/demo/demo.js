@@ -1,6 +1,7 @@
 // NEWSAR demo page: collects an article (pasted text or HTML, a file, or the bundled sample),
 // sends it to the analysis worker, and draws the brief with the shared renderer.
 import { renderBrief, updateConnections } from "../shared/render.js";
+import { createWorkerClient } from "../shared/worker-client.js";
 
 const SAMPLE_PATH = "../pkg/sample-article.html";
 const SAMPLE_URL = "https://harbourledger.example/environment/2026/03/14/sea-defences";
@@ -30,57 +31,26 @@ const ui = {
 
 // ---------------------------------------------------------------- the worker
 
-let worker = null;
-let nextId = 1;
+let nextId = 1; // request ids, so a newer analysis can supersede an older one
 let latestId = 0;
-const pending = new Map(); // id -> {resolve, reject, timer}
 
-function startWorker() {
-  worker = new Worker("./worker.js", { type: "module" });
-  worker.addEventListener("message", (event) => {
-    const msg = event.data || {};
-    if ("ready" in msg) {
-      if (msg.ready) {
-        ui.engine.textContent = `engine v${msg.version} · WebAssembly`;
-        if (msg.corpus) {
-          showCollectionSize(msg.corpus.size);
-          const problems = Array.isArray(msg.corpus.problems) ? msg.corpus.problems : [];
-          if (problems.length) showError(`The saved collection had problems: ${problems.join("; ")}`);
-        }
-      } else {
-        ui.engine.textContent = "engine failed to load";
-        showError(msg.error);
+const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
+  timeoutMs: TIMEOUT_MS,
+  startError: "the analysis worker could not start",
+  onReady(msg) {
+    if (msg.ready) {
+      ui.engine.textContent = `engine v${msg.version} · WebAssembly`;
+      if (msg.corpus) {
+        showCollectionSize(msg.corpus.size);
+        const problems = Array.isArray(msg.corpus.problems) ? msg.corpus.problems : [];
+        if (problems.length) showError(`The saved collection had problems: ${problems.join("; ")}`);
       }
-      return;
+    } else {
+      ui.engine.textContent = "engine failed to load";
+      showError(msg.error);
     }
-    const job = pending.get(msg.id);
-    if (!job) return;
-    pending.delete(msg.id);
-    clearTimeout(job.timer);
-    if (msg.error !== undefined) job.reject(new Error(msg.error));
-    else job.resolve(msg);
-  });
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    const message = event.message || "the analysis worker could not start";
-    failAll(new Error(message));
-  });
-}
-
-function failAll(error) {
-  for (const [id, job] of pending) {
-    clearTimeout(job.timer);
-    job.reject(error);
-    pending.delete(id);
-  }
-}
-
-/** A stuck analysis must not leave the page waiting forever: replace the worker. */
-function restartWorker() {
-  worker.terminate();
-  failAll(new Error("the analysis took too long and was stopped"));
-  startWorker();
-}
+  },
+});
 
 function analyze(id, kind, input, options) {
   return ask({ id, kind, input, options, types: graphTypes });
@@ -88,14 +58,7 @@ function analyze(id, kind, input, options) {
 
 /** Sends a request to the worker; resolves with its reply. */
 function ask(message) {
-  const { id } = message;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      if (pending.has(id)) restartWorker();
-    }, TIMEOUT_MS);
-    pending.set(id, { resolve, reject, timer });
-    worker.postMessage(message);
-  }).then((reply) => ({ ...reply, id }));
+  return client.request(message).then((reply) => ({ ...reply, id: message.id }));
 }
 
 // ---------------------------------------------------------------- page state
@@ -361,5 +324,5 @@ window.addEventListener("drop", (event) => {
 
 // ---------------------------------------------------------------- start
 
-startWorker();
+client.start();
 loadSample({ scroll: false });

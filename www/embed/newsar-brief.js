@@ -12,7 +12,7 @@
 // element's shadow root, so the site's CSS cannot break it.
 //
 // Files to deploy, same origin as the page (Workers must be same-origin):
-//   embed/newsar-brief.js  embed/worker.js  pkg/newsar.js  pkg/newsar_bg.wasm
+//   embed/newsar-brief.js  embed/worker.js  shared/worker-client.js  pkg/newsar.js  pkg/newsar_bg.wasm
 //
 // Attributes: for (a CSS selector), claims / entities / keywords (how many to show: 3 / 6 / 8),
 //   theme="dark", url (the article's URL, else the canonical link or the page's URL).
@@ -27,6 +27,8 @@
 // SECURITY. The article's text reaches the shadow root only as text nodes (textContent); the
 // article markup is only ever copied into an inert document (no scripts run, nothing loads there)
 // to be serialized for the analyzer.
+
+import { createWorkerClient } from "../shared/worker-client.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const TIMEOUT_MS = 60_000;
@@ -49,53 +51,10 @@ const METADATA = [
 
 // ---------------------------------------------------------------- the shared worker
 
-let worker = null;
-let nextId = 1;
-const pending = new Map();
-
-function startWorker() {
-  worker = new Worker(WORKER_URL, { type: "module" });
-  worker.addEventListener("message", (event) => {
-    const msg = event.data || {};
-    if ("ready" in msg) {
-      if (!msg.ready) failAll(new Error(msg.error || "the NEWSAR engine failed to load"));
-      return;
-    }
-    const job = pending.get(msg.id);
-    if (!job) return;
-    pending.delete(msg.id);
-    clearTimeout(job.timer);
-    if (msg.error !== undefined) job.reject(new Error(msg.error));
-    else job.resolve(msg);
-  });
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    failAll(new Error(event.message || "the NEWSAR worker could not start"));
-    worker = null;
-  });
-}
-
-function failAll(error) {
-  for (const [id, job] of pending) {
-    clearTimeout(job.timer);
-    job.reject(error);
-    pending.delete(id);
-  }
-}
+const client = createWorkerClient(WORKER_URL, { timeoutMs: TIMEOUT_MS });
 
 function analyze(kind, input, options) {
-  if (!worker) startWorker();
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      if (!pending.has(id)) return;
-      worker?.terminate();
-      worker = null;
-      failAll(new Error("the analysis took too long and was stopped"));
-    }, TIMEOUT_MS);
-    pending.set(id, { resolve, reject, timer });
-    worker.postMessage({ id, kind, input, options });
-  });
+  return client.request({ kind, input, options });
 }
 
 // ---------------------------------------------------------------- helpers
