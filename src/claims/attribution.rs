@@ -411,7 +411,7 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
             }
         }
         // "said X" after a quote or comma: the speaker follows.
-        let prev = prev_content(doc, range.start, i);
+        let prev = prev_content(range.start, i);
         let inverted = INVERTIBLE.contains(&lower)
             && prev.is_some_and(|p| matches!(doc.token_text(p), "," | "”" | "\"" | "’" | "'"));
         if inverted {
@@ -558,12 +558,9 @@ fn speaker_before_appositive(
     None
 }
 
-fn prev_content(doc: &Doc, start: usize, i: usize) -> Option<usize> {
-    (start..i)
-        .next_back()
-        .filter(|_| i > start)
-        .map(|_| i - 1)
-        .filter(|&p| p < doc.tokens.len())
+/// The token before `i` in the sentence starting at `start`.
+fn prev_content(start: usize, i: usize) -> Option<usize> {
+    (i > start).then(|| i - 1)
 }
 
 fn speaker_before(

@@ -71,21 +71,51 @@ impl Doc {
     /// spaces (newlines are kept inside preformatted blocks and plain-text lines, see
     /// [`Doc::from_plain_text`]); empty blocks are dropped.
     pub fn new(blocks: &[Block]) -> Doc {
+        Doc::assemble(blocks.iter().map(|b| {
+            let folded = normalize_block(&b.text, b.kind == BlockKind::Preformatted);
+            (b.kind, folded)
+        }))
+    }
+
+    /// Builds the document from plain text. A blank line separates paragraphs; a single newline
+    /// is kept, and ends a sentence when the line has no sentence-final punctuation, so text with
+    /// one sentence per line keeps one sentence per line.
+    pub fn from_plain_text(input: &str) -> Doc {
+        let mut paragraphs: Vec<Vec<&str>> = vec![Vec::new()];
+        for line in input.lines().map(str::trim) {
+            match paragraphs.last_mut() {
+                Some(current) if !line.is_empty() => current.push(line),
+                Some(current) if !current.is_empty() => paragraphs.push(Vec::new()),
+                _ => {}
+            }
+        }
+        Doc::assemble(paragraphs.into_iter().map(|lines| {
+            // Keep single newlines: fold other whitespace per line.
+            let text = lines
+                .iter()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join("\n");
+            (BlockKind::Paragraph, normalize_chars(&text))
+        }))
+    }
+
+    /// Joins normalized blocks (empty ones dropped) with blank lines, then tokenizes once.
+    fn assemble(blocks: impl Iterator<Item = (BlockKind, String)>) -> Doc {
         let mut text = String::new();
         let mut paragraphs = Vec::new();
-        for block in blocks {
-            let folded = normalize_block(&block.text, block.kind == BlockKind::Preformatted);
-            if folded.is_empty() {
+        for (kind, block) in blocks {
+            if block.is_empty() {
                 continue;
             }
             if !text.is_empty() {
                 text.push_str("\n\n");
             }
             let start = text.len();
-            text.push_str(&folded);
+            text.push_str(&block);
             paragraphs.push(ParagraphSpan {
                 bytes: start..text.len(),
-                kind: block.kind,
+                kind,
             });
         }
         let tokens = tokens::tokenize(&text);
@@ -98,66 +128,6 @@ impl Doc {
             sentences,
             utf16,
         }
-    }
-
-    /// Builds the document from plain text. A blank line separates paragraphs; a single newline
-    /// is kept, and ends a sentence when the line has no sentence-final punctuation, so text with
-    /// one sentence per line keeps one sentence per line.
-    pub fn from_plain_text(input: &str) -> Doc {
-        let mut blocks = Vec::new();
-        let mut current: Vec<&str> = Vec::new();
-        for line in input.lines() {
-            let line = line.trim();
-            if line.is_empty() {
-                if !current.is_empty() {
-                    blocks.push(Block {
-                        kind: BlockKind::Paragraph,
-                        text: current.join("\n"),
-                    });
-                    current.clear();
-                }
-            } else {
-                current.push(line);
-            }
-        }
-        if !current.is_empty() {
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                text: current.join("\n"),
-            });
-        }
-        // Keep single newlines: fold other whitespace per line.
-        let blocks: Vec<Block> = blocks
-            .into_iter()
-            .map(|b| Block {
-                kind: b.kind,
-                text: b
-                    .text
-                    .lines()
-                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            })
-            .collect();
-        let mut doc = Doc::new(&[]);
-        for block in &blocks {
-            if block.text.is_empty() {
-                continue;
-            }
-            if !doc.text.is_empty() {
-                doc.text.push_str("\n\n");
-            }
-            let start = doc.text.len();
-            doc.text.push_str(&normalize_chars(&block.text));
-            doc.paragraphs.push(ParagraphSpan {
-                bytes: start..doc.text.len(),
-                kind: block.kind,
-            });
-        }
-        doc.tokens = tokens::tokenize(&doc.text);
-        doc.sentences = sentences::split(&doc.text, &doc.tokens, &doc.paragraphs);
-        doc.utf16 = Utf16Map::new(&doc.text);
-        doc
     }
 
     /// UTF-16 offset of a byte offset into `text` (which must be a char boundary).
