@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 const VADER_TSV: &str = include_str!("../data/lexicons/vader.tsv");
 const ALARM_TSV: &str = include_str!("../data/lexicons/alarm.tsv");
+const NEWS_VALENCE_TSV: &str = include_str!("../data/lexicons/news_valence.tsv");
 const FRAMES_TSV: &str = include_str!("../data/lexicons/frames.tsv");
 const STOPWORDS_TXT: &str = include_str!("../data/lexicons/stopwords.txt");
 const NAMES_TSV: &str = include_str!("../data/entities/names.tsv");
@@ -22,7 +23,9 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn vader() -> &'static HashMap<&'static str, f64> {
     static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
     MAP.get_or_init(|| {
+        // VADER's ratings, then the news-usage adjustments over them (see PROVENANCE.md).
         data_lines(VADER_TSV)
+            .chain(data_lines(NEWS_VALENCE_TSV))
             .filter_map(|l| {
                 let (w, v) = l.split_once('\t')?;
                 Some((w, v.trim().parse().ok()?))
@@ -235,6 +238,7 @@ mod tests {
         for (name, text, fields) in [
             ("vader", VADER_TSV, 2),
             ("alarm", ALARM_TSV, 2),
+            ("news_valence", NEWS_VALENCE_TSV, 2),
             ("frames", FRAMES_TSV, 3),
             ("names", NAMES_TSV, 3),
             ("words", WORDS_TSV, 2),
@@ -246,6 +250,7 @@ mod tests {
             }
         }
         let unique: HashSet<&str> = data_lines(VADER_TSV)
+            .chain(data_lines(NEWS_VALENCE_TSV))
             .filter_map(|l| l.split('\t').next())
             .collect();
         assert_eq!(vader().len(), unique.len());

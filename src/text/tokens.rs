@@ -1,7 +1,11 @@
 //! Word tokenization: Unicode word boundaries (UAX #29), then two news-specific repairs —
 //! possessive `'s` becomes its own token, and words glued across a lost paragraph break
-//! ("systems.In") are split.
+//! ("systems.In") are split. Links (URLs, e-mail addresses) are one token each, so their
+//! pieces are not read as words or emoticons (the ":/" of "http://").
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
@@ -108,8 +112,58 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         push_repaired(text, start, start + piece.len(), &mut out);
     }
+    merge_links(text, &mut out);
     merge_emoticons(text, &mut out);
     out
+}
+
+/// A URL with a scheme or "www.", or an e-mail address; trailing sentence punctuation is not
+/// part of it.
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\x22]*[^\s<>\x22.,;:!?'\)\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
+    )
+    .expect("static regex")
+});
+
+/// Merges the tokens that lie inside a link into one `Symbol` token (not a word, no lexicon
+/// entry), so "http://url" yields neither "url" nor the emoticon ":/".
+fn merge_links(text: &str, tokens: &mut Vec<Token>) {
+    if !text.contains("://") && !text.contains("www.") && !text.contains('@') {
+        return;
+    }
+    let spans: Vec<(usize, usize)> = LINK.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    if spans.is_empty() {
+        return;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut span_iter = spans.into_iter().peekable();
+    let mut i = 0;
+    while i < tokens.len() {
+        while span_iter.peek().is_some_and(|&(_, e)| e <= tokens[i].start) {
+            span_iter.next();
+        }
+        let inside = |t: &Token, (s, e): (usize, usize)| t.start >= s && t.end <= e;
+        match span_iter.peek() {
+            Some(&span) if inside(&tokens[i], span) => {
+                let start = tokens[i].start;
+                let mut end = tokens[i].end;
+                i += 1;
+                while i < tokens.len() && inside(&tokens[i], span) {
+                    end = tokens[i].end;
+                    i += 1;
+                }
+                let mut t = make(text, start, end);
+                t.kind = TokenKind::Symbol;
+                out.push(t);
+            }
+            _ => {
+                out.push(tokens[i].clone());
+                i += 1;
+            }
+        }
+    }
+    *tokens = out;
 }
 
 /// Emoticons (":)", ":-(", ";D", "<3") split into punctuation by word boundaries become one
@@ -249,6 +303,26 @@ mod tests {
             ["great", ":)", "but", ":-(", "sad", "<3", "."]
         );
         assert_eq!(texts("(see: above)."), ["(", "see", ":", "above", ")", "."]);
+    }
+
+    #[test]
+    fn links_are_single_tokens() {
+        assert_eq!(
+            texts("Fun times http://t.co/x_y. Mail me@example.org :/"),
+            [
+                "Fun",
+                "times",
+                "http://t.co/x_y",
+                ".",
+                "Mail",
+                "me@example.org",
+                ":/"
+            ]
+        );
+        assert_eq!(
+            tokenize("see www.bbc.co.uk/news")[1].kind,
+            TokenKind::Symbol
+        );
     }
 
     #[test]
