@@ -50,11 +50,64 @@ fn singular(word: &str) -> &str {
     }
 }
 
+/// Counting words ("six", "thousands", "several"): quantities, not what a text is about, so
+/// they neither start nor join a keyphrase ("six house seats" → "house seats").
+const COUNT_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "dozen",
+    "dozens",
+    "several",
+    "many",
+    "few",
+    "numerous",
+    "half",
+];
+
 fn role_of(lower: &str, compound: bool) -> Role {
     if compound {
         return Role::Modifier.max_noun(lower);
     }
-    if is_stopword(lower) || lower.chars().count() < 2 || lower.ends_with("'s") {
+    if is_stopword(lower)
+        || lower.chars().count() < 2
+        || lower.ends_with("'s")
+        || COUNT_WORDS.contains(&lower)
+    {
         return Role::Other;
     }
     match word_class(lower) {
@@ -286,6 +339,20 @@ mod tests {
             !t.iter()
                 .any(|x| x.contains("include") || x.contains("worry")),
             "verbs: {t:?}"
+        );
+    }
+
+    #[test]
+    fn counting_words_are_not_part_of_keyphrases() {
+        let t = terms(
+            "Six house seats moved. The house seats went to three states. Thousands of voters \
+             watched the house seats.",
+        );
+        assert!(t.iter().any(|x| x == "house seats"), "{t:?}");
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("six") || x.contains("thousands")),
+            "{t:?}"
         );
     }
 
