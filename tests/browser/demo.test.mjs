@@ -581,7 +581,7 @@ test("a story across outlets: perspective table, your own lean ratings, shared c
   await page.waitForSelector(".nsr-graph--corpus .nsr-graph__node.is-focus", WAIT);
   const node = page.locator(".nsr-graph--corpus .nsr-graph__node.is-focus").first();
   const nodeName = await node.getAttribute("data-nsr-node");
-  await node.click();
+  await node.dispatchEvent("click");
   await page.waitForSelector(".nsr-node-articles__item", WAIT);
   assert.match(await text(".nsr-node-articles__head"), new RegExp(nodeName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
   assert.ok((await count(".nsr-node-articles__item")) >= 1);

@@ -1142,9 +1142,13 @@ function storyBlock(ctx, story) {
   table.append(el("caption", "nsr-persp__caption", "Perspectives: each outlet's coverage of this story"));
   const thead = el("thead");
   const hr = el("tr");
-  for (const h of ["Outlet", "Lean", "Articles", "Tone", "Framing", "Factuality"]) {
+  for (const [h, full] of [["Outlet"], ["Lean"], ["Art.", "Articles"], ["Tone"], ["Framing"], ["Factuality"]]) {
     const th = el("th", "", h);
     th.setAttribute("scope", "col");
+    if (full) {
+      th.setAttribute("abbr", full);
+      th.setAttribute("title", full);
+    }
     hr.append(th);
   }
   thead.append(hr);
