@@ -1127,3 +1127,45 @@ fn cli_outlets_import_rerates_the_corpus() {
         .all(|r| r["lean"] == "unrated"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn disconnected_components_are_laid_out_apart() {
+    use newsar::corpus::graph::{layout, GraphEdge};
+    // A triangle, a pair and a single node.
+    let names: Vec<String> = ["a", "b", "c", "d", "e", "f"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let e = |s, t| GraphEdge {
+        source: s,
+        target: t,
+        weight: 1,
+    };
+    let edges = vec![e(0, 1), e(1, 2), e(0, 2), e(3, 4)];
+    let pos = layout(&names, &edges, 300);
+    assert_eq!(pos, layout(&names, &edges, 300), "deterministic");
+    assert!(pos
+        .iter()
+        .all(|&(x, y)| (20.0..=980.0).contains(&x) && (20.0..=980.0).contains(&y)));
+    let bbox = |idx: &[usize]| {
+        let xs: Vec<f64> = idx.iter().map(|&i| pos[i].0).collect();
+        let ys: Vec<f64> = idx.iter().map(|&i| pos[i].1).collect();
+        (
+            xs.iter().copied().fold(f64::MAX, f64::min),
+            xs.iter().copied().fold(f64::MIN, f64::max),
+            ys.iter().copied().fold(f64::MAX, f64::min),
+            ys.iter().copied().fold(f64::MIN, f64::max),
+        )
+    };
+    let boxes = [bbox(&[0, 1, 2]), bbox(&[3, 4]), bbox(&[5])];
+    for i in 0..3 {
+        for j in i + 1..3 {
+            let (a, b) = (boxes[i], boxes[j]);
+            let apart = a.1 < b.0 || b.1 < a.0 || a.3 < b.2 || b.3 < a.2;
+            assert!(apart, "components {i} and {j} overlap: {a:?} {b:?}");
+        }
+    }
+    // The triangle, the largest, gets the most room.
+    let (t, p) = (boxes[0], boxes[1]);
+    assert!((t.1 - t.0).max(t.3 - t.2) > (p.1 - p.0).max(p.3 - p.2));
+}
