@@ -586,7 +586,7 @@ test("a story across outlets: perspective table, your own lean ratings, shared c
   assert.match(await text(".nsr-node-articles__head"), new RegExp(nodeName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
   assert.ok((await count(".nsr-node-articles__item")) >= 1);
   // The keyboard works too.
-  await page.locator(".nsr-graph--corpus .nsr-graph__node").nth(1).focus();
+  await page.evaluate((n) => Array.from(document.querySelectorAll(".nsr-graph--corpus .nsr-graph__node")).find((g) => g.dataset.nsrNode !== n).focus(), nodeName);
   await page.keyboard.press("Enter");
   await page.waitForFunction((n) => document.querySelector(".nsr-node-articles")?.dataset.nsrNode !== n, nodeName, WAIT);
 
