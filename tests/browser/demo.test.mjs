@@ -496,6 +496,16 @@ test("the local collection links related articles in §07 and survives a reload"
   await waitForSize(1);
 });
 
+/** Runs `action`, then waits until §07 has been drawn again (the old section is marked first). */
+async function redrawn(action) {
+  await page.evaluate(() => {
+    const s = document.querySelector('[data-nsr-section="connections"]');
+    if (s) s.dataset.testStale = "1";
+  });
+  await action();
+  await page.waitForSelector('[data-nsr-section="connections"]:not([data-test-stale])', WAIT);
+}
+
 const csvFile = (name, content) => ({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
 const persp = '[data-nsr-section="connections"] table.nsr-persp';
 
@@ -591,13 +601,13 @@ test("a story across outlets: perspective table, your own lean ratings, shared c
   await page.waitForFunction((n) => document.querySelector(".nsr-node-articles")?.dataset.nsrNode !== n, nodeName, WAIT);
 
   // This article's neighbourhood: every node is one of its entities or shares articles with them.
-  await page.check('input[data-nsr-scope="article"]');
-  await page.waitForFunction(() => document.querySelector('input[data-nsr-scope="article"]')?.checked, null, WAIT);
+  await redrawn(() => page.check('input[data-nsr-scope="article"]'));
+  assert.ok(await page.locator('input[data-nsr-scope="article"]').isChecked());
   const nodes = await count(".nsr-graph--corpus .nsr-graph__node");
   assert.ok(nodes >= 1 && (await count(".nsr-graph--corpus .nsr-graph__node.is-focus")) >= 1, "the neighbourhood has the article's entities");
   await assertInert("the perspectives block");
-  await page.check('input[data-nsr-scope="all"]');
-  await page.waitForFunction(() => document.querySelector('input[data-nsr-scope="all"]')?.checked, null, WAIT);
+  await redrawn(() => page.check('input[data-nsr-scope="all"]'));
+  assert.ok(await page.locator('input[data-nsr-scope="all"]').isChecked());
   await page.locator('[data-nsr-section="connections"]').screenshot({ path: resolve(OUT, "demo-perspectives.png") });
 
   // The ratings survive a reload; removing them goes back to the built-in table.

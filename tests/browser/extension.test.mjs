@@ -758,14 +758,22 @@ test("the panel shows the story across outlets and the topic graph, fed by the h
   await node.dispatchEvent("click");
   await panel.waitForSelector(".nsr-node-articles__item", WAIT);
   assert.ok((await count(".nsr-node-articles__item")) >= 1);
-  await panel.check('input[data-nsr-scope="article"]');
-  await panel.waitForFunction(() => document.querySelector('input[data-nsr-scope="article"]')?.checked, null, WAIT);
+  // Each change draws §07 again: mark the old one, wait for the new one.
+  const redrawn = async (action) => {
+    await panel.evaluate(() => {
+      document.querySelector('[data-nsr-section="connections"]').dataset.testStale = "1";
+    });
+    await action();
+    await panel.waitForSelector('[data-nsr-section="connections"]:not([data-test-stale])', WAIT);
+  };
+  await redrawn(() => panel.check('input[data-nsr-scope="article"]'));
+  assert.ok(await panel.locator('input[data-nsr-scope="article"]').isChecked());
   assert.ok((await count(".nsr-graph--corpus .nsr-graph__node.is-focus")) >= 1);
-  await panel.uncheck('[data-nsr-section="connections"] input[data-nsr-type="person"]');
-  await panel.waitForFunction(() => !document.querySelector('input[data-nsr-type="person"]')?.checked && !document.querySelector(".nsr-graph--corpus .nsr-graph__node--person"), null, WAIT);
-  await panel.check('[data-nsr-section="connections"] input[data-nsr-type="person"]');
-  await panel.check('input[data-nsr-scope="all"]');
-  await panel.waitForFunction(() => document.querySelector('input[data-nsr-scope="all"]')?.checked && document.querySelector(".nsr-graph--corpus .nsr-graph__node--person"), null, WAIT);
+  await redrawn(() => panel.uncheck('[data-nsr-section="connections"] input[data-nsr-type="person"]'));
+  assert.equal(await count(".nsr-graph--corpus .nsr-graph__node--person"), 0, "no person once people are filtered out");
+  await redrawn(() => panel.check('[data-nsr-section="connections"] input[data-nsr-type="person"]'));
+  await redrawn(() => panel.check('input[data-nsr-scope="all"]'));
+  assert.ok((await count(".nsr-graph--corpus .nsr-graph__node--person")) >= 1);
 
   // The collection lives in the extension's IndexedDB.
   const stored = await panel.evaluate(

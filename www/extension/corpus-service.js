@@ -33,6 +33,7 @@ export function cleanTypes(types) {
 export function createCorpusService({ Corpus, LeanRatings, dbName }) {
   let corpus = new Corpus();
   let ratingsText = ""; // canonical text of the reader's ratings; "" = none
+  let ratingsSize = 0;
 
   function openDb() {
     return new Promise((resolve, reject) => {
@@ -69,7 +70,10 @@ export function createCorpusService({ Corpus, LeanRatings, dbName }) {
       const text = await withStore("readonly", (s) => s.get(RATINGS_KEY));
       if (typeof text === "string" && text) {
         try {
-          ratingsText = new LeanRatings(text).export();
+          const r = new LeanRatings(text);
+          ratingsText = r.export();
+          ratingsSize = r.size;
+          r.free();
         } catch (e) {
           problems.push(`your saved lean ratings could not be read, so they are not used: ${messageOf(e)}`);
         }
@@ -103,7 +107,7 @@ export function createCorpusService({ Corpus, LeanRatings, dbName }) {
    */
   function view(key, { types, scope } = {}) {
     const size = corpus.size;
-    const v = { size, key: key || null, graph: null, story: null, scope: scope === "article" && key ? "article" : "all", ratings: ratingsInfo().size };
+    const v = { size, key: key || null, graph: null, story: null, scope: scope === "article" && key ? "article" : "all", ratings: ratingsSize };
     if (size < 2) return v;
     const wanted = cleanTypes(types);
     v.types = wanted;
@@ -173,14 +177,17 @@ export function createCorpusService({ Corpus, LeanRatings, dbName }) {
   async function setRatings(text) {
     const r = new LeanRatings(String(text)); // throws with one line per problem
     let canonical;
+    let size;
     try {
       canonical = r.export();
+      size = r.size;
     } finally {
       r.free();
     }
     const rerated = corpus.rerate(canonical);
     await withStore("readwrite", (s) => s.put(canonical, RATINGS_KEY));
     ratingsText = canonical;
+    ratingsSize = size;
     if (rerated) await save();
     return { rerated, ...ratingsInfo() };
   }
@@ -189,6 +196,7 @@ export function createCorpusService({ Corpus, LeanRatings, dbName }) {
     const rerated = corpus.rerate(undefined);
     await withStore("readwrite", (s) => s.delete(RATINGS_KEY));
     ratingsText = "";
+    ratingsSize = 0;
     if (rerated) await save();
     return { rerated, size: 0, list: [] };
   }
