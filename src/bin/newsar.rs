@@ -1313,6 +1313,28 @@ Audience Bias within Google Search, PACM HCI 2 CSCW, DOI 10.1145/3274417.";
             for c in p.claims_all.iter().take(3) {
                 out.push_str(&format!("    all outlets: {}\n", c.text));
             }
+            for c in p.claims_some.iter().take(3) {
+                out.push_str(&format!("    only {}: {}\n", c.outlets.join(", "), c.text));
+            }
+            if p.sides.len() > 1 {
+                for side in &p.sides {
+                    let only = if side.only_this_side.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (only this side: {})", side.only_this_side.join(", "))
+                    };
+                    out.push_str(&format!(
+                        "    {} side mentions: {}{only}\n",
+                        side.side,
+                        side.entities
+                            .iter()
+                            .take(6)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+            }
         }
         out.push_str(&format!(
             "{} stories shown, {} briefs in the corpus\n",

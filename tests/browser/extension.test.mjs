@@ -831,6 +831,13 @@ test("the panel shows the story across outlets and the topic graph, fed by the h
   await panel.click("#clear-ratings");
   await panel.waitForFunction(() => document.getElementById("ratings-state").dataset.size === "0", null, WAIT);
   assert.equal(await sw.evaluate(async () => (await chrome.storage.local.get("leanRatings")).leanRatings), undefined);
+
+  // Removing a history entry takes its brief out of the collection too.
+  await panel.waitForFunction(() => Number(document.getElementById("collection-size").dataset.size) >= 2, null, WAIT);
+  const before = Number(await panel.locator("#collection-size").getAttribute("data-size"));
+  const item = panel.locator(".history__item", { hasText: "Sea wall repair bill" }).first();
+  await item.locator(".history__remove").click();
+  await panel.waitForFunction((n) => Number(document.getElementById("collection-size").dataset.size) === n - 1, before, WAIT);
   await panel.close();
   await harbour.close();
   await coast.close();

@@ -333,6 +333,7 @@ async function refreshHistory() {
         await removeEntry(api.storage, entry.key);
         synced.delete(entry.key);
         await ask({ kind: "remove", briefId: String(entry.brief?.id || "") }).catch(() => {});
+        syncCollection().then(refreshConnections);
         refreshHistory();
       });
       li.append(open, remove);
@@ -350,6 +351,7 @@ ui.clearBtn.addEventListener("click", async () => {
   await clearHistory(api.storage);
   synced.clear();
   await ask({ kind: "clear" }).catch(() => {});
+  syncCollection();
   ui.historyStatus.textContent = "History and collection cleared.";
   refreshHistory();
 });
