@@ -766,14 +766,17 @@ test("the panel shows the story across outlets and the topic graph, fed by the h
     await action();
     await panel.waitForSelector('[data-nsr-section="connections"]:not([data-test-stale])', WAIT);
   };
-  await redrawn(() => panel.check('input[data-nsr-scope="article"]'));
+  // The narrow panel starts with this article's neighbourhood; the whole collection is a click away.
   assert.ok(await panel.locator('input[data-nsr-scope="article"]').isChecked());
+  const near = await count(".nsr-graph--corpus .nsr-graph__node");
   assert.ok((await count(".nsr-graph--corpus .nsr-graph__node.is-focus")) >= 1);
+  await redrawn(() => panel.check('input[data-nsr-scope="all"]'));
+  assert.ok((await count(".nsr-graph--corpus .nsr-graph__node")) >= near, "the whole collection holds the neighbourhood");
   await redrawn(() => panel.uncheck('[data-nsr-section="connections"] input[data-nsr-type="person"]'));
   assert.equal(await count(".nsr-graph--corpus .nsr-graph__node--person"), 0, "no person once people are filtered out");
   await redrawn(() => panel.check('[data-nsr-section="connections"] input[data-nsr-type="person"]'));
-  await redrawn(() => panel.check('input[data-nsr-scope="all"]'));
   assert.ok((await count(".nsr-graph--corpus .nsr-graph__node--person")) >= 1);
+  await redrawn(() => panel.check('input[data-nsr-scope="article"]'));
 
   // The collection lives in the extension's IndexedDB.
   const stored = await panel.evaluate(

@@ -124,7 +124,7 @@ const engine = createWorkerClient(new URL("./worker.js", import.meta.url), {
 });
 const ask = (message) => engine.request(message);
 let graphTypes = ["person", "organization", "location", "event"];
-let graphScope = "all";
+let graphScope = "article"; // the narrow panel starts with this article's neighbourhood
 const synced = new Set(); // history entry keys already fed to the collection by this page
 let syncing = Promise.resolve();
 
