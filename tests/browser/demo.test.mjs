@@ -559,6 +559,7 @@ test("a story across outlets: perspective table, your own lean ratings, shared c
   await page.setInputFiles("#ratings-file", csvFile("bad.csv", "domain,label,score\nharbourledger.example,Sideways,\ncoastpost.example,Left,0.9\nnot a domain,Left,\n"));
   await page.waitForFunction(() => !document.getElementById("error").hidden, null, WAIT);
   const message = await text("#error-message");
+  assert.match(await text("#error .error__title"), /lean ratings were not imported/);
   assert.match(message, /line 2: unknown lean label "Sideways"/);
   assert.match(message, /line 3: coastpost\.example: label "Left" does not match score 0\.9/);
   assert.match(message, /line 4: "not a domain" is not a domain/);

@@ -23,6 +23,7 @@ const ui = {
   status: $("status"),
   error: $("error"),
   errorMessage: $("error-message"),
+  errorTitle: document.querySelector("#error .error__title"),
   brief: $("brief"),
   engine: $("engine"),
   collectionSize: $("collection-size"),
@@ -125,7 +126,7 @@ async function ratingsRequest(message, done) {
     const rerated = Number(reply.ratings?.rerated) || 0;
     setStatus(`${done}; ${rerated} brief${rerated === 1 ? "" : "s"} of your collection re-rated${currentBrief ? " (analyze again to update this brief's own header)" : ""}`);
   } catch (e) {
-    showError(e && e.message ? e.message : String(e));
+    showError(e && e.message ? e.message : String(e), "Your lean ratings were not imported.");
   }
 }
 
@@ -134,14 +135,14 @@ ui.ratingsFile.addEventListener("change", async () => {
   ui.ratingsFile.value = "";
   if (!file) return;
   if (file.size > 5_000_000) {
-    showError(`${file.name} is too large for a ratings file (the limit is 5 MB)`);
+    showError(`${file.name} is too large for a ratings file (the limit is 5 MB)`, "Your lean ratings were not imported.");
     return;
   }
   let text;
   try {
     text = await file.text();
   } catch (e) {
-    showError(`could not read ${file.name}: ${e && e.message ? e.message : e}`);
+    showError(`could not read ${file.name}: ${e && e.message ? e.message : e}`, "Your lean ratings were not imported.");
     return;
   }
   await ratingsRequest({ kind: "ratings", text }, `Imported your lean ratings from ${file.name}`);
@@ -200,7 +201,8 @@ function setStatus(text, busy = false) {
   ui.status.classList.toggle("is-busy", busy);
 }
 
-function showError(message) {
+function showError(message, title = "Could not analyze this input.") {
+  ui.errorTitle.textContent = title;
   ui.errorMessage.textContent = String(message || "unknown error");
   ui.error.hidden = false;
 }

@@ -158,6 +158,9 @@ export function createCorpusService({ Corpus, LeanRatings, dbName }) {
         // not a brief: the history validated it already; skip
       }
     }
+    // Briefs kept before the reader's current ratings (or before they were removed) carry the
+    // lean of their day: rate them as the collection's other briefs are.
+    if (added) corpus.rerate(ratingsText || undefined);
     if (added) await save();
     return { added, keys };
   }
