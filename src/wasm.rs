@@ -3,9 +3,9 @@
 //! JS API: `analyzeHtml(html, options?)` and `analyzeText(text, options?)` return the brief as a
 //! plain object; `analyzeHtmlJson` / `analyzeTextJson` return the same brief as the JSON text the
 //! CLI prints (byte for byte); `version()`. Bad input throws a JS `Error` whose message says why.
-//! Each analyze function takes an optional third argument, the text of the reader's own lean
-//! ratings (CSV or JSON, as `LeanRatings` reads it; its `export()` is the compact form to keep),
-//! which then overrides the built-in outlet table for `source.lean`.
+//! The options may carry `lean_ratings`, the text of the reader's own lean ratings (CSV or JSON,
+//! as `LeanRatings` reads it; its `export()` is the compact form to keep), which then override the
+//! built-in outlet table for `source.lean`.
 
 use crate::{Brief, Options};
 use serde::Serialize;
@@ -19,6 +19,8 @@ export interface Evidence extends Span { weight: number; reason: string; }
 export interface AnalyzeOptions {
   url?: string; title?: string; site_name?: string; published?: string;
   byline?: string[]; now?: string;
+  /** Browser only: the reader's own lean ratings (a ratings file's text, or LeanRatings.export()). */
+  lean_ratings?: string;
 }
 export interface Lean { label: "Left" | "Center-Left" | "Center" | "Center-Right" | "Right"; score: number; provenance: string; }
 export interface Source { name: string | null; domain: string | null; lean: Lean | null; }
@@ -67,14 +69,28 @@ export interface Brief {
 }
 "#;
 
-fn options_from(value: JsValue) -> Result<Options, JsError> {
+/// The analysis options and, apart from them, the reader's lean ratings (`lean_ratings`: the text
+/// of a ratings file), which only the browser side passes this way.
+fn options_from(value: JsValue) -> Result<(Options, Option<crate::outlets::Ratings>), JsError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok((Options::default(), None));
     }
     // Through serde_json so that unknown keys are refused (deny_unknown_fields), as in the CLI.
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
+    let mut json: serde_json::Value = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    let ratings = match json.as_object_mut().and_then(|o| o.remove("lean_ratings")) {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(t)) if t.trim().is_empty() => None,
+        Some(serde_json::Value::String(t)) => Some(ratings_from(&t)?),
+        Some(_) => {
+            return Err(JsError::new(
+                "invalid options: lean_ratings must be the text of a ratings file",
+            ))
+        }
+    };
+    let options =
+        serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    Ok((options, ratings))
 }
 
 fn to_js(brief: &Brief) -> Result<JsValue, JsError> {
@@ -117,11 +133,11 @@ fn err(e: crate::Error) -> JsError {
 pub fn analyze_html(
     html: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] ratings: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let mut brief = crate::analyze_html(html, &options_from(options)?).map_err(err)?;
-    if let Some(text) = ratings.as_deref() {
-        ratings_from(text)?.apply(&mut brief);
+    let (options, ratings) = options_from(options)?;
+    let mut brief = crate::analyze_html(html, &options).map_err(err)?;
+    if let Some(r) = ratings {
+        r.apply(&mut brief);
     }
     to_js(&brief)
 }
@@ -131,11 +147,11 @@ pub fn analyze_html(
 pub fn analyze_text(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] ratings: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let mut brief = crate::analyze_text(text, &options_from(options)?).map_err(err)?;
-    if let Some(text) = ratings.as_deref() {
-        ratings_from(text)?.apply(&mut brief);
+    let (options, ratings) = options_from(options)?;
+    let mut brief = crate::analyze_text(text, &options).map_err(err)?;
+    if let Some(r) = ratings {
+        r.apply(&mut brief);
     }
     to_js(&brief)
 }
@@ -145,11 +161,11 @@ pub fn analyze_text(
 pub fn analyze_html_json(
     html: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] ratings: Option<String>,
 ) -> Result<String, JsError> {
-    let mut brief = crate::analyze_html(html, &options_from(options)?).map_err(err)?;
-    if let Some(text) = ratings.as_deref() {
-        ratings_from(text)?.apply(&mut brief);
+    let (options, ratings) = options_from(options)?;
+    let mut brief = crate::analyze_html(html, &options).map_err(err)?;
+    if let Some(r) = ratings {
+        r.apply(&mut brief);
     }
     to_json(&brief)
 }
@@ -159,11 +175,11 @@ pub fn analyze_html_json(
 pub fn analyze_text_json(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] ratings: Option<String>,
 ) -> Result<String, JsError> {
-    let mut brief = crate::analyze_text(text, &options_from(options)?).map_err(err)?;
-    if let Some(text) = ratings.as_deref() {
-        ratings_from(text)?.apply(&mut brief);
+    let (options, ratings) = options_from(options)?;
+    let mut brief = crate::analyze_text(text, &options).map_err(err)?;
+    if let Some(r) = ratings {
+        r.apply(&mut brief);
     }
     to_json(&brief)
 }
@@ -317,8 +333,8 @@ impl LeanRatings {
         self.inner.len()
     }
 
-    /// The canonical JSON text of the ratings (what to store; the analyze functions and
-    /// `Corpus.rerate` accept it).
+    /// The canonical JSON text of the ratings (what to store; the analyze functions' option
+    /// `lean_ratings` and `Corpus.rerate` accept it).
     pub fn export(&self) -> String {
         self.inner.to_json()
     }

@@ -66,7 +66,9 @@ self.addEventListener("message", async (event) => {
     if (typeof input !== "string") throw new Error("input must be a string");
     const asHtml = kind === "html" || looksLikeHtml(input);
     const t0 = performance.now();
-    const brief = asHtml ? analyzeHtml(input, options || {}, svc.ratings()) : analyzeText(input, options || {}, svc.ratings());
+    const opts = { ...(options || {}) };
+    if (svc.ratings()) opts.lean_ratings = svc.ratings();
+    const brief = asHtml ? analyzeHtml(input, opts) : analyzeText(input, opts);
     const ms = Math.round(performance.now() - t0);
     const added = await svc.add(brief, brief?.article?.url || undefined);
     const corpus = { ...svc.view(added.key, { types, scope }), outcome: added.outcome };

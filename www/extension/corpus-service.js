@@ -214,7 +214,7 @@ export function createCorpusService({ Corpus, LeanRatings, dbName }) {
     setRatings,
     clearRatings,
     ratingsInfo,
-    /** The ratings text to pass to analyzeHtml / analyzeText (undefined when none). */
+    /** The ratings text to pass to analyzeHtml / analyzeText as `lean_ratings` (undefined: none). */
     ratings: () => ratingsText || undefined,
     nodeArticles: (name) => corpus.nodeArticles(String(name), 20),
     get size() {

@@ -48,9 +48,10 @@ async function answer(msg) {
   const { kind } = msg;
   if (kind === undefined) {
     if (typeof msg.html !== "string") throw new Error("the page's HTML must be a string");
-    const ratings = typeof msg.ratings === "string" && msg.ratings ? msg.ratings : undefined;
+    const options = { ...(msg.options || {}) };
+    if (typeof msg.ratings === "string" && msg.ratings) options.lean_ratings = msg.ratings;
     const t0 = performance.now();
-    const brief = analyzeHtml(msg.html, msg.options || {}, ratings);
+    const brief = analyzeHtml(msg.html, options);
     return { brief, ms: Math.round(performance.now() - t0) };
   }
   const { svc: c, problems } = await collection();
