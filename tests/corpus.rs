@@ -1169,3 +1169,81 @@ fn disconnected_components_are_laid_out_apart() {
     let (t, p) = (boxes[0], boxes[1]);
     assert!((t.1 - t.0).max(t.3 - t.2) > (p.1 - p.0).max(p.3 - p.2));
 }
+
+#[test]
+fn ratings_survive_random_input() {
+    // Deterministic xorshift over an alphabet of the characters CSV and JSON care about.
+    let alphabet: Vec<char> = "ab.-,\"\n\r\t{}[]:#0123456789 eE+LeftRightCenterunratedé\u{feff}\\/"
+        .chars()
+        .collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..3000 {
+        let len = (next() % 80) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        match Ratings::parse(&s) {
+            Ok(r) => {
+                // Whatever reads, reads back the same from its canonical form.
+                assert_eq!(Ratings::parse(&r.to_json()).as_ref(), Ok(&r), "{s:?}");
+            }
+            Err(e) => assert!(!e.errors.is_empty(), "an error says why: {s:?}"),
+        }
+    }
+    // Rows made of plausible parts: every outcome is a rating or a line-numbered error.
+    let domains = [
+        "a.example",
+        "www.b.example",
+        "https://c.example/x",
+        "bad",
+        "",
+        "d..e",
+        "é.example",
+    ];
+    let labels = [
+        "Left",
+        "lean right",
+        "Centre",
+        "unrated",
+        "",
+        "Sideways",
+        "RIGHT",
+    ];
+    let scores = ["-1", "1", "0.3", "-0.61", "", "1.01", "NaN", "x", "-0"];
+    let mut ok = 0;
+    for _ in 0..3000 {
+        let rows = 1 + (next() % 4) as usize;
+        let mut s = String::new();
+        for _ in 0..rows {
+            let d = domains[(next() % domains.len() as u64) as usize];
+            let l = labels[(next() % labels.len() as u64) as usize];
+            let sc = scores[(next() % scores.len() as u64) as usize];
+            s.push_str(&format!("{d},{l},{sc}\n"));
+        }
+        match Ratings::parse(&s) {
+            Ok(r) => {
+                ok += 1;
+                for u in r.iter() {
+                    let lean = r.lean_of(&u.domain);
+                    assert_eq!(lean.is_some(), u.label != "unrated", "{s:?}");
+                    if let Some(l) = lean {
+                        assert!(
+                            (-1.0..=1.0).contains(&l.score) && l.provenance.starts_with("user")
+                        );
+                    }
+                }
+            }
+            Err(e) => assert!(
+                e.errors.iter().all(|x| x.line >= 1 && x.line <= rows),
+                "{s:?}: {e}"
+            ),
+        }
+    }
+    assert!(ok > 50, "some random files are valid ({ok})");
+}
