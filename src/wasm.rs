@@ -3,6 +3,9 @@
 //! JS API: `analyzeHtml(html, options?)` and `analyzeText(text, options?)` return the brief as a
 //! plain object; `analyzeHtmlJson` / `analyzeTextJson` return the same brief as the JSON text the
 //! CLI prints (byte for byte); `version()`. Bad input throws a JS `Error` whose message says why.
+//! The options may carry `lean_ratings`, the text of the reader's own lean ratings (CSV or JSON,
+//! as `LeanRatings` reads it; its `export()` is the compact form to keep), which then override the
+//! built-in outlet table for `source.lean`.
 
 use crate::{Brief, Options};
 use serde::Serialize;
@@ -16,6 +19,8 @@ export interface Evidence extends Span { weight: number; reason: string; }
 export interface AnalyzeOptions {
   url?: string; title?: string; site_name?: string; published?: string;
   byline?: string[]; now?: string;
+  /** Browser only: the reader's own lean ratings (a ratings file's text, or LeanRatings.export()). */
+  lean_ratings?: string;
 }
 export interface Lean { label: "Left" | "Center-Left" | "Center" | "Center-Right" | "Right"; score: number; provenance: string; }
 export interface Source { name: string | null; domain: string | null; lean: Lean | null; }
@@ -54,6 +59,8 @@ export interface Provenance {
   extraction: string; language: string; source: string; entities: string; claims: string;
   tone: string; framing: string; factuality: string; keywords: string; summary: string;
 }
+export interface UserRating { domain: string; label: string; score: number | null; score_from_label?: boolean; name?: string; source?: string; }
+export interface Outlet { domain: string; name: string | null; country: string | null; language: string | null; lean: Lean | null; source: string | null; }
 export interface Brief {
   id: string; newsar_version: string; source: Source; language: Language; article: Article;
   stats: Stats; summary: Summary; framing: Frame[]; topics: Topic[]; tone: Tone;
@@ -62,14 +69,28 @@ export interface Brief {
 }
 "#;
 
-fn options_from(value: JsValue) -> Result<Options, JsError> {
+/// The analysis options and, apart from them, the reader's lean ratings (`lean_ratings`: the text
+/// of a ratings file), which only the browser side passes this way.
+fn options_from(value: JsValue) -> Result<(Options, Option<crate::outlets::Ratings>), JsError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok((Options::default(), None));
     }
     // Through serde_json so that unknown keys are refused (deny_unknown_fields), as in the CLI.
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
+    let mut json: serde_json::Value = serde_wasm_bindgen::from_value(value)
         .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    let ratings = match json.as_object_mut().and_then(|o| o.remove("lean_ratings")) {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(t)) if t.trim().is_empty() => None,
+        Some(serde_json::Value::String(t)) => Some(ratings_from(&t)?),
+        Some(_) => {
+            return Err(JsError::new(
+                "invalid options: lean_ratings must be the text of a ratings file",
+            ))
+        }
+    };
+    let options =
+        serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    Ok((options, ratings))
 }
 
 fn to_js(brief: &Brief) -> Result<JsValue, JsError> {
@@ -83,6 +104,26 @@ fn to_json(brief: &Brief) -> Result<String, JsError> {
         .map_err(|e| JsError::new(&format!("cannot write JSON: {e}")))
 }
 
+fn ratings_from(text: &str) -> Result<crate::outlets::Ratings, JsError> {
+    crate::outlets::Ratings::parse(text)
+        .map_err(|e| JsError::new(&format!("invalid lean ratings:\n{e}")))
+}
+
+fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert: {e}")))
+}
+
+fn graph_options(options: JsValue) -> Result<crate::corpus::GraphOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(crate::corpus::GraphOptions::default());
+    }
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    serde_json::from_value(json).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
 fn err(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }
@@ -93,7 +134,12 @@ pub fn analyze_html(
     html: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    to_js(&crate::analyze_html(html, &options_from(options)?).map_err(err)?)
+    let (options, ratings) = options_from(options)?;
+    let mut brief = crate::analyze_html(html, &options).map_err(err)?;
+    if let Some(r) = ratings {
+        r.apply(&mut brief);
+    }
+    to_js(&brief)
 }
 
 /// Analyzes plain text; returns the brief as a plain object.
@@ -102,7 +148,12 @@ pub fn analyze_text(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    to_js(&crate::analyze_text(text, &options_from(options)?).map_err(err)?)
+    let (options, ratings) = options_from(options)?;
+    let mut brief = crate::analyze_text(text, &options).map_err(err)?;
+    if let Some(r) = ratings {
+        r.apply(&mut brief);
+    }
+    to_js(&brief)
 }
 
 /// Analyzes a whole HTML page; returns the brief as JSON text, identical to the CLI's.
@@ -111,7 +162,12 @@ pub fn analyze_html_json(
     html: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<String, JsError> {
-    to_json(&crate::analyze_html(html, &options_from(options)?).map_err(err)?)
+    let (options, ratings) = options_from(options)?;
+    let mut brief = crate::analyze_html(html, &options).map_err(err)?;
+    if let Some(r) = ratings {
+        r.apply(&mut brief);
+    }
+    to_json(&brief)
 }
 
 /// Analyzes plain text; returns the brief as JSON text, identical to the CLI's.
@@ -120,7 +176,12 @@ pub fn analyze_text_json(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<String, JsError> {
-    to_json(&crate::analyze_text(text, &options_from(options)?).map_err(err)?)
+    let (options, ratings) = options_from(options)?;
+    let mut brief = crate::analyze_text(text, &options).map_err(err)?;
+    if let Some(r) = ratings {
+        r.apply(&mut brief);
+    }
+    to_json(&brief)
 }
 
 /// Whether an input string is an HTML page rather than plain text.
@@ -168,10 +229,7 @@ impl CorpusHandle {
     ) -> Result<JsValue, JsError> {
         let brief: Brief = serde_wasm_bindgen::from_value(brief)
             .map_err(|e| JsError::new(&format!("not a brief: {e}")))?;
-        let outcome = self.inner.add_brief(&brief, reference.as_deref());
-        outcome
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("cannot convert: {e}")))
+        to_plain(&self.inner.add_brief(&brief, reference.as_deref()))
     }
 
     /// Number of briefs stored.
@@ -182,27 +240,59 @@ impl CorpusHandle {
 
     /// Every story with its perspectives.
     pub fn stories(&self) -> Result<JsValue, JsError> {
-        self.inner
-            .stories()
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("cannot convert: {e}")))
+        to_plain(&self.inner.stories())
     }
 
     /// The entity graph with its layout; `options` as `GraphOptions` (max_nodes, min_articles,
     /// min_edge_weight, types, iterations), all optional.
     pub fn graph(&self, options: JsValue) -> Result<JsValue, JsError> {
-        let options: crate::corpus::GraphOptions = if options.is_undefined() || options.is_null() {
-            crate::corpus::GraphOptions::default()
-        } else {
-            let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
-                .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-            serde_json::from_value(json)
-                .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        to_plain(&self.inner.graph(&graph_options(options)?))
+    }
+
+    /// The neighbourhood of the stored brief `key` in the entity graph (its entities first, then
+    /// those sharing the most articles with them); null when the key is not stored.
+    pub fn neighbourhood(&self, key: &str, options: JsValue) -> Result<JsValue, JsError> {
+        match self.inner.neighbourhood(key, &graph_options(options)?) {
+            Some(g) => to_plain(&g),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The story (with its perspectives) of the stored brief `key`; null when not stored.
+    #[wasm_bindgen(js_name = storyOf)]
+    pub fn story_of(&self, key: &str) -> Result<JsValue, JsError> {
+        match self.inner.story_of(key) {
+            Some(s) => to_plain(&s),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The stored briefs that mention an entity (a graph node's name), newest first, at most
+    /// `limit` (default 20): `[{key, story, title, outlet, published, url, ref}]`.
+    #[wasm_bindgen(js_name = nodeArticles)]
+    pub fn node_articles(&self, name: &str, limit: Option<usize>) -> Result<JsValue, JsError> {
+        to_plain(&self.inner.node_articles(name, limit.unwrap_or(20)))
+    }
+
+    /// Removes the stored brief `key`; returns whether there was one.
+    pub fn remove(&mut self, key: &str) -> bool {
+        self.inner.remove(key)
+    }
+
+    /// Removes every stored brief of a brief id; returns their keys.
+    #[wasm_bindgen(js_name = removeId)]
+    pub fn remove_id(&mut self, id: &str) -> Vec<String> {
+        self.inner.remove_id(id)
+    }
+
+    /// Sets every stored brief's lean again from its domain with the reader's ratings (the text
+    /// of a ratings file; empty or undefined: the built-in table only). Returns how many changed.
+    pub fn rerate(&mut self, ratings: Option<String>) -> Result<usize, JsError> {
+        let r = match ratings.as_deref() {
+            Some(t) if !t.trim().is_empty() => ratings_from(t)?,
+            _ => crate::outlets::Ratings::new(),
         };
-        self.inner
-            .graph(&options)
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("cannot convert: {e}")))
+        Ok(self.inner.rerate(&r))
     }
 
     /// The corpus as bytes (the same corpus gives the same bytes).
@@ -218,4 +308,55 @@ impl CorpusHandle {
         self.inner = loaded.corpus;
         Ok(loaded.problems.iter().map(|p| p.to_string()).collect())
     }
+}
+
+/// The reader's own lean ratings, read from a CSV or JSON file's text (see
+/// `newsar::outlets::ratings`). The constructor throws an `Error` listing every bad line.
+#[wasm_bindgen]
+pub struct LeanRatings {
+    inner: crate::outlets::Ratings,
+}
+
+#[wasm_bindgen]
+impl LeanRatings {
+    /// Reads ratings; throws with one line per problem (`line N: …`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str) -> Result<LeanRatings, JsError> {
+        Ok(LeanRatings {
+            inner: ratings_from(text)?,
+        })
+    }
+
+    /// Number of ratings.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The canonical JSON text of the ratings (what to store; the analyze functions' option
+    /// `lean_ratings` and `Corpus.rerate` accept it).
+    pub fn export(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The ratings, sorted by domain.
+    #[wasm_bindgen(unchecked_return_type = "UserRating[]")]
+    pub fn list(&self) -> Result<JsValue, JsError> {
+        to_plain(&self.inner.iter().collect::<Vec<_>>())
+    }
+
+    /// What the outlet table, with these ratings, says of a domain or URL.
+    #[wasm_bindgen(unchecked_return_type = "Outlet")]
+    pub fn lookup(&self, domain: &str) -> Result<JsValue, JsError> {
+        let o =
+            crate::outlets::outlet_of(domain, Some(&self.inner)).map_err(|e| JsError::new(&e))?;
+        to_plain(&o)
+    }
+}
+
+/// What the built-in outlet table says of a domain or URL: name, country, language, lean.
+#[wasm_bindgen(js_name = outletOf, unchecked_return_type = "Outlet")]
+pub fn outlet_of(domain: &str) -> Result<JsValue, JsError> {
+    let o = crate::outlets::outlet_of(domain, None).map_err(|e| JsError::new(&e))?;
+    to_plain(&o)
 }

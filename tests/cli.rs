@@ -220,3 +220,58 @@ fn help_and_version() {
     let out = newsar(&["--version"], None);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("newsar "));
 }
+
+#[test]
+fn outlets_lookup_and_check_report_clearly() {
+    let out = newsar(
+        &[
+            "outlets",
+            "lookup",
+            "nhk.or.jp",
+            "elpais.com",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let v = json(&out);
+    assert_eq!(v[0]["name"], "NHK");
+    assert_eq!(
+        v[0]["lean"],
+        serde_json::Value::Null,
+        "unrated, not guessed"
+    );
+    assert_eq!(v[1]["country"], "ES");
+    let out = newsar(&["outlets", "lookup", "not a domain"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is not a domain"));
+    // A ratings file: every bad line on stderr with its number.
+    let dir = std::env::temp_dir().join(format!("newsar-cli-outlets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        "[\n  {\"domain\": \"a.example\", \"label\": \"Left\", \"score\": 0.5},\n  {\"domain\": \"b.example\", \"score\": 3}\n]\n",
+    )
+    .unwrap();
+    let out = newsar(&["outlets", "check", bad.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2: a.example: label \"Left\" does not match score 0.5"),
+        "{err}"
+    );
+    assert!(err.contains("line 3: score 3 is outside [-1, 1]"), "{err}");
+    let good = dir.join("good.csv");
+    std::fs::write(&good, "a.example,Left\nb.example,,0.1\n").unwrap();
+    let out = newsar(&["outlets", "check", good.to_str().unwrap()], None);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 rating(s), no errors"));
+    let out = newsar(&["outlets", "import", good.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2), "import needs --dir");
+    let out = newsar(&["outlets", "frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

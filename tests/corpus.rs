@@ -797,3 +797,453 @@ fn timing_add_one_brief_to_10000() {
     );
     assert!(!g.nodes.is_empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// The reader's own lean ratings (newsar::outlets::Ratings) and the outlet table.
+
+use newsar::outlets::{lean_of, outlet_of, Ratings};
+
+#[test]
+fn ratings_csv_and_json_read_the_same() {
+    let csv = "# mine\ndomain,label,score,name,source\n\
+               ellerygazette.example,Center-Left,-0.35,Ellery Gazette,AllSides 2024\n\
+               \"https://www.dailybeacon.example/x\",Lean Right,,,\"my own, judgement\"\n\
+               northernledger.example,unrated,,,\n";
+    let json = r#"[
+      {"domain": "ellerygazette.example", "label": "Center-Left", "score": -0.35,
+       "name": "Ellery Gazette", "source": "AllSides 2024"},
+      {"domain": "https://www.dailybeacon.example/x", "label": "Lean Right", "source": "my own, judgement"},
+      {"domain": "northernledger.example", "label": "unrated"}
+    ]"#;
+    let a = Ratings::parse(csv).expect("csv reads");
+    let b = Ratings::parse(json).expect("json reads");
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 3);
+    // The canonical form reads back to the same ratings.
+    let c = Ratings::parse(&a.to_json()).expect("canonical reads");
+    assert_eq!(c, a);
+    assert_eq!(c.to_json(), a.to_json());
+    // Tab-separated without a header: domain, label, score.
+    let tsv = Ratings::parse("ellerygazette.example\tCenter-Left\t-0.35\n").unwrap();
+    assert_eq!(tsv.lean_of("ellerygazette.example").unwrap().score, -0.35);
+}
+
+#[test]
+fn ratings_errors_name_every_bad_line() {
+    let bad = "domain,label,score\n\
+               ok.example,Center,0.1\n\
+               not a domain,Left,\n\
+               x.example,Far Out,\n\
+               y.example,Left,1.5\n\
+               z.example,Left,0.3\n\
+               ok.example,Right,\n\
+               q.example,,\n\
+               r.example,Right,abc\n\
+               localhost,Left,\n";
+    let e = Ratings::parse(bad).unwrap_err();
+    let lines: Vec<usize> = e.errors.iter().map(|x| x.line).collect();
+    assert_eq!(lines, [3, 4, 5, 6, 7, 8, 9, 10]);
+    let text = e.to_string();
+    for want in [
+        "line 3: \"not a domain\" is not a domain",
+        "line 4: unknown lean label \"Far Out\"",
+        "line 5: score 1.5 is outside [-1, 1]",
+        "line 6: z.example: label \"Left\" does not match score 0.3 (which is Center-Right",
+        "line 7: ok.example is already rated on line 2",
+        "line 8: q.example: give a label",
+        "line 9: score \"abc\" is not a number",
+        "line 10: \"localhost\" is not a domain",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    // JSON: the line where the bad item starts; syntax errors with their line.
+    let e = Ratings::parse("[\n {\"domain\": \"a.example\", \"label\": \"Left\"},\n {\"domain\": \"b.example\", \"score\": -2},\n {\"domain\": \"c.example\", \"lean\": \"Left\"}\n]").unwrap_err();
+    assert_eq!(e.errors.iter().map(|x| x.line).collect::<Vec<_>>(), [3, 4]);
+    assert!(e.errors[1].message.contains("unknown field `lean`"));
+    let e = Ratings::parse("[\n{\"domain\": \"a.example\",}\n]").unwrap_err();
+    assert_eq!(e.errors[0].line, 2);
+    assert!(Ratings::parse("{\"format\":\"other\",\"version\":1,\"ratings\":[]}").is_err());
+    assert!(Ratings::parse("42").is_err());
+    assert!(
+        Ratings::parse("domain,lean\na.example,Left\n").is_err(),
+        "unknown column"
+    );
+    // Empty input: no ratings, no error.
+    assert!(Ratings::parse("").unwrap().is_empty());
+    assert!(Ratings::parse("# only a comment\n\n").unwrap().is_empty());
+}
+
+#[test]
+fn ratings_never_panic_on_odd_input() {
+    for input in [
+        "\"",
+        ",,,,,,,,",
+        "\u{feff}domain\n",
+        "[",
+        "{",
+        "[1,2,3]",
+        "[null]",
+        "[[]]",
+        "domain,label\n\"unterminated,Left\n",
+        "a.example,Left,NaN",
+        "a.example,Left,inf",
+        "a.example,Left,-0.8,\"x\"\"y\"",
+        "\0\0\0",
+        "é.example,Left,",
+        "[{\"domain\":5}]",
+    ] {
+        let _ = Ratings::parse(input);
+    }
+    assert!(Ratings::parse("a.example,Left,NaN").is_err());
+    assert!(Ratings::parse("a.example,Left,inf").is_err());
+    let big = "a".repeat(newsar::outlets::ratings::MAX_BYTES + 1);
+    assert!(Ratings::parse(&big)
+        .unwrap_err()
+        .to_string()
+        .contains("limit"));
+}
+
+#[test]
+fn user_ratings_override_the_built_in_table() {
+    let builtin = lean_of("nytimes.com").expect("nytimes is rated");
+    assert!(builtin.provenance.starts_with("Robertson et al. 2018"));
+    let r = Ratings::parse(
+        "domain,label,score,source\nnytimes.com,Right,0.9,test\nfoxnews.com,unrated,,\n",
+    )
+    .unwrap();
+    let mine = r.lean_of("nytimes.com").unwrap();
+    assert_eq!((mine.label.as_str(), mine.score), ("Right", 0.9));
+    assert_eq!(mine.provenance, "user: test");
+    // A rating of a domain also rates its subdomains.
+    assert_eq!(
+        r.lean_of("edition.nytimes.com").unwrap().provenance,
+        "user: test"
+    );
+    // "unrated" overrides a built-in rating.
+    assert!(lean_of("foxnews.com").is_some());
+    assert!(r.lean_of("foxnews.com").is_none());
+    // Anything the reader did not rate keeps the built-in rating, or stays unrated.
+    assert_eq!(r.lean_of("cnn.com"), lean_of("cnn.com"));
+    assert!(r.lean_of("no-such-outlet.example").is_none());
+    // A label alone: the middle of its band, and the provenance says so.
+    let r = Ratings::parse("ellerygazette.example,Center-Right\n").unwrap();
+    let l = r.lean_of("ellerygazette.example").unwrap();
+    assert_eq!(l.score, 0.4);
+    assert_eq!(l.provenance, "user (score: middle of the label's band)");
+    // outlet_of: the user's name wins over the table's.
+    let o = outlet_of("https://www.theguardian.com/world", None).unwrap();
+    assert_eq!(o.name.as_deref(), Some("The Guardian"));
+    assert_eq!(o.country.as_deref(), Some("GB"));
+    assert!(outlet_of("not a domain", None).is_err());
+}
+
+#[test]
+fn ratings_apply_to_briefs_and_rerate_the_corpus() {
+    let (mut c, keys) = corpus_of(Config::default());
+    let unrated = |c: &Corpus| c.briefs().filter(|b| b.source.lean.is_none()).count();
+    assert_eq!(
+        unrated(&c),
+        ARTICLES.len(),
+        "the fictional outlets are unrated"
+    );
+    let r = Ratings::parse(
+        "domain,label,score,source\n\
+         ellerygazette.example,Left,-0.7,test\n\
+         dailybeacon.example,Right,0.7,test\n",
+    )
+    .unwrap();
+    // One brief: source.lean and provenance.
+    let mut b = brief(0);
+    assert!(r.apply(&mut b));
+    assert_eq!(b.source.lean.as_ref().unwrap().provenance, "user: test");
+    assert!(b.provenance.source.contains("reader's own rating"));
+    let mut other = brief(1);
+    assert!(
+        !r.apply(&mut other),
+        "northernledger is not rated by the reader"
+    );
+    assert!(other.source.lean.is_none());
+    // The corpus: stored briefs re-rated, perspectives follow.
+    let changed = c.rerate(&r);
+    assert!(changed >= 3, "{changed}");
+    assert_eq!(c.rerate(&r), 0, "idempotent");
+    let story = c.story_of(&keys[0]).expect("story of the first brief");
+    let p = &story.perspectives;
+    assert_eq!(p.rated_outlets, 2);
+    assert!(
+        p.blindspot.is_none(),
+        "left and right both cover the bridge"
+    );
+    let gazette = p
+        .outlets
+        .iter()
+        .find(|o| o.outlet == "Ellery Gazette")
+        .unwrap();
+    assert_eq!(gazette.lean, "Left");
+    assert_eq!(gazette.lean_provenance.as_deref(), Some("user: test"));
+    // Back to the built-in table.
+    c.rerate(&Ratings::new());
+    assert_eq!(unrated(&c), ARTICLES.len());
+}
+
+#[test]
+fn remove_takes_a_brief_out_of_every_index() {
+    let (mut c, keys) = corpus_of(Config::default());
+    let n = c.len();
+    let before_graph = c.graph(&GraphOptions::default());
+    let first = keys[0].clone();
+    let story = c.story_of(&first).unwrap();
+    assert!(c.remove(&first));
+    assert!(!c.remove(&first), "already gone");
+    assert_eq!(c.len(), n - 1);
+    assert!(c.get(&first).is_none());
+    assert!(c.story_of(&first).is_none());
+    let after = c
+        .story(&story.id)
+        .expect("the story keeps its other briefs");
+    assert_eq!(after.size, story.size - 1);
+    assert!(c.graph(&GraphOptions::default()).nodes.len() <= before_graph.nodes.len());
+    // The same as a corpus that never had it.
+    let mut fresh = Corpus::default();
+    for (i, k) in keys.iter().enumerate().skip(1) {
+        let _ = k;
+        fresh.add_brief(&brief(i), Some(&format!("article-{i}")));
+    }
+    assert_eq!(
+        c.graph(&GraphOptions::default()).nodes.len(),
+        fresh.graph(&GraphOptions::default()).nodes.len()
+    );
+    // By brief id; and node articles list the briefs that mention an entity.
+    let id = c.get(&keys[1]).unwrap().id.clone();
+    assert_eq!(c.remove_id(&id), vec![keys[1].clone()]);
+    let arts = c.node_articles("Transport Ministry", 10);
+    assert!(!arts.is_empty());
+    assert!(arts.iter().all(|a| a.key != keys[0] && a.key != keys[1]));
+    // Export/import still round-trips.
+    let bytes = c.export();
+    assert_eq!(Corpus::import(&bytes).unwrap().corpus.export(), bytes);
+}
+
+#[test]
+fn cli_outlets_import_rerates_the_corpus() {
+    let dir = temp_dir("outlets");
+    let d = dir.join("store");
+    let ds = d.display().to_string();
+    // A corpus of two briefs from analyze --jsonl would need the binary; add text files.
+    let mut files = Vec::new();
+    for (i, (outlet, domain, _, date, title, text)) in ARTICLES.iter().take(3).enumerate() {
+        let html = format!(
+            "<!doctype html><html><head><title>{title}</title>\
+             <meta property=\"og:site_name\" content=\"{outlet}\">\
+             <meta property=\"og:url\" content=\"https://{domain}/news/{i}\">\
+             <meta property=\"article:published_time\" content=\"{date}T09:00:00Z\">\
+             </head><body><article><h1>{title}</h1>{}</article></body></html>",
+            text.split("\n\n")
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>()
+        );
+        let f = dir.join(format!("a{i}.html"));
+        std::fs::write(&f, html).unwrap();
+        files.push(f.display().to_string());
+    }
+    let mut args = vec!["corpus", "add", "--dir", &ds, "--now", "2025-03-10"];
+    args.extend(files[..2].iter().map(String::as_str));
+    assert!(newsar(&args).status.success());
+    // A bad file: every bad line on stderr, exit 2, nothing stored.
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "domain,label,score\ngood.example,Left,\nbad,Left,\nx.example,Sideways,\n",
+    )
+    .unwrap();
+    let out = newsar(&["outlets", "import", bad.to_str().unwrap(), "--dir", &ds]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 3:") && err.contains("line 4: unknown lean label \"Sideways\""),
+        "{err}"
+    );
+    assert!(err.contains("nothing imported"));
+    assert!(!d.join("outlet-ratings.json").exists());
+    // A good file: stored, and the stored briefs re-rated.
+    let good = dir.join("mine.csv");
+    std::fs::write(
+        &good,
+        "domain,label,score,source\nellerygazette.example,Left,-0.7,test\n",
+    )
+    .unwrap();
+    let out = newsar(&["outlets", "import", good.to_str().unwrap(), "--dir", &ds]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 stored brief(s) re-rated"));
+    let list = newsar(&["corpus", "list", "--dir", &ds, "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let gazette = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["outlet"] == "Ellery Gazette")
+        .unwrap();
+    assert_eq!(gazette["lean"], "Left");
+    // Briefs added later get the rating too.
+    let out = newsar(&[
+        "corpus",
+        "add",
+        "--dir",
+        &ds,
+        "--now",
+        "2025-03-10",
+        &files[2],
+    ]);
+    assert!(out.status.success());
+    let out = newsar(&["outlets", "list", "--dir", &ds]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ellerygazette.example"));
+    let out = newsar(&[
+        "outlets",
+        "lookup",
+        "--dir",
+        &ds,
+        "ellerygazette.example",
+        "https://www.elpais.com/a",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["lean"]["provenance"], "user: test");
+    assert_eq!(v[1]["name"], "El País");
+    // Clear: back to the built-in table.
+    let out = newsar(&["outlets", "clear", "--dir", &ds]);
+    assert!(out.status.success());
+    assert!(!d.join("outlet-ratings.json").exists());
+    let list = newsar(&["corpus", "list", "--dir", &ds, "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert!(rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["lean"] == "unrated"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn disconnected_components_are_laid_out_apart() {
+    use newsar::corpus::graph::{layout, GraphEdge};
+    // A triangle, a pair and a single node.
+    let names: Vec<String> = ["a", "b", "c", "d", "e", "f"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let e = |s, t| GraphEdge {
+        source: s,
+        target: t,
+        weight: 1,
+    };
+    let edges = vec![e(0, 1), e(1, 2), e(0, 2), e(3, 4)];
+    let pos = layout(&names, &edges, 300);
+    assert_eq!(pos, layout(&names, &edges, 300), "deterministic");
+    assert!(pos
+        .iter()
+        .all(|&(x, y)| (20.0..=980.0).contains(&x) && (20.0..=980.0).contains(&y)));
+    let bbox = |idx: &[usize]| {
+        let xs: Vec<f64> = idx.iter().map(|&i| pos[i].0).collect();
+        let ys: Vec<f64> = idx.iter().map(|&i| pos[i].1).collect();
+        (
+            xs.iter().copied().fold(f64::MAX, f64::min),
+            xs.iter().copied().fold(f64::MIN, f64::max),
+            ys.iter().copied().fold(f64::MAX, f64::min),
+            ys.iter().copied().fold(f64::MIN, f64::max),
+        )
+    };
+    let boxes = [bbox(&[0, 1, 2]), bbox(&[3, 4]), bbox(&[5])];
+    for i in 0..3 {
+        for j in i + 1..3 {
+            let (a, b) = (boxes[i], boxes[j]);
+            let apart = a.1 < b.0 || b.1 < a.0 || a.3 < b.2 || b.3 < a.2;
+            assert!(apart, "components {i} and {j} overlap: {a:?} {b:?}");
+        }
+    }
+    // The triangle, the largest, gets the most room.
+    let (t, p) = (boxes[0], boxes[1]);
+    assert!((t.1 - t.0).max(t.3 - t.2) > (p.1 - p.0).max(p.3 - p.2));
+}
+
+#[test]
+fn ratings_survive_random_input() {
+    // Deterministic xorshift over an alphabet of the characters CSV and JSON care about.
+    let alphabet: Vec<char> = "ab.-,\"\n\r\t{}[]:#0123456789 eE+LeftRightCenterunratedé\u{feff}\\/"
+        .chars()
+        .collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..3000 {
+        let len = (next() % 80) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        match Ratings::parse(&s) {
+            Ok(r) => {
+                // Whatever reads, reads back the same from its canonical form.
+                assert_eq!(Ratings::parse(&r.to_json()).as_ref(), Ok(&r), "{s:?}");
+            }
+            Err(e) => assert!(!e.errors.is_empty(), "an error says why: {s:?}"),
+        }
+    }
+    // Rows made of plausible parts: every outcome is a rating or a line-numbered error.
+    let domains = [
+        "a.example",
+        "www.b.example",
+        "https://c.example/x",
+        "bad",
+        "",
+        "d..e",
+        "é.example",
+    ];
+    let labels = [
+        "Left",
+        "lean right",
+        "Centre",
+        "unrated",
+        "",
+        "Sideways",
+        "RIGHT",
+    ];
+    let scores = ["-1", "1", "0.3", "-0.61", "", "1.01", "NaN", "x", "-0"];
+    let mut ok = 0;
+    for _ in 0..3000 {
+        let rows = 1 + (next() % 4) as usize;
+        let mut s = String::new();
+        for _ in 0..rows {
+            let d = domains[(next() % domains.len() as u64) as usize];
+            let l = labels[(next() % labels.len() as u64) as usize];
+            let sc = scores[(next() % scores.len() as u64) as usize];
+            s.push_str(&format!("{d},{l},{sc}\n"));
+        }
+        match Ratings::parse(&s) {
+            Ok(r) => {
+                ok += 1;
+                for u in r.iter() {
+                    let lean = r.lean_of(&u.domain);
+                    assert_eq!(lean.is_some(), u.label != "unrated", "{s:?}");
+                    if let Some(l) = lean {
+                        assert!(
+                            (-1.0..=1.0).contains(&l.score) && l.provenance.starts_with("user")
+                        );
+                    }
+                }
+            }
+            Err(e) => assert!(
+                e.errors.iter().all(|x| x.line >= 1 && x.line <= rows),
+                "{s:?}: {e}"
+            ),
+        }
+    }
+    assert!(ok > 50, "some random files are valid ({ok})");
+}

@@ -21,6 +21,9 @@ Usage:
   newsar corpus add|list|stories|graph|export|import --dir DIR
                                       a local corpus of briefs: stories, perspectives, graph
                                       (see `newsar corpus --help`)
+  newsar outlets lookup|check|import|list|clear
+                                      the outlet table and your own lean ratings
+                                      (see `newsar outlets --help`)
   newsar --version | --help
 
 FILE is HTML or plain text (detected); '-' reads stdin; no FILE analyzes the bundled sample.
@@ -63,6 +66,9 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode, String> {
     if std::env::args().nth(1).as_deref() == Some("corpus") {
         return corpus_cli::run();
+    }
+    if std::env::args().nth(1).as_deref() == Some("outlets") {
+        return corpus_cli::outlets();
     }
     if std::env::args().nth(1).as_deref() == Some("train-ner") {
         return train_ner();
@@ -512,6 +518,7 @@ fn today_utc() -> String {
 mod corpus_cli {
     use super::{analyze_html, analyze_text, looks_like_html, today_utc, write_stdout, Options};
     use newsar::corpus::{AddOutcome, Corpus, GraphOptions, Story};
+    use newsar::outlets::Ratings;
     use newsar::Brief;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -535,7 +542,242 @@ Usage:
 
 The store is DIR/corpus.jsonl: one brief per line, each line with a CRC-32 checksum. A damaged
 line is reported and skipped; before a damaged store is rewritten, it is copied to
-DIR/corpus.jsonl.damaged-N.";
+DIR/corpus.jsonl.damaged-N. Lean ratings you imported with `newsar outlets import FILE --dir DIR`
+(DIR/outlet-ratings.json) override the built-in outlet table for every brief added.";
+
+    const OUTLETS_USAGE: &str = "\
+newsar outlets — the outlet table (name, country, language, lean) and your own lean ratings
+
+Usage:
+  newsar outlets lookup DOMAIN|URL... [--dir DIR | --leans FILE] [--format text|json]
+                                    what the table (and your ratings) say of an outlet
+  newsar outlets check FILE         read a ratings file (CSV or JSON) and report every bad line
+  newsar outlets import FILE --dir DIR
+                                    store your ratings next to the corpus (DIR/outlet-ratings.json,
+                                    replacing earlier ones) and re-rate the briefs already stored
+  newsar outlets list --dir DIR [--format text|json]
+  newsar outlets clear --dir DIR    remove your ratings; stored briefs go back to the built-in table
+
+Ratings file, CSV (header optional; columns domain,label,score,name,source):
+  domain,label,score,source
+  example-news.com,Center-Left,-0.35,AllSides 2024
+  another.example,Right,,my own judgement
+  state-tv.example,unrated,,
+JSON: [{\"domain\": \"example-news.com\", \"label\": \"Center-Left\", \"score\": -0.35, \"source\": \"AllSides 2024\"}]
+Labels: Left, Center-Left, Center, Center-Right, Right (Lean Left, Lean Right, Centre accepted) or
+unrated; score in [-1, 1] (-1 left … +1 right). With both, they must agree; a label alone gets the
+middle of its band. Your rating of a domain also rates its subdomains and wins over the built-in
+table (Robertson et al. 2018). Built-in leans: Robertson, R. E., et al. (2018), Auditing Partisan
+Audience Bias within Google Search, PACM HCI 2 CSCW, DOI 10.1145/3274417.";
+
+    const RATINGS_FILE: &str = "outlet-ratings.json";
+
+    /// DIR/outlet-ratings.json, or no ratings when there is none.
+    fn load_ratings(dir: &Path) -> Result<Ratings, String> {
+        let path = dir.join(RATINGS_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ratings::parse(&text).map_err(|e| {
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    e.to_string()
+                        .replace('\n', &format!("\n{}: ", path.display()))
+                )
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Ratings::new()),
+            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        }
+    }
+
+    fn read_ratings_file(file: &str) -> Result<Ratings, String> {
+        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{file}: not UTF-8 text (byte {})",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        Ratings::parse(&text).map_err(|e| {
+            let lines: Vec<String> = e
+                .to_string()
+                .lines()
+                .map(|l| format!("{file}: {l}"))
+                .collect();
+            format!(
+                "{}\nnewsar: {file}: nothing imported",
+                lines.join("\nnewsar: ")
+            )
+        })
+    }
+
+    /// `newsar outlets …`.
+    pub fn outlets() -> Result<ExitCode, String> {
+        use lexopt::prelude::*;
+        let mut parser = lexopt::Parser::from_args(std::env::args_os().skip(2));
+        let (mut command, mut args) = (String::new(), Vec::<String>::new());
+        let (mut dir, mut leans, mut json) = (None::<PathBuf>, None::<String>, false);
+        while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+            match arg {
+                Short('h') | Long("help") => {
+                    println!("{OUTLETS_USAGE}");
+                    return Ok(ExitCode::SUCCESS);
+                }
+                Long("dir") => dir = Some(PathBuf::from(super::value_string(&mut parser)?)),
+                Long("leans") => leans = Some(super::value_string(&mut parser)?),
+                Long("format") | Short('f') => {
+                    json = match super::value_string(&mut parser)?.as_str() {
+                        "json" => true,
+                        "text" => false,
+                        other => {
+                            return Err(format!(
+                                "unknown --format {other:?} (expected json or text)"
+                            ))
+                        }
+                    }
+                }
+                Value(v) => {
+                    let v = v
+                        .into_string()
+                        .map_err(|_| "argument is not UTF-8".to_string())?;
+                    if command.is_empty() {
+                        command = v;
+                    } else {
+                        args.push(v);
+                    }
+                }
+                _ => return Err(format!("{}; see `newsar outlets --help`", arg.unexpected())),
+            }
+        }
+        let need_dir = |what: &str| {
+            dir.clone()
+                .ok_or_else(|| format!("outlets {what} needs --dir DIR"))
+        };
+        match command.as_str() {
+            "" => {
+                println!("{OUTLETS_USAGE}");
+                Ok(ExitCode::SUCCESS)
+            }
+            "lookup" => {
+                if args.is_empty() {
+                    return Err("outlets lookup needs a DOMAIN or URL".into());
+                }
+                let ratings = match (&leans, &dir) {
+                    (Some(_), Some(_)) => {
+                        return Err("give --leans FILE or --dir DIR, not both".into())
+                    }
+                    (Some(f), None) => read_ratings_file(f)?,
+                    (None, Some(d)) => load_ratings(d)?,
+                    (None, None) => Ratings::new(),
+                };
+                let mut found = Vec::new();
+                for a in &args {
+                    found.push(newsar::outlets::outlet_of(a, Some(&ratings))?);
+                }
+                if json {
+                    return json_out(&found);
+                }
+                let mut out = String::new();
+                for o in &found {
+                    let lean = o.lean.as_ref().map_or("unrated".to_string(), |l| {
+                        format!("{} ({:+.3}; {})", l.label, l.score, l.provenance)
+                    });
+                    out.push_str(&format!(
+                        "{}  {}  {} / {}  lean: {lean}\n",
+                        o.domain,
+                        o.name.as_deref().unwrap_or("(no name in the table)"),
+                        o.country.as_deref().unwrap_or("-"),
+                        o.language.as_deref().unwrap_or("-"),
+                    ));
+                }
+                write_stdout(out.as_bytes())?;
+                Ok(ExitCode::SUCCESS)
+            }
+            "check" => {
+                let [file] = args.as_slice() else {
+                    return Err("outlets check takes exactly one FILE".into());
+                };
+                let r = read_ratings_file(file)?;
+                eprintln!("{file}: {} rating(s), no errors", r.len());
+                Ok(ExitCode::SUCCESS)
+            }
+            "import" => {
+                let [file] = args.as_slice() else {
+                    return Err("outlets import takes exactly one FILE".into());
+                };
+                let dir = need_dir("import")?;
+                let ratings = read_ratings_file(file)?;
+                save_ratings(&dir, Some(&ratings))?;
+                let rerated = rerate_store(&dir, &ratings)?;
+                eprintln!(
+                    "{}: {} rating(s) imported from {file}{rerated}",
+                    dir.join(RATINGS_FILE).display(),
+                    ratings.len()
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            "list" => {
+                let ratings = load_ratings(&need_dir("list")?)?;
+                if json {
+                    write_stdout(ratings.to_json().as_bytes())?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+                let mut out = String::new();
+                for r in ratings.iter() {
+                    out.push_str(&format!(
+                        "{:<30} {:<12} {:>6}  {}\n",
+                        r.domain,
+                        r.label,
+                        r.score.map_or("-".to_string(), |s| format!("{s:+.3}")),
+                        r.source.as_deref().unwrap_or("")
+                    ));
+                }
+                out.push_str(&format!("{} rating(s) of your own\n", ratings.len()));
+                write_stdout(out.as_bytes())?;
+                Ok(ExitCode::SUCCESS)
+            }
+            "clear" => {
+                let dir = need_dir("clear")?;
+                save_ratings(&dir, None)?;
+                let rerated = rerate_store(&dir, &Ratings::new())?;
+                eprintln!("{}: your ratings removed{rerated}", dir.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            other => Err(format!(
+                "unknown outlets command {other:?}; try `newsar outlets --help`"
+            )),
+        }
+    }
+
+    fn save_ratings(dir: &Path, ratings: Option<&Ratings>) -> Result<(), String> {
+        let path = dir.join(RATINGS_FILE);
+        let Some(r) = ratings else {
+            return match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    Err(format!("cannot remove {}: {e}", path.display()))
+                }
+                _ => Ok(()),
+            };
+        };
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let tmp = dir.join(format!("{RATINGS_FILE}.tmp"));
+        std::fs::write(&tmp, r.to_json())
+            .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
+    /// Re-rates the stored briefs of DIR's corpus, if there is one; says what changed.
+    fn rerate_store(dir: &Path, ratings: &Ratings) -> Result<String, String> {
+        if !dir.join("corpus.jsonl").exists() {
+            return Ok(String::new());
+        }
+        let mut store = Store::open(dir, false)?;
+        let n = store.corpus.rerate(ratings);
+        if n > 0 {
+            store.save()?;
+        }
+        Ok(format!("; {n} stored brief(s) re-rated"))
+    }
 
     #[derive(Clone, Copy, PartialEq)]
     enum Format {
@@ -780,6 +1022,7 @@ DIR/corpus.jsonl.damaged-N.";
             return Err("--url names one article: give exactly one FILE with it".into());
         }
         let mut store = Store::open(dir, true)?;
+        let ratings = load_ratings(dir)?;
         let mut config = store.corpus.config().clone();
         let before = config.clone();
         if let Some(t) = a.threshold {
@@ -843,7 +1086,8 @@ DIR/corpus.jsonl.damaged-N.";
                 analyze_text(&input, &options)
             };
             match result {
-                Ok(brief) => {
+                Ok(mut brief) => {
+                    ratings.apply(&mut brief);
                     let outcome = store.corpus.add_brief(&brief, Some(file));
                     report(outcome, file)?;
                 }
@@ -883,7 +1127,8 @@ DIR/corpus.jsonl.damaged-N.";
                     continue;
                 }
                 match serde_json::from_value::<Brief>(value) {
-                    Ok(brief) => {
+                    Ok(mut brief) => {
+                        ratings.apply(&mut brief);
                         let what = reference
                             .clone()
                             .unwrap_or_else(|| format!("{path}:{}", i + 1));
@@ -1067,6 +1312,28 @@ DIR/corpus.jsonl.damaged-N.";
             out.push_str(&format!("    entities: {}\n", ents.join(", ")));
             for c in p.claims_all.iter().take(3) {
                 out.push_str(&format!("    all outlets: {}\n", c.text));
+            }
+            for c in p.claims_some.iter().take(3) {
+                out.push_str(&format!("    only {}: {}\n", c.outlets.join(", "), c.text));
+            }
+            if p.sides.len() > 1 {
+                for side in &p.sides {
+                    let only = if side.only_this_side.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (only this side: {})", side.only_this_side.join(", "))
+                    };
+                    out.push_str(&format!(
+                        "    {} side mentions: {}{only}\n",
+                        side.side,
+                        side.entities
+                            .iter()
+                            .take(6)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
             }
         }
         out.push_str(&format!(

@@ -18,8 +18,11 @@
 //! iterations (default 300) of repulsion `k²/d` between every pair, attraction `d²/k · √weight`
 //! along edges, and a pull to the centre `d · 2k/1000`, each move capped by a temperature that
 //! falls linearly from 100 to 0, with `k = 1000/√n`. Finally the drawing is scaled into
-//! [20, 980] keeping its aspect and rounded to 0.1. Only `+ − × /` and `√` are used, so native
-//! and WebAssembly give the same coordinates.
+//! [20, 980] keeping its aspect and rounded to 0.1. A graph of several connected components (often:
+//! several unrelated stories) has each component laid out that way on its own, then the
+//! components packed into rows, each in a square cell whose side is the square root of its node
+//! count, largest first. Only `+ − × /` and `√` are used, so native and WebAssembly give the same
+//! coordinates.
 
 use super::record::{normalize_name, StoredBrief};
 use serde::{Deserialize, Serialize};
@@ -322,8 +325,113 @@ fn round1(x: f64) -> f64 {
     }
 }
 
-/// Fruchterman–Reingold layout (see the module documentation); positions in node order.
+/// The layout (see the module documentation); positions in node order. A connected graph is laid
+/// out as a whole; a graph of several connected components has each laid out on its own and the
+/// components packed side by side (see [`pack`]), so that one large story does not end up
+/// squeezed in a corner by the repulsion of the others.
 pub fn layout(names: &[String], edges: &[GraphEdge], iterations: u32) -> Vec<(f64, f64)> {
+    let comps = components(names.len(), edges);
+    if comps.len() <= 1 {
+        return force_layout(names, edges, iterations);
+    }
+    let mut local = vec![Vec::new(); comps.len()];
+    for (c, members) in comps.iter().enumerate() {
+        let index: BTreeMap<usize, usize> =
+            members.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+        let sub_names: Vec<String> = members.iter().map(|&m| names[m].clone()).collect();
+        let sub_edges: Vec<GraphEdge> = edges
+            .iter()
+            .filter_map(|e| {
+                Some(GraphEdge {
+                    source: *index.get(&e.source)?,
+                    target: *index.get(&e.target)?,
+                    weight: e.weight,
+                })
+            })
+            .collect();
+        local[c] = force_layout(&sub_names, &sub_edges, iterations);
+    }
+    pack(names.len(), &comps, &local)
+}
+
+/// Connected components, largest first (ties: lowest node index first); members ascending.
+fn components(n: usize, edges: &[GraphEdge]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for e in edges {
+        if e.source >= n || e.target >= n {
+            continue;
+        }
+        let (a, b) = (find(&mut parent, e.source), find(&mut parent, e.target));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    out
+}
+
+/// Packs laid-out components (each in [20, 980]²) into the square: each gets a square cell of
+/// side √(its nodes), cells placed in rows (largest first) no wider than about the square root of
+/// the total, and the whole scaled into [20, 980] keeping its aspect. Only `+ − × /` and `√`.
+fn pack(n: usize, comps: &[Vec<usize>], local: &[Vec<(f64, f64)>]) -> Vec<(f64, f64)> {
+    let total: f64 = comps.iter().map(|c| c.len() as f64).sum();
+    let sides: Vec<f64> = comps.iter().map(|c| (c.len() as f64).sqrt()).collect();
+    let row_width = (total.sqrt() * 1.25).max(sides[0]);
+    let (mut x, mut y, mut row_h) = (0.0f64, 0.0f64, 0.0f64);
+    let mut origins = Vec::with_capacity(comps.len());
+    let mut width: f64 = 0.0;
+    for &s in &sides {
+        if x > 0.0 && x + s > row_width + 1e-9 {
+            x = 0.0;
+            y += row_h;
+            row_h = 0.0;
+        }
+        origins.push((x, y));
+        x += s;
+        width = width.max(x);
+        row_h = row_h.max(s);
+    }
+    let height = y + row_h;
+    let span = width.max(height).max(1e-9);
+    let unit = (LAYOUT_SIZE - 40.0) / span;
+    let (ox, oy) = (
+        20.0 + ((LAYOUT_SIZE - 40.0) - width * unit) / 2.0,
+        20.0 + ((LAYOUT_SIZE - 40.0) - height * unit) / 2.0,
+    );
+    let mut pos = vec![(LAYOUT_SIZE / 2.0, LAYOUT_SIZE / 2.0); n];
+    for (c, members) in comps.iter().enumerate() {
+        let cell = sides[c] * unit;
+        // A margin of 12% of the cell on each side; a single node sits in the middle.
+        let inner = cell * 0.76;
+        let (cx, cy) = (ox + origins[c].0 * unit, oy + origins[c].1 * unit);
+        for (i, &m) in members.iter().enumerate() {
+            let (lx, ly) = local[c].get(i).copied().unwrap_or((500.0, 500.0));
+            let fx = (lx - 20.0) / (LAYOUT_SIZE - 40.0);
+            let fy = (ly - 20.0) / (LAYOUT_SIZE - 40.0);
+            pos[m] = (
+                round1(cx + cell * 0.12 + fx * inner),
+                round1(cy + cell * 0.12 + fy * inner),
+            );
+        }
+    }
+    pos
+}
+
+/// Fruchterman–Reingold layout of one graph (see the module documentation).
+fn force_layout(names: &[String], edges: &[GraphEdge], iterations: u32) -> Vec<(f64, f64)> {
     let n = names.len();
     if n == 0 {
         return Vec::new();

@@ -83,6 +83,34 @@ pub struct Added {
     pub evicted: Vec<String>,
 }
 
+/// A stored brief as a list item: what a reader needs to recognize it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRef {
+    pub key: String,
+    /// `S{n}`.
+    pub story: String,
+    pub title: Option<String>,
+    pub outlet: String,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+}
+
+impl ArticleRef {
+    fn of(r: &StoredBrief) -> ArticleRef {
+        ArticleRef {
+            key: r.key.clone(),
+            story: format!("S{}", r.story),
+            title: r.title.clone(),
+            outlet: r.outlet_name(),
+            published: r.published.clone(),
+            url: r.url.clone(),
+            reference: r.reference.clone(),
+        }
+    }
+}
+
 /// The outcome of [`Corpus::add`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
@@ -325,22 +353,69 @@ impl Corpus {
     fn evict(&mut self) -> Vec<String> {
         let mut out = Vec::new();
         while self.entries.len() > self.config.max_briefs {
-            let Some(e) = self.entries.pop_front() else {
-                break;
-            };
-            for t in e.features.df_terms() {
-                self.terms.df[t as usize] -= 1;
+            match self.remove_at(0) {
+                Some(key) => out.push(key),
+                None => break,
             }
-            for t in e.features.index_terms() {
-                if let Some(p) = self.postings.get_mut(t as usize) {
-                    p.retain(|&s| s != e.record.seq);
-                }
-            }
-            self.graph.remove(&e.nodes, &e.record);
-            self.keys.remove(&e.record.key);
-            out.push(e.record.key);
         }
         out
+    }
+
+    /// Removes the entry at `i` from every index; returns its key.
+    fn remove_at(&mut self, i: usize) -> Option<String> {
+        let e = self.entries.remove(i)?;
+        for t in e.features.df_terms() {
+            self.terms.df[t as usize] -= 1;
+        }
+        for t in e.features.index_terms() {
+            if let Some(p) = self.postings.get_mut(t as usize) {
+                p.retain(|&s| s != e.record.seq);
+            }
+        }
+        self.graph.remove(&e.nodes, &e.record);
+        self.keys.remove(&e.record.key);
+        Some(e.record.key)
+    }
+
+    /// Removes the stored brief with this key; returns whether there was one. The other briefs
+    /// keep their stories.
+    pub fn remove(&mut self, key: &str) -> bool {
+        let Some(&seq) = self.keys.get(key) else {
+            return false;
+        };
+        match self.slot(seq) {
+            Some(i) => self.remove_at(i).is_some(),
+            None => false,
+        }
+    }
+
+    /// Removes every stored brief of this brief id (keys `id`, `id~2`, …); returns their keys.
+    pub fn remove_id(&mut self, id: &str) -> Vec<String> {
+        let keys: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.record.id == id)
+            .map(|e| e.record.key.clone())
+            .collect();
+        keys.into_iter().filter(|k| self.remove(k)).collect()
+    }
+
+    /// Sets every stored brief's lean again from its domain, with the reader's ratings (see
+    /// [`crate::outlets::Ratings::lean_of`]); an empty `Ratings` goes back to the built-in
+    /// table. Returns how many briefs changed lean.
+    pub fn rerate(&mut self, ratings: &crate::outlets::Ratings) -> usize {
+        let mut changed = 0;
+        for e in &mut self.entries {
+            let Some(domain) = e.record.source.domain.as_deref() else {
+                continue;
+            };
+            let lean = ratings.lean_of(domain);
+            if lean != e.record.source.lean {
+                e.record.source.lean = lean;
+                changed += 1;
+            }
+        }
+        changed
     }
 
     /// Every story, largest first (then by number), with its perspectives.
@@ -367,6 +442,27 @@ impl Corpus {
             .filter(|r| r.story == n)
             .collect();
         (!members.is_empty()).then(|| perspective::story(n, &members))
+    }
+
+    /// The story of the stored brief with this key.
+    pub fn story_of(&self, key: &str) -> Option<Story> {
+        let e = self.entry(key)?;
+        self.story(&format!("S{}", e.record.story))
+    }
+
+    /// The stored briefs that mention an entity (by normalized name), newest added first, at
+    /// most `limit`.
+    pub fn node_articles(&self, name: &str, limit: usize) -> Vec<ArticleRef> {
+        let Some(node) = self.graph.node_of(name) else {
+            return Vec::new();
+        };
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| e.nodes.contains(&node))
+            .take(limit)
+            .map(|e| ArticleRef::of(&e.record))
+            .collect()
     }
 
     /// The entity graph over the corpus (see [`graph`]).

@@ -2,7 +2,8 @@
 //! claims.
 //!
 //! - **Outlets**: the story's briefs grouped by outlet (domain, else name), each with its lean
-//!   from the outlet table — `"unrated"` when the brief had none, never a guess — and, over its
+//!   from the outlet table (or the reader's own ratings, see [`crate::outlets::Ratings`]) and its
+//!   country — `"unrated"` when the brief had none, never a guess — and, over its
 //!   articles in the story, the mean alarm, valence and factuality score, the most frequent tone
 //!   and factuality labels (ties: alphabetical) and the most frequent frames.
 //! - **Sides**: Left and Center-Left are `left`, Center is `center`, Center-Right and Right are
@@ -98,6 +99,10 @@ pub struct OutletView {
     /// The 5-point label, or `unrated`.
     pub lean: String,
     pub lean_score: Option<f64>,
+    /// Where the lean comes from (the outlet table's dataset, or `user…`); null when unrated.
+    pub lean_provenance: Option<String>,
+    /// ISO 3166-1 country of the outlet, from the outlet table's international list.
+    pub country: Option<String>,
     pub side: String,
     pub articles: usize,
     pub tone: String,
@@ -249,6 +254,13 @@ fn perspectives(members: &[&StoredBrief]) -> Perspectives {
             domain: first.source.domain.clone(),
             lean: lean.map_or("unrated".to_string(), |l| l.label.clone()),
             lean_score: lean.map(|l| l.score),
+            lean_provenance: lean.map(|l| l.provenance.clone()),
+            country: first
+                .source
+                .domain
+                .as_deref()
+                .and_then(crate::outlets::listed)
+                .map(|o| o.country.to_string()),
             side: side_of(lean).to_string(),
             articles: arts.len(),
             tone: most_frequent(arts.iter().map(|a| a.tone.label.as_str())),

@@ -183,11 +183,22 @@ impl StoredBrief {
             .unwrap_or_else(|| "unknown outlet".to_string())
     }
 
-    /// The outlet's display name: its name, else its domain, else "unknown outlet".
+    /// The outlet's display name: its name, else the outlet table's name for its domain, else its
+    /// domain, else "unknown outlet". (A brief's name is its domain when the page gave none.)
     pub fn outlet_name(&self) -> String {
+        let listed = || {
+            self.source
+                .domain
+                .as_deref()
+                .and_then(crate::outlets::listed)
+                .map(|o| o.name.to_string())
+        };
         self.source
             .name
             .clone()
+            .filter(|n| Some(n) != self.source.domain.as_ref())
+            .or_else(listed)
+            .or_else(|| self.source.name.clone())
             .or_else(|| self.source.domain.clone())
             .unwrap_or_else(|| "unknown outlet".to_string())
     }

@@ -496,6 +496,131 @@ test("the local collection links related articles in §07 and survives a reload"
   await waitForSize(1);
 });
 
+/** Runs `action`, then waits until §07 has been drawn again (the old section is marked first). */
+async function redrawn(action) {
+  await page.evaluate(() => {
+    const s = document.querySelector('[data-nsr-section="connections"]');
+    if (s) s.dataset.testStale = "1";
+  });
+  await action();
+  await page.waitForSelector('[data-nsr-section="connections"]:not([data-test-stale])', WAIT);
+}
+
+const csvFile = (name, content) => ({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
+const persp = '[data-nsr-section="connections"] table.nsr-persp';
+
+/** The perspective table's rows: {outlet, lean, own}. */
+const perspectiveRows = () =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll(".nsr-persp__row"), (tr) => ({
+      outlet: tr.querySelector(".nsr-story__name")?.textContent,
+      lean: tr.querySelector(".nsr-story__lean")?.textContent,
+      own: tr.classList.contains("is-own"),
+      cells: tr.children.length,
+    })),
+  );
+
+async function waitForLeans(want) {
+  await page.waitForFunction(
+    (want) => {
+      const leans = Array.from(document.querySelectorAll(".nsr-persp__row .nsr-story__lean"), (c) => c.textContent).sort();
+      return JSON.stringify(leans) === JSON.stringify(want);
+    },
+    [...want].sort(),
+    WAIT,
+  );
+}
+
+test("a story across outlets: perspective table, your own lean ratings, shared claims, sides, graph clicks and neighbourhood", async () => {
+  await page.click("#clear-collection");
+  await waitForSize(0);
+  await expectNewBrief(() => page.click("#sample"));
+  await page.fill("#input", RELATED_ARTICLE);
+  await page.fill("#url", "https://coastpost.example/news/2026/03/15/sea-wall-repairs");
+  await expectNewBrief(() => page.click("#analyze"));
+  await waitForSize(2);
+  await page.waitForSelector(persp, WAIT);
+
+  // Both outlets are unknown to the built-in table: unrated, never guessed; no blindspot.
+  let rows = await perspectiveRows();
+  assert.equal(rows.length, 2, `two outlets (${JSON.stringify(rows)})`);
+  assert.deepEqual(rows.map((r) => r.lean), ["unrated", "unrated"]);
+  assert.equal(rows.filter((r) => r.own).length, 1, "this article's outlet is marked");
+  assert.ok(rows.every((r) => r.cells === 6), "outlet, lean, articles, tone, framing, factuality");
+  let section = await text('[data-nsr-section="connections"]');
+  assert.match(section, /No outlet of this story has a lean rating/);
+  assert.match(section, /Robertson et al\. 2018/, "the lean dataset is cited");
+  assert.ok((await count(".nsr-persp-claims--all .nsr-persp-claims__item")) >= 1, "claims both outlets carry");
+  assert.ok((await count(".nsr-persp-claims--some .nsr-persp-claims__item")) >= 1, "claims only one outlet carries");
+  assert.match(await text(".nsr-persp-sides"), /Unrated · 2 outlets/);
+  assert.equal(await page.locator("#ratings-state").getAttribute("data-size"), "0");
+
+  // A bad ratings file: every bad line named, nothing imported.
+  await page.setInputFiles("#ratings-file", csvFile("bad.csv", "domain,label,score\nharbourledger.example,Sideways,\ncoastpost.example,Left,0.9\nnot a domain,Left,\n"));
+  await page.waitForFunction(() => !document.getElementById("error").hidden, null, WAIT);
+  const message = await text("#error-message");
+  assert.match(await text("#error .error__title"), /lean ratings were not imported/);
+  assert.match(message, /line 2: unknown lean label "Sideways"/);
+  assert.match(message, /line 3: coastpost\.example: label "Left" does not match score 0\.9/);
+  assert.match(message, /line 4: "not a domain" is not a domain/);
+  assert.equal(await page.locator("#ratings-state").getAttribute("data-size"), "0");
+
+  // Ratings on one side only: the blindspot flag.
+  await page.setInputFiles("#ratings-file", csvFile("left.csv", "domain,label,score,source\nharbourledger.example,Center-Left,-0.3,test rating\ncoastpost.example,Left,-0.7,test rating\n"));
+  await page.waitForFunction(() => document.getElementById("ratings-state").dataset.size === "2", null, WAIT);
+  await waitForLeans(["Center-Left", "Left"]);
+  assert.equal(await page.locator(".nsr-story__blindspot").getAttribute("data-nsr-blindspot"), "left-only");
+  assert.match(await text(".nsr-persp-sides"), /Left-leaning · 2 outlets/);
+
+  // Both sides: no blindspot, the lean spread, entities per side, your rating marked.
+  await page.setInputFiles("#ratings-file", csvFile("mine.csv", "domain,label,score,source\nharbourledger.example,Center-Left,-0.3,test rating\ncoastpost.example,Right,0.7,test rating\n"));
+  await waitForLeans(["Center-Left", "Right"]);
+  assert.equal(await count(".nsr-story__blindspot"), 0);
+  section = await text('[data-nsr-section="connections"]');
+  assert.match(section, /Lean spread −0\.30 … \+0\.70 \(2 rated outlets\)/);
+  assert.match(section, /your rating/);
+  assert.equal(await count('.nsr-persp-sides dd[data-nsr-side="left"]'), 1);
+  assert.equal(await count('.nsr-persp-sides dd[data-nsr-side="right"]'), 1);
+  assert.match(await text(".nsr-persp-sides"), /only this side/);
+
+  // A new analysis takes the reader's rating into the brief itself.
+  await expectNewBrief(() => page.click("#analyze"));
+  assert.equal((await text('.nsr-strip__item[data-nsr-field="lean"] .nsr-strip__val')).trim(), "Right");
+  assert.match(await page.locator('.nsr-strip__item[data-nsr-field="lean"]').getAttribute("title"), /user: test rating/);
+
+  // Click a node: the briefs that mention it.
+  await page.waitForSelector(".nsr-graph--corpus .nsr-graph__node.is-focus", WAIT);
+  const node = page.locator(".nsr-graph--corpus .nsr-graph__node.is-focus").first();
+  const nodeName = await node.getAttribute("data-nsr-node");
+  await node.dispatchEvent("click");
+  await page.waitForSelector(".nsr-node-articles__item", WAIT);
+  assert.match(await text(".nsr-node-articles__head"), new RegExp(nodeName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  assert.ok((await count(".nsr-node-articles__item")) >= 1);
+  // The keyboard works too.
+  await page.evaluate((n) => Array.from(document.querySelectorAll(".nsr-graph--corpus .nsr-graph__node")).find((g) => g.dataset.nsrNode !== n).focus(), nodeName);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((n) => document.querySelector(".nsr-node-articles")?.dataset.nsrNode !== n, nodeName, WAIT);
+
+  // This article's neighbourhood: every node is one of its entities or shares articles with them.
+  await redrawn(() => page.check('input[data-nsr-scope="article"]'));
+  assert.ok(await page.locator('input[data-nsr-scope="article"]').isChecked());
+  const nodes = await count(".nsr-graph--corpus .nsr-graph__node");
+  assert.ok(nodes >= 1 && (await count(".nsr-graph--corpus .nsr-graph__node.is-focus")) >= 1, "the neighbourhood has the article's entities");
+  await assertInert("the perspectives block");
+  await redrawn(() => page.check('input[data-nsr-scope="all"]'));
+  assert.ok(await page.locator('input[data-nsr-scope="all"]').isChecked());
+  await page.locator('[data-nsr-section="connections"]').screenshot({ path: resolve(OUT, "demo-perspectives.png") });
+
+  // The ratings survive a reload; removing them goes back to the built-in table.
+  await page.reload();
+  await page.waitForSelector(".nsr-brief", WAIT);
+  await page.waitForFunction(() => document.getElementById("ratings-state").dataset.size === "2", null, WAIT);
+  await page.click("#clear-ratings");
+  await page.waitForFunction(() => document.getElementById("ratings-state").dataset.size === "0", null, WAIT);
+  await page.click("#clear-collection");
+  await waitForSize(0);
+});
+
 test("the demo page stays on its own origin and logs no errors", async () => {
   assert.ok(requests.length > 0, "requests were recorded");
   assert.ok(requests.some((u) => u.endsWith("/pkg/newsar_bg.wasm")), "the wasm module was loaded from the origin");

@@ -698,6 +698,154 @@ test("history in the panel: kept, switched off, exported, cleared, imported, non
   await panel.close();
 });
 
+// ---------------------------------------------------------------- the collection in the panel
+
+/** Serves a page from tests/browser/fixtures (or the bundled sample) at `${origin}/name`. */
+async function openStoryPage(name, file) {
+  const page = await context.newPage();
+  const body = readFileSync(file, "utf8");
+  await page.route(`${origin}/${name}`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }));
+  await page.goto(`${origin}/${name}`);
+  await page.bringToFront();
+  return page;
+}
+
+test("the panel shows the story across outlets and the topic graph, fed by the history; your lean ratings apply", { timeout: 120_000 }, async () => {
+  await sw.evaluate(() => chrome.storage.local.set({ settings: { history: true } }));
+  // (A tab opened a moment ago sometimes has not received the click's activeTab grant yet; the
+  // reader would click again, and so does this test, once.)
+  const analyzed = async (page) => {
+    let st = await pressToolbarButton(page);
+    if (st.status === "error" && /can't read this page/.test(st.error)) {
+      await page.waitForTimeout(500);
+      await page.bringToFront();
+      st = await pressToolbarButton(page);
+    }
+    assert.equal(st.status, "done", `${st.error} (${st.detail})`);
+    return st;
+  };
+  const harbour = await openStoryPage("story-harbour.html", join(ROOT, "data/sample/sample-article.html"));
+  await analyzed(harbour);
+  const coast = await openStoryPage("story-coast.html", join(HERE, "fixtures/coast-post.html"));
+  const b = await analyzed(coast);
+  assert.equal(b.brief.source.domain, "coastpost.example");
+  assert.equal(b.brief.source.lean, null, "an outlet unknown to the table is unrated");
+  // The background keeps the brief in the history just after it reports the analysis done.
+  await sw.evaluate(async (url) => {
+    for (let i = 0; i < 200; i++) {
+      const { history } = await chrome.storage.local.get("history");
+      if ((history || []).some((e) => e.url === url)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("the brief never reached the history");
+  }, coast.url());
+
+  const panel = await openPanel(b.tabId);
+  const text = (sel) => panel.locator(sel).first().innerText();
+  const count = (sel) => panel.locator(sel).count();
+  await panel.waitForSelector('[data-nsr-section="connections"] svg.nsr-graph--corpus', WAIT);
+  await panel.waitForFunction(() => document.querySelectorAll(".nsr-persp__row").length >= 2, null, WAIT);
+  const outlets = await panel.locator(".nsr-persp__row .nsr-story__name").allInnerTexts();
+  assert.ok(outlets.includes("Harbour Ledger") && outlets.includes("Coast Post"), `outlets: ${outlets}`);
+  assert.match(await text(".nsr-persp__row.is-own"), /Coast Post/, "this page's outlet is marked");
+  assert.ok((await count(".nsr-persp-claims--all .nsr-persp-claims__item")) >= 1, "claims both outlets carry");
+  assert.match(await text(".nsr-persp-sides"), /Unrated · 2 outlets/);
+  assert.match(await text('[data-nsr-section="connections"]'), /Robertson et al\. 2018/);
+
+  // Click a node: its articles. The neighbourhood of this article.
+  // (Dispatched: with the earlier tests' briefs in the collection, circles may overlap.)
+  const node = panel.locator(".nsr-graph--corpus .nsr-graph__node.is-focus").first();
+  await node.dispatchEvent("click");
+  await panel.waitForSelector(".nsr-node-articles__item", WAIT);
+  assert.ok((await count(".nsr-node-articles__item")) >= 1);
+  // Each change draws §07 again: mark the old one, wait for the new one.
+  const redrawn = async (action) => {
+    await panel.evaluate(() => {
+      document.querySelector('[data-nsr-section="connections"]').dataset.testStale = "1";
+    });
+    await action();
+    await panel.waitForSelector('[data-nsr-section="connections"]:not([data-test-stale])', WAIT);
+  };
+  // The narrow panel starts with this article's neighbourhood; the whole collection is a click away.
+  assert.ok(await panel.locator('input[data-nsr-scope="article"]').isChecked());
+  const near = await count(".nsr-graph--corpus .nsr-graph__node");
+  assert.ok((await count(".nsr-graph--corpus .nsr-graph__node.is-focus")) >= 1);
+  await redrawn(() => panel.check('input[data-nsr-scope="all"]'));
+  assert.ok((await count(".nsr-graph--corpus .nsr-graph__node")) >= near, "the whole collection holds the neighbourhood");
+  await redrawn(() => panel.uncheck('[data-nsr-section="connections"] input[data-nsr-type="person"]'));
+  assert.equal(await count(".nsr-graph--corpus .nsr-graph__node--person"), 0, "no person once people are filtered out");
+  await redrawn(() => panel.check('[data-nsr-section="connections"] input[data-nsr-type="person"]'));
+  assert.ok((await count(".nsr-graph--corpus .nsr-graph__node--person")) >= 1);
+  await redrawn(() => panel.check('input[data-nsr-scope="article"]'));
+
+  // The collection lives in the extension's IndexedDB.
+  const stored = await panel.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const req = indexedDB.open("newsar-extension");
+        req.onsuccess = () => {
+          const tx = req.result.transaction("corpus", "readonly").objectStore("corpus").get("collection");
+          tx.onsuccess = () => ok(tx.result ? tx.result.byteLength : 0);
+          tx.onerror = () => fail(tx.error);
+        };
+        req.onerror = () => fail(req.error);
+      }),
+  );
+  assert.ok(stored > 0, "the corpus bytes are saved");
+
+  // Your own ratings: a bad file is refused line by line; a good one re-rates the collection.
+  await panel.click("#show-history");
+  await panel.setInputFiles("#ratings-file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("domain,label,score\ncoastpost.example,Sideways,\nharbourledger.example,Right,-0.9\n") });
+  await panel.waitForFunction(() => /Nothing imported/.test(document.getElementById("ratings-status").textContent), null, WAIT);
+  const status = await text("#ratings-status");
+  assert.match(status, /line 2: unknown lean label "Sideways"/);
+  assert.match(status, /line 3: harbourledger\.example: label "Right" does not match score -0\.9/);
+  assert.equal(await sw.evaluate(async () => (await chrome.storage.local.get("leanRatings")).leanRatings), undefined);
+  await panel.setInputFiles("#ratings-file", { name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify([
+    { domain: "harbourledger.example", label: "Center-Left", score: -0.3, source: "test rating" },
+    { domain: "https://www.coastpost.example/", label: "Right", source: "test rating" },
+  ])) });
+  await panel.waitForFunction(() => document.getElementById("ratings-state").dataset.size === "2", null, WAIT);
+  assert.match(await text("#ratings-list"), /coastpost\.example: Right \+0\.80 \(test rating\)/);
+  const kept = await sw.evaluate(async () => (await chrome.storage.local.get("leanRatings")).leanRatings);
+  assert.match(kept, /"format": "newsar-outlet-ratings"/);
+  await panel.click("#show-brief");
+  await panel.waitForFunction(
+    () => Array.from(document.querySelectorAll(".nsr-persp__row .nsr-story__lean"), (c) => c.textContent).sort().join() === "Center-Left,Right",
+    null,
+    WAIT,
+  );
+  assert.match(await text('[data-nsr-section="connections"]'), /Lean spread −0\.30 … \+0\.80/);
+  // Screenshots for the README: §07's graph, and the perspective table, in the panel.
+  await panel.evaluate(() => document.querySelector('[data-nsr-section="connections"]').scrollIntoView({ block: "start" }));
+  await panel.screenshot({ path: resolve(OUT, "panel-graph.png") });
+  await panel.evaluate(() => document.querySelector(".nsr-story").scrollIntoView({ block: "start" }));
+  await panel.screenshot({ path: resolve(OUT, "panel-perspectives.png") });
+  await assertInertBrief(panel, "the perspectives in the panel");
+
+  // The next analysis uses them: source.lean in the brief says "user".
+  await coast.bringToFront();
+  const again = await analyzed(coast);
+  assert.equal(again.brief.source.lean.label, "Right");
+  assert.equal(again.brief.source.lean.provenance, "user: test rating (score: middle of the label's band)");
+
+  // Removing them: back to the built-in table.
+  await panel.click("#show-history");
+  await panel.click("#clear-ratings");
+  await panel.waitForFunction(() => document.getElementById("ratings-state").dataset.size === "0", null, WAIT);
+  assert.equal(await sw.evaluate(async () => (await chrome.storage.local.get("leanRatings")).leanRatings), undefined);
+
+  // Removing a history entry takes its brief out of the collection too.
+  await panel.waitForFunction(() => Number(document.getElementById("collection-size").dataset.size) >= 2, null, WAIT);
+  const before = Number(await panel.locator("#collection-size").getAttribute("data-size"));
+  const item = panel.locator(".history__item", { hasText: "Sea wall repair bill" }).first();
+  await item.locator(".history__remove").click();
+  await panel.waitForFunction((n) => Number(document.getElementById("collection-size").dataset.size) === n - 1, before, WAIT);
+  await panel.close();
+  await harbour.close();
+  await coast.close();
+});
+
 test("clear all removes every trace of the overlay from the page", { timeout: 60_000 }, async () => {
   const { page, tabId } = transit;
   await page.bringToFront();

@@ -23,10 +23,14 @@ const ui = {
   status: $("status"),
   error: $("error"),
   errorMessage: $("error-message"),
+  errorTitle: document.querySelector("#error .error__title"),
   brief: $("brief"),
   engine: $("engine"),
   collectionSize: $("collection-size"),
   clearCollection: $("clear-collection"),
+  ratingsState: $("ratings-state"),
+  ratingsFile: $("ratings-file"),
+  clearRatings: $("clear-ratings"),
 };
 
 // ---------------------------------------------------------------- the worker
@@ -40,6 +44,7 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
   onReady(msg) {
     if (msg.ready) {
       ui.engine.textContent = `engine v${msg.version} · WebAssembly`;
+      if (msg.ratings) showRatings(msg.ratings);
       if (msg.corpus) {
         showCollectionSize(msg.corpus.size);
         const problems = Array.isArray(msg.corpus.problems) ? msg.corpus.problems : [];
@@ -53,7 +58,7 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
 });
 
 function analyze(id, kind, input, options) {
-  return ask({ id, kind, input, options, types: graphTypes });
+  return ask({ id, kind, input, options, types: graphTypes, scope: graphScope });
 }
 
 /** Sends a request to the worker; resolves with its reply. */
@@ -67,6 +72,7 @@ let currentKind = "text"; // "html" once a .html file or the sample fills the bo
 let currentBrief = null;
 let currentKey = null; // the current brief's key in the collection
 let graphTypes = ["person", "organization", "location", "event"]; // §07 type filter
+let graphScope = "all"; // §07: the whole collection, or "article": the current article's neighbourhood
 
 // ---------------------------------------------------------------- the local collection
 
@@ -82,12 +88,67 @@ function connectionsOf(corpus) {
   if (!corpus) return undefined;
   return {
     size: corpus.size,
+    key: corpus.key,
     graph: corpus.graph,
     story: corpus.story,
     types: graphTypes,
+    scope: corpus.scope,
     onTypesChange: requeryGraph,
+    onScopeChange(scope) {
+      graphScope = scope;
+      requeryGraph(graphTypes);
+    },
+    onNodeClick: nodeArticles,
   };
 }
+
+/** The briefs of the collection that mention a graph node, for §07's list. */
+async function nodeArticles(node) {
+  const reply = await ask({ id: nextId++, kind: "node", name: String(node?.name || "") });
+  return Array.isArray(reply.articles) ? reply.articles : [];
+}
+
+// ---------------------------------------------------------------- the reader's lean ratings
+
+function showRatings(ratings) {
+  const n = Number(ratings?.size) || 0;
+  ui.ratingsState.dataset.size = String(n);
+  ui.ratingsState.textContent = n ? `built-in table + ${n} rating${n === 1 ? "" : "s"} of your own` : "built-in table";
+  ui.clearRatings.disabled = n === 0;
+}
+
+async function ratingsRequest(message, done) {
+  hideError();
+  try {
+    const reply = await ask({ id: nextId++, key: currentKey, types: graphTypes, scope: graphScope, ...message });
+    showRatings(reply.ratings);
+    applyCorpus(reply.corpus);
+    const rerated = Number(reply.ratings?.rerated) || 0;
+    setStatus(`${done}; ${rerated} brief${rerated === 1 ? "" : "s"} of your collection re-rated${currentBrief ? " (analyze again to update this brief's own header)" : ""}`);
+  } catch (e) {
+    showError(e && e.message ? e.message : String(e), "Your lean ratings were not imported.");
+  }
+}
+
+ui.ratingsFile.addEventListener("change", async () => {
+  const file = ui.ratingsFile.files && ui.ratingsFile.files[0];
+  ui.ratingsFile.value = "";
+  if (!file) return;
+  if (file.size > 5_000_000) {
+    showError(`${file.name} is too large for a ratings file (the limit is 5 MB)`, "Your lean ratings were not imported.");
+    return;
+  }
+  let text;
+  try {
+    text = await file.text();
+  } catch (e) {
+    showError(`could not read ${file.name}: ${e && e.message ? e.message : e}`, "Your lean ratings were not imported.");
+    return;
+  }
+  await ratingsRequest({ kind: "ratings", text }, `Imported your lean ratings from ${file.name}`);
+});
+
+ui.clearRatings.addEventListener("click", () => ratingsRequest({ kind: "ratings-clear" }, "Your lean ratings were removed"));
 
 function applyCorpus(corpus, { redraw = true } = {}) {
   if (!corpus) return;
@@ -100,7 +161,7 @@ async function requeryGraph(types) {
   graphTypes = types;
   const id = nextId++;
   try {
-    const reply = await ask({ id, kind: "graph", key: currentKey, types });
+    const reply = await ask({ id, kind: "graph", key: currentKey, types, scope: graphScope });
     applyCorpus(reply.corpus);
   } catch (e) {
     showError(e && e.message ? e.message : String(e));
@@ -140,7 +201,8 @@ function setStatus(text, busy = false) {
   ui.status.classList.toggle("is-busy", busy);
 }
 
-function showError(message) {
+function showError(message, title = "Could not analyze this input.") {
+  ui.errorTitle.textContent = title;
   ui.errorMessage.textContent = String(message || "unknown error");
   ui.error.hidden = false;
 }

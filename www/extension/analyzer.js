@@ -15,9 +15,12 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
   startError: "the NEWSAR analysis worker could not start",
 });
 
-/** Analyzes a page's HTML in the worker; rejects with the analyzer's message on bad input. */
-export function analyze(html, options = {}, { timeoutMs = TIMEOUT_MS } = {}) {
+/**
+ * Analyzes a page's HTML in the worker; rejects with the analyzer's message on bad input.
+ * `ratings` is the reader's own lean ratings text (from storage.local), if any.
+ */
+export function analyze(html, options = {}, { timeoutMs = TIMEOUT_MS, ratings } = {}) {
   return client
-    .request({ html, options }, { timeoutMs })
+    .request({ html, options, ratings: typeof ratings === "string" && ratings ? ratings : undefined }, { timeoutMs })
     .then((msg) => ({ brief: msg.brief, ms: msg.ms }));
 }

@@ -12,7 +12,7 @@
 //      (storage.local, unless the reader turned it off).
 // No request ever leaves the browser: the only things loaded are the extension's own files.
 import { analyze as analyzeInWorker } from "./analyzer.js";
-import { entryFor, getSettings, saveEntries } from "./history.js";
+import { entryFor, getRatingsText, getSettings, saveEntries } from "./history.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const OFFSCREEN_PATH = "extension/offscreen.html";
@@ -70,16 +70,18 @@ async function ensureOffscreen() {
   await creatingOffscreen;
 }
 
-/** {brief, ms}; throws the analyzer's message on input it refuses. */
+/** {brief, ms}; throws the analyzer's message on input it refuses. The reader's own lean ratings
+ * (kept by the side panel in storage.local) override the built-in outlet table. */
 async function analyzeHtml(html, options) {
+  const ratings = await getRatingsText(api.storage);
   if (api.offscreen && api.offscreen.createDocument) {
     await ensureOffscreen();
-    const reply = await api.runtime.sendMessage({ target: "newsar-offscreen", type: "analyze", html, options });
+    const reply = await api.runtime.sendMessage({ target: "newsar-offscreen", type: "analyze", html, options, ratings });
     if (!reply) throw new Error("the NEWSAR engine did not answer");
     if (reply.error !== undefined) throw new Error(reply.error);
     return reply;
   }
-  return analyzeInWorker(html, options); // Firefox: this event page can start the Worker itself
+  return analyzeInWorker(html, options, { ratings }); // Firefox: this event page can start the Worker itself
 }
 
 // ---------------------------------------------------------------- per-tab state

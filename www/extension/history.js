@@ -5,9 +5,17 @@
 // Storage layout (storage.local):
 //   "history":  [{key, url, title, site, analyzedAt, brief}, …]  newest first
 //   "settings": {history: true|false}
+//   "leanRatings": the reader's own lean ratings, canonical JSON text (LeanRatings.export()),
+//                  checked by the engine before it is stored; absent = the built-in table only
+//
+// The history also feeds the local collection (stories across outlets, topic graph): the side
+// panel's worker adds every history brief to a wasm Corpus kept in the extension's IndexedDB
+// (see worker.js and corpus-service.js); removing or clearing history entries removes
+// them from the collection too.
 
 export const HISTORY_KEY = "history";
 export const SETTINGS_KEY = "settings";
+export const RATINGS_KEY = "leanRatings";
 /** Bounds: whichever is hit first evicts the oldest entries. */
 export const MAX_ENTRIES = 100;
 export const MAX_BYTES = 4_000_000; // of JSON text; storage.local allows 10 MB in Chromium
@@ -158,6 +166,23 @@ export async function getSettings(storage) {
 
 export async function setSettings(storage, settings) {
   await storage.local.set({ [SETTINGS_KEY]: { history: settings.history !== false } });
+}
+
+/** The reader's lean ratings text, or undefined. */
+export async function getRatingsText(storage) {
+  const got = await storage.local.get(RATINGS_KEY);
+  const t = got[RATINGS_KEY];
+  return typeof t === "string" && t ? t : undefined;
+}
+
+export async function setRatingsText(storage, text) {
+  if (typeof text === "string" && text) await storage.local.set({ [RATINGS_KEY]: text });
+  else await storage.local.remove(RATINGS_KEY);
+}
+
+/** History entries as the collection takes them: oldest first, {brief, ref: url}. */
+export function corpusItems(list) {
+  return [...list].sort((a, b) => a.analyzedAt - b.analyzedAt).map((e) => ({ brief: e.brief, ref: e.url || undefined }));
 }
 
 export async function loadHistory(storage) {

@@ -13,7 +13,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return undefined;
   }
   if (message.type !== "analyze") return undefined;
-  analyze(message.html, message.options || {}).then(
+  analyze(message.html, message.options || {}, { ratings: message.ratings }).then(
     (result) => sendResponse(result),
     (e) => sendResponse({ error: e && e.message ? e.message : String(e) }),
   );

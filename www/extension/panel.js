@@ -1,20 +1,31 @@
 // NEWSAR side panel (Chromium) / sidebar (Firefox): the full brief of the page in the current tab,
 // drawn by the shared renderer, and the local history (keep or not, export, import, clear).
 //
+// The history feeds the local collection: this page starts the extension's worker (worker.js),
+// which keeps a wasm Corpus in the extension's IndexedDB; every history brief joins it, and §07 of
+// the brief shows its story across outlets (perspective table, blindspot, shared claims, entities
+// per side) and the topic graph (type filter, this article's neighbourhood, click a node for its
+// articles). The reader's own lean ratings are imported here (checked by the engine, kept in
+// storage.local as "leanRatings") and used by every later analysis.
+//
 // The brief of a tab is written by the background to storage.session under "tab:<id>" as
 // {status: "analyzing" | "done" | "error", brief, error}; this page follows the active tab of
 // its window, or the tab named by ?tab=<id> when it is opened in a tab of its own.
-import { renderBrief } from "../shared/render.js";
+import { renderBrief, updateConnections } from "../shared/render.js";
+import { createWorkerClient } from "../shared/worker-client.js";
 import {
   HISTORY_KEY,
+  RATINGS_KEY,
   SETTINGS_KEY,
   clearHistory,
+  corpusItems,
   exportText,
   getSettings,
   loadHistory,
   parseImport,
   removeEntry,
   saveEntries,
+  setRatingsText,
   setSettings,
 } from "./history.js";
 
@@ -42,6 +53,12 @@ const ui = {
   historyStatus: $("history-status"),
   historyList: $("history-list"),
   historyEmpty: $("history-empty"),
+  collectionSize: $("collection-size"),
+  ratingsState: $("ratings-state"),
+  ratingsFile: $("ratings-file"),
+  clearRatings: $("clear-ratings"),
+  ratingsStatus: $("ratings-status"),
+  ratingsList: $("ratings-list"),
 };
 
 const fixedTab = new URLSearchParams(location.search).get("tab");
@@ -80,6 +97,8 @@ function drawBrief(brief) {
   ui.error.hidden = true;
   if (showing.briefId === brief.id && ui.brief.firstChild) return;
   showing.briefId = brief.id;
+  showing.brief = brief;
+  refreshConnections();
   renderBrief(ui.brief, brief, {
     onEntityClick(entity) {
       if (showing.from !== "tab" || tabId === null) return;
@@ -94,11 +113,152 @@ function drawBrief(brief) {
 function clearBrief() {
   ui.brief.replaceChildren();
   showing.briefId = null;
+  showing.brief = null;
+}
+
+// ---------------------------------------------------------------- the local collection
+
+const engine = createWorkerClient(new URL("./worker.js", import.meta.url), {
+  timeoutMs: 60_000,
+  startError: "the NEWSAR worker could not start",
+});
+const ask = (message) => engine.request(message);
+let graphTypes = ["person", "organization", "location", "event"];
+let graphScope = "article"; // the narrow panel starts with this article's neighbourhood
+const synced = new Set(); // history entry keys already fed to the collection by this page
+let syncing = Promise.resolve();
+
+/** Feeds the history briefs not yet fed to the collection (duplicates change nothing). */
+function syncCollection() {
+  syncing = syncing.then(async () => {
+    const list = await loadHistory(api.storage);
+    const fresh = list.filter((e) => !synced.has(e.key));
+    let size = null;
+    if (fresh.length) {
+      const reply = await ask({ kind: "sync", items: corpusItems(fresh) });
+      for (const e of fresh) synced.add(e.key);
+      size = reply.size;
+    } else {
+      size = (await ask({ kind: "view" })).corpus.size;
+    }
+    ui.collectionSize.textContent = `${size} brief${size === 1 ? "" : "s"}`;
+    ui.collectionSize.dataset.size = String(size);
+  }).catch((e) => {
+    ui.historyStatus.textContent = `The collection could not be updated: ${e && e.message ? e.message : e}`;
+  });
+  return syncing;
+}
+
+function connectionsOf(corpus) {
+  return {
+    size: corpus.size,
+    key: corpus.key,
+    graph: corpus.graph,
+    story: corpus.story,
+    types: graphTypes,
+    scope: corpus.scope,
+    onTypesChange(types) {
+      graphTypes = types;
+      refreshConnections();
+    },
+    onScopeChange(scope) {
+      graphScope = scope;
+      refreshConnections();
+    },
+    async onNodeClick(node) {
+      const reply = await ask({ kind: "node", name: String(node?.name || "") });
+      return Array.isArray(reply.articles) ? reply.articles : [];
+    },
+  };
+}
+
+/** Redraws §07 of the brief on show with the collection's graph and the brief's story. */
+async function refreshConnections() {
+  const brief = showing.brief;
+  if (!brief) return;
+  try {
+    await syncing;
+    const reply = await ask({ kind: "view", briefId: String(brief.id || ""), types: graphTypes, scope: graphScope });
+    if (showing.brief !== brief || !reply.corpus || reply.corpus.size < 2) return;
+    // Redraw only when something changed, so a history update elsewhere keeps the reader's place.
+    const drawn = JSON.stringify([brief.id, reply.corpus]);
+    const root = ui.brief.querySelector(".nsr-brief");
+    if (root && root.dataset.nsrConnections === drawn) return;
+    updateConnections(ui.brief, connectionsOf(reply.corpus));
+    if (root) root.dataset.nsrConnections = drawn;
+  } catch (e) {
+    setStatus(`The collection could not be read: ${e && e.message ? e.message : e}`);
+  }
+}
+
+// ---------------------------------------------------------------- the reader's lean ratings
+
+function showRatings(ratings) {
+  const list = Array.isArray(ratings?.list) ? ratings.list : [];
+  const n = Number(ratings?.size) || 0;
+  ui.ratingsState.dataset.size = String(n);
+  ui.ratingsState.textContent = n ? `Using the built-in table and ${n} rating${n === 1 ? "" : "s"} of your own:` : "Using the built-in table.";
+  ui.clearRatings.disabled = n === 0;
+  ui.ratingsList.replaceChildren(
+    ...list.slice(0, 200).map((r) => {
+      const li = document.createElement("li");
+      const score = typeof r.score === "number" ? ` ${r.score > 0 ? "+" : ""}${r.score.toFixed(2)}` : "";
+      li.textContent = `${r.domain}: ${r.label}${score}${r.source ? ` (${r.source})` : ""}`;
+      return li;
+    }),
+  );
+}
+
+function ratingsMessage(text, isError = false) {
+  ui.ratingsStatus.textContent = text;
+  ui.ratingsStatus.classList.toggle("is-error", isError);
+}
+
+async function applyRatings(message, done) {
+  try {
+    const reply = await ask(message);
+    await setRatingsText(api.storage, reply.text);
+    showRatings(reply.ratings);
+    const n = Number(reply.ratings?.rerated) || 0;
+    ratingsMessage(`${done}; ${n} brief${n === 1 ? "" : "s"} of your collection re-rated. New analyses use them.`);
+    refreshConnections();
+  } catch (e) {
+    ratingsMessage(`Nothing imported. ${e && e.message ? e.message : e}`, true);
+  }
+}
+
+ui.ratingsFile.addEventListener("change", async () => {
+  const file = ui.ratingsFile.files && ui.ratingsFile.files[0];
+  ui.ratingsFile.value = "";
+  if (!file) return;
+  if (file.size > 5_000_000) {
+    ratingsMessage(`Nothing imported. ${file.name} is larger than 5 MB.`, true);
+    return;
+  }
+  await applyRatings({ kind: "ratings", text: await file.text() }, `Imported ${file.name}`);
+});
+
+ui.clearRatings.addEventListener("click", () => applyRatings({ kind: "ratings-clear" }, "Your ratings were removed"));
+
+/** The collection's ratings follow storage.local (the source of truth kept by this page). */
+async function loadRatings() {
+  try {
+    const got = await api.storage.local.get(RATINGS_KEY);
+    const text = got[RATINGS_KEY];
+    const info = (await ask({ kind: "ratings-info" })).ratings;
+    const kept = typeof text === "string" && text ? text : "";
+    // Another window may have changed the ratings: make the collection agree with storage.local.
+    if (kept && !info.size) showRatings((await ask({ kind: "ratings", text: kept })).ratings);
+    else if (!kept && info.size) showRatings((await ask({ kind: "ratings-clear" })).ratings);
+    else showRatings(info);
+  } catch (e) {
+    ratingsMessage(`Your saved ratings could not be read: ${e && e.message ? e.message : e}`, true);
+  }
 }
 
 /** Draws the state of the followed tab. */
 async function showTab() {
-  showing = { from: "tab", key: null, briefId: showing.from === "tab" ? showing.briefId : null };
+  showing = { from: "tab", key: null, briefId: showing.from === "tab" ? showing.briefId : null, brief: showing.from === "tab" ? showing.brief : null };
   ui.origin.hidden = true;
   if (tabId === null) {
     clearBrief();
@@ -171,6 +331,9 @@ async function refreshHistory() {
       remove.setAttribute("aria-label", `Remove ${entry.title} from the history`);
       remove.addEventListener("click", async () => {
         await removeEntry(api.storage, entry.key);
+        synced.delete(entry.key);
+        await ask({ kind: "remove", briefId: String(entry.brief?.id || "") }).catch(() => {});
+        syncCollection().then(refreshConnections);
         refreshHistory();
       });
       li.append(open, remove);
@@ -186,7 +349,10 @@ ui.keep.addEventListener("change", async () => {
 
 ui.clearBtn.addEventListener("click", async () => {
   await clearHistory(api.storage);
-  ui.historyStatus.textContent = "History cleared.";
+  synced.clear();
+  await ask({ kind: "clear" }).catch(() => {});
+  syncCollection();
+  ui.historyStatus.textContent = "History and collection cleared.";
   refreshHistory();
 });
 
@@ -247,6 +413,7 @@ ui.analyze.addEventListener("click", async () => {
 
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "session" && tabId !== null && changes[tabKey(tabId)] && showing.from === "tab") showTab();
+  if (area === "local" && changes[HISTORY_KEY]) syncCollection().then(refreshConnections);
   if (area === "local" && (changes[HISTORY_KEY] || changes[SETTINGS_KEY])) {
     if (!ui.viewHistory.hidden) refreshHistory();
     else loadHistory(api.storage).then((l) => (ui.historyCount.textContent = l.length ? `(${l.length})` : ""));
@@ -270,6 +437,8 @@ if (fixedTab === null) {
 }
 
 (async () => {
+  syncCollection();
+  loadRatings();
   if (tabId === null) await followActiveTab();
   await showTab();
   refreshHistory();

@@ -5,10 +5,14 @@
 //   renderBrief(container, brief, { onEntityClick(entity) { … }, connections });
 //   updateConnections(root, connections);   // redraw §07 only (e.g. after a graph re-query)
 //
-// `connections` (optional; the demo's local collection): {size, graph, story, types,
-// onTypesChange(types)}. With size >= 2 and a graph ({nodes, edges} from Corpus.graph), §07 draws
-// that graph and the current article's story (from Corpus.stories); otherwise §07 keeps its
-// placeholder.
+// `connections` (optional; the local collection of the demo and the extension): {size, key, graph,
+// story, types, scope, onTypesChange(types), onScopeChange("all" | "article"), onNodeClick(node)
+// → Promise<articles>}. With size >= 2 and a graph ({nodes, edges} from Corpus.graph or
+// Corpus.neighbourhood), §07 draws that graph (nodes are buttons: a click lists the entity's
+// articles, from onNodeClick), a type filter, the scope switch, and the current article's story
+// (Corpus.storyOf) with its perspectives: every outlet's lean, tone, framing and factuality side by
+// side, lean spread, blindspot, claims all outlets carry vs only some, entities per side.
+// Otherwise §07 keeps its placeholder.
 //
 // Styling lives in brief.css (class names prefixed `nsr-`, themable through --nsr-* custom
 // properties). The renderer does not depend on any page around it.
@@ -930,7 +934,6 @@ function renderKeywords(ctx) {
 // ---- §07 topic connections: the local collection's entity graph, else a placeholder
 
 const GRAPH_TYPES = ["person", "organization", "location", "event"];
-const LEAN_LABELS = ["left", "lean-left", "center", "lean-right", "right", "unrated"];
 
 function renderConnections(ctx) {
   const c = ctx.connections;
@@ -969,7 +972,9 @@ function graphLegend() {
 
 const normName = (s) => str(s).toLowerCase().replace(/\s+/g, " ").trim();
 
-/** §07 with the collection's graph, a type filter and the current article's story. */
+/** §07 with the collection's graph, a type filter, the scope (whole collection or this article's
+ * neighbourhood), the articles of a clicked entity, and the current article's story with its
+ * perspectives. */
 function corpusConnections(ctx, c) {
   const graph = c.graph;
   const nodes = arr(graph.nodes);
@@ -986,7 +991,7 @@ function corpusConnections(ctx, c) {
     el(
       "p",
       "nsr-connections__text",
-      "Nodes are the people, organizations, places and events of your briefs; an edge joins two that appear in the same articles, thicker when they share more. This article's entities are ringed. Nothing is sent anywhere.",
+      "Nodes are the people, organizations, places and events of your briefs; an edge joins two that appear in the same articles, thicker when they share more. This article's entities are ringed. Click an entity to list its articles. Nothing is sent anywhere.",
     ),
   );
 
@@ -1009,31 +1014,113 @@ function corpusConnections(ctx, c) {
     label.append(box, el("span", `nsr-dot nsr-dot--${t}`), document.createTextNode(ENTITY_TYPE_NAMES[t]));
     filter.append(label);
   }
+  copy.append(filter);
+
+  // scope: the whole collection, or the neighbourhood of this article
+  if (typeof c.onScopeChange === "function") {
+    const scope = c.scope === "article" ? "article" : "all";
+    const scopes = el("fieldset", "nsr-graph-filter nsr-graph-scope");
+    scopes.append(el("legend", "nsr-graph-filter__title", "Graph"));
+    const name = `nsr-scope-${str(ctx.brief.id).replace(/[^A-Za-z0-9-]/g, "")}`;
+    for (const [value, text] of [["all", "Whole collection"], ["article", "This article's neighbourhood"]]) {
+      const label = el("label", "nsr-graph-filter__item");
+      const radio = el("input", "nsr-graph-filter__box");
+      radio.type = "radio";
+      radio.name = name;
+      radio.value = value;
+      radio.dataset.nsrScope = value;
+      radio.checked = scope === value;
+      radio.disabled = value === "article" && !c.key;
+      radio.addEventListener("change", () => {
+        if (radio.checked) c.onScopeChange(value);
+      });
+      label.append(radio, document.createTextNode(text));
+      scopes.append(label);
+    }
+    copy.append(scopes);
+  }
+
   const shown = num(graph.candidate_nodes) > nodes.length
     ? `Showing ${nodes.length} of ${num(graph.candidate_nodes)} entities; edge width = shared articles.`
     : `${plural(nodes.length, "entity", "entities")}, ${plural(edges.length, "connection", "connections")}; edge width = shared articles.`;
-  copy.append(filter, el("p", "nsr-legend__hint", shown), storyBlock(ctx, c.story));
+  const articlesBox = el("div", "nsr-node-articles");
+  articlesBox.setAttribute("aria-live", "polite");
+  copy.append(el("p", "nsr-legend__hint", shown), articlesBox);
 
-  panel.append(copy, nodes.length ? corpusGraph(ctx, nodes, edges) : empty("No entities of the selected types in your collection."));
-  body.append(panel);
+  panel.append(copy, nodes.length ? corpusGraph(ctx, nodes, edges, (node) => showNodeArticles(c, node, articlesBox)) : empty("No entities of the selected types in your collection."));
+  body.append(panel, storyBlock(ctx, c.story));
   return s;
 }
 
-/** The current article's story: its other outlets with their lean, and the blindspot flag. */
+/** Lists the briefs that mention a clicked node (asked of the collection through c.onNodeClick). */
+async function showNodeArticles(c, node, box) {
+  const name = str(node?.name);
+  box.replaceChildren(el("p", "nsr-node-articles__head", `${name}: looking up its articles\u2026`));
+  box.dataset.nsrNode = name;
+  let list = [];
+  try {
+    list = typeof c.onNodeClick === "function" ? arr(await c.onNodeClick(node)) : [];
+  } catch (e) {
+    box.replaceChildren(el("p", "nsr-story__none", `Could not list the articles of ${name}: ${str(e && e.message ? e.message : e)}`));
+    return;
+  }
+  if (box.dataset.nsrNode !== name) return; // another node was clicked meanwhile
+  const head = el("p", "nsr-node-articles__head");
+  head.append(el("strong", "", name), document.createTextNode(` \u00b7 ${plural(list.length, "article", "articles")} in your collection`));
+  const ul = el("ul", "nsr-node-articles__list");
+  for (const a of list) {
+    const li = el("li", "nsr-node-articles__item");
+    li.dataset.nsrKey = str(a?.key);
+    li.append(
+      el("span", "nsr-node-articles__title", str(a?.title) || str(a?.url) || str(a?.key)),
+      el("span", "nsr-node-articles__meta", [str(a?.outlet), str(a?.published), str(a?.story)].filter(Boolean).join(" \u00b7 ")),
+    );
+    ul.append(li);
+  }
+  box.replaceChildren(head, ul);
+}
+
+const SIDE_NAMES = { left: "Left-leaning", center: "Center", right: "Right-leaning", unrated: "Unrated" };
+const LEAN_CLASSES = { "Left": "left", "Center-Left": "lean-left", "Center": "center", "Center-Right": "lean-right", "Right": "right" };
+const leanClass = (label) => LEAN_CLASSES[str(label)] || "unrated";
+
+/** Where a lean rating comes from, in a few words. */
+function leanSourceOf(provenance) {
+  const p = str(provenance);
+  if (!p) return "no rating known: never guessed";
+  if (/^user\b/.test(p)) return `your rating${p.startsWith("user:") ? ` (${p.slice(5).trim()})` : ""}`;
+  return p;
+}
+
+/** The current article's story: every outlet with its lean, tone, framing and factuality side by
+ * side, the lean spread and blindspot, the claims all outlets carry and those only some do, and
+ * the entities each side mentions. */
 function storyBlock(ctx, story) {
   const box = el("div", "nsr-story");
   if (!story || typeof story !== "object") {
     box.append(el("p", "nsr-story__none", "This article is not in your collection."));
     return box;
   }
+  box.dataset.nsrStory = str(story.id);
   const articles = arr(story.articles);
   const persp = story.perspectives || {};
+  const outlets = arr(persp.outlets);
   const head = el("p", "nsr-story__head");
   head.append(
-    el("span", "nsr-story__label", "Story"),
-    document.createTextNode(` ${str(story.title) || str(story.id)} \u00b7 ${plural(articles.length, "article", "articles")}`),
+    el("span", "nsr-story__label", "Story across outlets"),
+    document.createTextNode(` ${str(story.title) || str(story.id)} \u00b7 ${plural(articles.length, "article", "articles")} \u00b7 ${plural(outlets.length, "outlet", "outlets")}`),
   );
   box.append(head);
+  const spread = persp.lean_spread;
+  const facts = el("p", "nsr-story__facts");
+  facts.append(
+    document.createTextNode(
+      spread && typeof spread === "object"
+        ? `Lean spread ${signed(spread.min, 2)} \u2026 ${signed(spread.max, 2)} (${plural(num(persp.rated_outlets), "rated outlet", "rated outlets")})`
+        : "No outlet of this story has a lean rating",
+    ),
+  );
+  box.append(facts);
   const blind = str(persp.blindspot);
   if (blind) {
     const flag = el(
@@ -1044,31 +1131,117 @@ function storyBlock(ctx, story) {
     flag.dataset.nsrBlindspot = oneOf(blind, ["left-only", "right-only"], "other");
     box.append(flag);
   }
-  const own = normName(ctx.brief.source?.name);
-  const others = arr(persp.outlets).filter((o) => normName(o?.outlet) !== own);
-  if (!others.length) {
+  if (outlets.length < 2) {
     box.append(el("p", "nsr-story__none", "No other outlet in your collection covers this story yet."));
-    return box;
   }
-  const ul = el("ul", "nsr-story__outlets");
-  for (const o of others) {
-    const li = el("li", "nsr-story__outlet");
+
+  // the perspective table: one row per outlet
+  const own = normName(ctx.brief.source?.domain) || normName(ctx.brief.source?.name);
+  const wrap = el("div", "nsr-persp-wrap");
+  const table = el("table", "nsr-persp");
+  table.append(el("caption", "nsr-persp__caption", "Perspectives: each outlet's coverage of this story"));
+  const thead = el("thead");
+  const hr = el("tr");
+  for (const [h, full] of [["Outlet"], ["Lean"], ["Art.", "Articles"], ["Tone"], ["Framing"], ["Factuality"]]) {
+    const th = el("th", "", h);
+    th.setAttribute("scope", "col");
+    if (full) {
+      th.setAttribute("abbr", full);
+      th.setAttribute("title", full);
+    }
+    hr.append(th);
+  }
+  thead.append(hr);
+  const tbody = el("tbody");
+  for (const o of outlets) {
+    const tr = el("tr", "nsr-persp__row");
+    const isOwn = own && (normName(o?.domain) === own || normName(o?.outlet) === own);
+    if (isOwn) tr.classList.add("is-own");
+    tr.dataset.nsrSide = oneOf(str(o?.side), ["left", "center", "right", "unrated"], "unrated");
+    const name = el("th", "nsr-persp__outlet");
+    name.setAttribute("scope", "row");
+    name.append(el("span", "nsr-story__name", str(o?.outlet) || "unknown outlet"));
+    const sub = [str(o?.country), isOwn ? "this article" : ""].filter(Boolean).join(" \u00b7 ");
+    if (sub) name.append(el("span", "nsr-persp__sub", sub));
+    const leanCell = el("td", "nsr-persp__lean");
     const lean = str(o?.lean) || "unrated";
-    const chipEl = chip(lean, `nsr-story__lean nsr-story__lean--${oneOf(lean, LEAN_LABELS, "unrated")}`,
-      o?.lean_score === null || o?.lean_score === undefined ? "No lean rating" : `Lean ${signed(o.lean_score, 2)}`);
-    li.append(
-      el("span", "nsr-story__name", str(o?.outlet) || "unknown outlet"),
-      chipEl,
-      el("span", "nsr-story__count", plural(num(o?.articles), "article", "articles")),
+    const rated = o?.lean_score !== null && o?.lean_score !== undefined;
+    leanCell.append(
+      chip(lean, `nsr-story__lean nsr-story__lean--${leanClass(lean)}`, rated ? `Lean ${signed(o.lean_score, 2)} \u00b7 ${leanSourceOf(o?.lean_provenance)}` : "No lean rating for this outlet: never guessed"),
     );
-    ul.append(li);
+    if (rated) leanCell.append(el("span", "nsr-persp__sub", `${signed(o.lean_score, 2)}${/^user\b/.test(str(o?.lean_provenance)) ? " \u00b7 your rating" : ""}`));
+    const tone = el("td", "nsr-persp__tone");
+    tone.append(el("span", "", str(o?.tone) || "\u2013"), el("span", "nsr-persp__sub", `alarm ${fixed2(o?.alarm)}`));
+    const frames = el("td", "nsr-persp__frames", arr(o?.frames).map(str).filter(Boolean).join(", ") || "\u2013");
+    const fact = el("td", "nsr-persp__fact");
+    fact.append(el("span", "", str(o?.factuality) || "\u2013"), el("span", "nsr-persp__sub", fixed2(o?.factuality_score)));
+    tr.append(name, leanCell, el("td", "nsr-persp__num", String(num(o?.articles))), tone, frames, fact);
+    tbody.append(tr);
   }
-  box.append(ul);
+  table.append(thead, tbody);
+  wrap.append(table);
+  box.append(wrap);
+
+  // claims carried by every outlet vs only some
+  const claimsAll = arr(persp.claims_all);
+  const claimsSome = arr(persp.claims_some);
+  const claims = el("div", "nsr-persp-claims");
+  const claimList = (title, list, cls, none) => {
+    const part = el("div", `nsr-persp-claims__part ${cls}`);
+    part.append(el("h3", "nsr-persp__h", title));
+    if (!list.length) {
+      part.append(el("p", "nsr-story__none", none));
+      return part;
+    }
+    const ul = el("ul", "nsr-persp-claims__list");
+    for (const cl of list.slice(0, 6)) {
+      const li = el("li", "nsr-persp-claims__item");
+      li.append(el("span", "nsr-persp-claims__text", str(cl?.text)), el("span", "nsr-persp__sub", arr(cl?.outlets).map(str).join(", ")));
+      ul.append(li);
+    }
+    part.append(ul);
+    if (list.length > 6) part.append(el("p", "nsr-persp__sub", `and ${list.length - 6} more`));
+    return part;
+  };
+  if (outlets.length >= 2) {
+    claims.append(
+      claimList("Claims every outlet carries", claimsAll, "nsr-persp-claims--all", "No claim is carried by every outlet."),
+      claimList("Claims only some outlets carry", claimsSome, "nsr-persp-claims--some", "None."),
+    );
+    box.append(claims);
+  }
+
+  // entities each side mentions
+  const sides = arr(persp.sides).filter((sd) => sd && typeof sd === "object");
+  if (sides.length) {
+    const ents = el("div", "nsr-persp-sides");
+    ents.append(el("h3", "nsr-persp__h", "Who each side mentions"));
+    const dl = el("dl", "nsr-persp-sides__list");
+    for (const sd of sides) {
+      const side = oneOf(str(sd.side), ["left", "center", "right", "unrated"], "unrated");
+      const dt = el("dt", `nsr-persp-sides__side nsr-persp-sides__side--${side}`, `${SIDE_NAMES[side]} \u00b7 ${plural(num(sd.outlets), "outlet", "outlets")}`);
+      const dd = el("dd", "nsr-persp-sides__ents");
+      dd.dataset.nsrSide = side;
+      dd.append(el("span", "", arr(sd.entities).map(str).join(", ") || "\u2013"));
+      const only = arr(sd.only_this_side).map(str).filter(Boolean);
+      if (only.length) dd.append(el("span", "nsr-persp__sub nsr-persp-sides__only", `only this side: ${only.join(", ")}`));
+      dl.append(dt, dd);
+    }
+    ents.append(dl);
+    box.append(ents);
+  }
+  box.append(
+    el(
+      "p",
+      "nsr-legend__hint nsr-persp__cite",
+      "Leans: Robertson et al. 2018, audience-based partisan bias of news domains (DOI 10.1145/3274417), unless marked as your own rating; an outlet with no rating is \u201cunrated\u201d, never guessed. Tone, framing and factuality are NEWSAR's own analyses, averaged over each outlet's articles; claims match when they share most of their content words.",
+    ),
+  );
   return box;
 }
 
-/** The collection's entity graph as SVG: layout x,y scaled to the panel. */
-function corpusGraph(ctx, nodes, edges) {
+/** The collection's entity graph as SVG: layout x,y scaled to the panel. Nodes are buttons. */
+function corpusGraph(ctx, nodes, edges, onNode) {
   const W = 480;
   const H = 300;
   const PAD = 28;
@@ -1082,7 +1255,7 @@ function corpusGraph(ctx, nodes, edges) {
   const maxW = Math.max(1, ...edges.map((e) => num(e?.weight)));
   const maxA = Math.max(1, ...nodes.map((n) => num(n?.articles)));
 
-  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "nsr-graph nsr-graph--corpus", role: "img" });
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "nsr-graph nsr-graph--corpus", role: "group" });
   g.setAttribute("aria-label", `Your collection's entity graph: ${nodes.length} entities, ${edges.length} connections`);
   const lines = svg("g", { class: "nsr-graph__edges" });
   for (const e of edges) {
@@ -1109,8 +1282,26 @@ function corpusGraph(ctx, nodes, edges) {
     const y = sy(num(n?.y));
     const r = 3.5 + (num(n?.articles) / maxA) * 5.5;
     const node = svg("g", { class: `nsr-graph__node nsr-graph__node--${type}${focus ? " is-focus" : ""}` });
-    node.append(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }));
     const name = str(n?.name);
+    node.dataset.nsrNode = name;
+    if (typeof onNode === "function") {
+      node.setAttribute("tabindex", "0");
+      node.setAttribute("role", "button");
+      node.setAttribute("aria-label", `${name}: list its ${plural(num(n?.articles), "article", "articles")}`);
+      const pick = () => {
+        for (const other of dots.querySelectorAll(".nsr-graph__node.is-picked")) other.classList.remove("is-picked");
+        node.classList.add("is-picked");
+        onNode(n);
+      };
+      node.addEventListener("click", pick);
+      node.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          pick();
+        }
+      });
+    }
+    node.append(svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }));
     const t = svg("title");
     t.textContent = `${ENTITY_TYPE_NAMES[type]} \u00b7 ${name} \u00b7 ${plural(num(n?.articles), "article", "articles")}`;
     node.append(t);
