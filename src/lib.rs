@@ -284,7 +284,17 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Bri
         quality_evidence: quality_parts,
     };
     let source = Source {
-        name: ex.site_name.clone().or_else(|| domain.clone()),
+        // The page's own name, else the outlet list's, else the domain.
+        name: ex
+            .site_name
+            .clone()
+            .or_else(|| {
+                domain
+                    .as_deref()
+                    .and_then(outlets::listed)
+                    .map(|o| o.name.to_string())
+            })
+            .or_else(|| domain.clone()),
         lean: domain.as_deref().and_then(outlets::lean_of),
         domain,
     };
@@ -300,7 +310,7 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Bri
             "input: plain text, paragraphs at blank lines".into()
         },
         language: "statistical model: whatlang trigram profiles (69 languages)".into(),
-        source: "metadata (og:site_name, JSON-LD publisher), else domain; lean from outlet table (Robertson et al. 2018)".into(),
+        source: "metadata (og:site_name, JSON-LD publisher), else the international outlet list, else domain; lean from outlet table (Robertson et al. 2018)".into(),
         entities: if analyzable {
             "statistical model: averaged-perceptron tagger trained on CoNLL-2003 (PER/ORG/LOC/MISC) with name-list features; events by head-word rules; alias linking rules".into()
         } else {
@@ -388,6 +398,31 @@ mod tests {
         assert_eq!(a, brief_id(Some("2026-06-08"), "text"));
         assert_ne!(a, brief_id(Some("2026-06-08"), "other text"));
         assert!(brief_id(None, "x").starts_with("NSR-0000-0000-"));
+    }
+
+    #[test]
+    fn source_name_falls_back_to_the_outlet_list() {
+        let text = "The council approved the new budget on Monday after a long debate in the city.";
+        let at = |url: &str, site: Option<&str>| {
+            let options = Options {
+                url: Some(url.into()),
+                site_name: site.map(Into::into),
+                ..Options::default()
+            };
+            analyze_text(text, &options).unwrap().source.name
+        };
+        assert_eq!(
+            at("https://www.lemonde.fr/a", None).as_deref(),
+            Some("Le Monde")
+        );
+        assert_eq!(
+            at("https://www.lemonde.fr/a", Some("LM")).as_deref(),
+            Some("LM")
+        );
+        assert_eq!(
+            at("https://unlisted-news.example/a", None).as_deref(),
+            Some("unlisted-news.example")
+        );
     }
 
     #[test]
