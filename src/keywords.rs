@@ -3,11 +3,13 @@
 //! towards words that appear early and often; candidate phrases are noun phrases (adjectives and
 //! nouns ending in a noun, 1–3 words, never across a sentence, hyphenated compounds kept whole)
 //! scored by the sum of their words' ranks. Word classes come from the CoNLL-derived common-word
-//! list; unknown words count as nouns (most rare words are). Phrases that stem to the same words
+//! list, then from the wider dictionary list (compromise's lexicon: "predicts" is a verb, so
+//! "hurricane expert predicts" is no phrase); words in neither count as nouns (most rare words
+//! are). Counting words ("six", "thousands") are not phrase material. Phrases that stem to the same words
 //! are merged. Salience is the score over the best score.
 
 use crate::brief::{round3, Keyword};
-use crate::lexicon::{is_stopword, word_class, WordClass};
+use crate::lexicon::{dictionary_word_class, is_stopword, word_class, WordClass};
 use crate::text::{Doc, TokenKind};
 use std::collections::{BTreeMap, HashMap};
 
@@ -110,7 +112,7 @@ fn role_of(lower: &str, compound: bool) -> Role {
     {
         return Role::Other;
     }
-    match word_class(lower) {
+    match word_class(lower).or_else(|| dictionary_word_class(lower)) {
         Some(WordClass::Noun) => Role::Noun,
         Some(WordClass::Modifier) => Role::Modifier,
         Some(WordClass::Verb | WordClass::Function) => Role::Other,
@@ -125,7 +127,7 @@ impl Role {
     /// ("cross-border").
     fn max_noun(self, lower: &str) -> Role {
         let last = lower.rsplit('-').next().unwrap_or(lower);
-        match word_class(last) {
+        match word_class(last).or_else(|| dictionary_word_class(last)) {
             Some(WordClass::Noun) | None => Role::Noun,
             _ => self,
         }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 const VADER_TSV: &str = include_str!("../data/lexicons/vader.tsv");
 const ALARM_TSV: &str = include_str!("../data/lexicons/alarm.tsv");
 const NEWS_VALENCE_TSV: &str = include_str!("../data/lexicons/news_valence.tsv");
+const EXTRA_WORD_CLASSES_TSV: &str = include_str!("../data/lexicons/extra_word_classes.tsv");
 const FRAMES_TSV: &str = include_str!("../data/lexicons/frames.tsv");
 const STOPWORDS_TXT: &str = include_str!("../data/lexicons/stopwords.txt");
 const NAMES_TSV: &str = include_str!("../data/entities/names.tsv");
@@ -181,8 +182,24 @@ pub enum WordClass {
 /// The class of a common lowercase word, or None for words not in the list.
 pub fn word_class(lower: &str) -> Option<WordClass> {
     static MAP: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        data_lines(COMMON_WORDS_TSV)
+    class_lookup(&MAP, COMMON_WORDS_TSV, lower)
+}
+
+/// The class of a word from the wider, dictionary-derived list (`extra_word_classes.tsv`, words
+/// the CoNLL-derived list lacks), or None. Kept apart from [`word_class`], whose classes are
+/// features of the trained models.
+pub fn dictionary_word_class(lower: &str) -> Option<WordClass> {
+    static MAP: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
+    class_lookup(&MAP, EXTRA_WORD_CLASSES_TSV, lower)
+}
+
+fn class_lookup(
+    map: &'static OnceLock<HashMap<&'static str, WordClass>>,
+    tsv: &'static str,
+    lower: &str,
+) -> Option<WordClass> {
+    map.get_or_init(|| {
+        data_lines(tsv)
             .filter_map(|l| {
                 let (w, c) = l.split_once('\t')?;
                 let class = match c.trim() {
@@ -244,6 +261,7 @@ mod tests {
             ("words", WORDS_TSV, 2),
             ("leans", LEANS_TSV, 2),
             ("common words", COMMON_WORDS_TSV, 2),
+            ("extra word classes", EXTRA_WORD_CLASSES_TSV, 2),
         ] {
             for line in data_lines(text) {
                 assert_eq!(line.split('\t').count(), fields, "{name}: {line:?}");
