@@ -101,6 +101,12 @@ const COUNT_WORDS: &[&str] = &[
     "half",
 ];
 
+/// Honorifics ("Mr.", "Sgt."): part of how a name is written, not of what a text is about.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sgt", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cpl", "prof",
+    "rev", "jr", "sr", "st", "messrs", "mme", "mlle",
+];
+
 fn role_of(lower: &str, compound: bool) -> Role {
     if compound {
         return Role::Modifier.max_noun(lower);
@@ -109,6 +115,8 @@ fn role_of(lower: &str, compound: bool) -> Role {
         || lower.chars().count() < 2
         || lower.ends_with("'s")
         || COUNT_WORDS.contains(&lower)
+        || HONORIFICS.contains(&lower.trim_end_matches('.'))
+        || lower.contains("n't")
     {
         return Role::Other;
     }
@@ -354,6 +362,19 @@ mod tests {
         assert!(
             !t.iter()
                 .any(|x| x.contains("six") || x.contains("thousands")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn honorifics_and_negated_verbs_are_not_phrase_words() {
+        let t = terms(
+            "Mr. Johnson said the major hurricane isn't over. Mr. Johnson watched the major \
+             hurricane. The major hurricane didn't stop.",
+        );
+        assert!(t.iter().any(|x| x == "major hurricane"), "{t:?}");
+        assert!(
+            !t.iter().any(|x| x.contains("mr.") || x.contains("n't")),
             "{t:?}"
         );
     }
