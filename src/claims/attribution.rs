@@ -142,6 +142,49 @@ pub const REPORTING_VERBS: &[&str] = &[
     "signaled",
     "signalled",
     "wondered",
+    "write",
+    "argue",
+    "claim",
+    "insist",
+    "suggest",
+    "contend",
+    "contends",
+    "allege",
+    "believe",
+    "think",
+    "note",
+    "add",
+    "warn",
+    "predict",
+    "estimate",
+    "acknowledge",
+    "admit",
+    "deny",
+    "complain",
+    "complains",
+    "intoned",
+    "recounted",
+    "objects",
+    "objected",
+    "tallied",
+    "insisted",
+    "conceded",
+    "concedes",
+];
+
+/// Reporting verbs that also take a plain object ("adds diversity", "maintains a lead").
+const OBJECT_VERBS: &[&str] = &[
+    "adds",
+    "added",
+    "maintains",
+    "maintained",
+    "charged",
+    "posted",
+    "projected",
+    "pointed",
+    "observed",
+    "reports",
+    "reported",
 ];
 
 /// Participles that report for the sentence's subject ("…, saying that …").
@@ -227,6 +270,11 @@ const BETWEEN: &[&str] = &[
     "first",
     "yesterday",
     "today",
+    "already",
+    "still",
+    "just",
+    "even",
+    "often",
 ];
 
 /// Heads of unnamed sources.
@@ -372,9 +420,192 @@ fn resolve_descriptions_to_the_only_organization(entities: &Entities, found: &mu
     }
 }
 
+/// Words that open a sentence-initial subordinate clause ("While officials said …, Trump …").
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "whereas", "when", "if", "because", "as", "after", "before",
+    "since", "unless", "until", "once",
+];
+
+/// Sentence openers that look like a "Name:" label but are page furniture.
+const NOT_LABELS: &[&str] = &[
+    "read",
+    "more",
+    "see",
+    "also",
+    "update",
+    "updated",
+    "watch",
+    "related",
+    "photos",
+    "photo",
+    "video",
+    "close",
+    "editor's",
+    "note",
+    "advertisement",
+    "image",
+    "caption",
+    "listen",
+    "sign",
+    "subscribe",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "live",
+    "share",
+];
+
+/// For each token of `range`, whether it stands inside quotation marks of the sentence (a
+/// reporting verb there belongs to the quoted words, not to the attribution). A sentence whose
+/// first quotation mark closes (”) started inside a quote that runs on from before.
+fn inside_quotes(doc: &Doc, range: &Range<usize>) -> Vec<bool> {
+    let marks: Vec<&str> = range
+        .clone()
+        .map(|i| doc.token_text(i))
+        .filter(|t| matches!(*t, "“" | "”" | "\""))
+        .collect();
+    let straight = marks.iter().filter(|t| **t == "\"").count();
+    // Inside at the start when the first mark closes: a curly ”, or an odd straight quote that
+    // does not open the sentence.
+    let mut inside = match marks.first() {
+        Some(&"”") => true,
+        Some(&"\"") => straight % 2 == 1 && doc.token_text(range.start) != "\"",
+        _ => false,
+    };
+    let mut out = Vec::with_capacity(range.len());
+    let mut opened_at = None;
+    for i in range.clone() {
+        match doc.token_text(i) {
+            "“" => {
+                inside = true;
+                opened_at = Some(out.len());
+                out.push(false);
+            }
+            "”" => {
+                inside = false;
+                opened_at = None;
+                out.push(false);
+            }
+            "\"" => {
+                inside = !inside;
+                opened_at = inside.then_some(out.len());
+                out.push(false);
+            }
+            _ => out.push(inside),
+        }
+    }
+    // A quote opened and never closed in the sentence is not known to cover what follows.
+    if let Some(k) = opened_at {
+        for x in &mut out[k..] {
+            *x = false;
+        }
+    }
+    out
+}
+
+/// The end of a sentence-initial subordinate clause ("While …, "): the token after its first
+/// comma outside quotes; `range.start` when the sentence opens with a main clause.
+fn subordinate_end(doc: &Doc, range: &Range<usize>, quoted: &[bool]) -> usize {
+    if range.is_empty() || !SUBORDINATORS.contains(&doc.tokens[range.start].lower.as_str()) {
+        return range.start;
+    }
+    (range.start + 1..range.end)
+        .find(|&k| doc.token_text(k) == "," && !quoted[k - range.start])
+        .map_or(range.start, |k| k + 1)
+}
+
 fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Option<Found> {
+    if let Some(f) = label_speaker(doc, entities, &range) {
+        return Some(f);
+    }
+    let quoted = inside_quotes(doc, &range);
+    let sub = subordinate_end(doc, &range, &quoted);
+    // The main clause first; a cue inside quotation marks is part of what was said; a speech
+    // verb before a belief verb ("they believe …, Baden said" → Baden).
+    let speech = |i: usize| !BELIEF_VERBS.contains(&doc.tokens[i].lower.as_str());
+    let passes: [&dyn Fn(usize) -> bool; 4] = [
+        &|i| i >= sub && !quoted[i - range.start] && speech(i),
+        &|i| i >= sub && !quoted[i - range.start],
+        &|i| !quoted[i - range.start] && speech(i),
+        &|i| !quoted[i - range.start],
+    ];
+    passes
+        .iter()
+        .find_map(|allowed| find_with(doc, entities, range.clone(), allowed))
+}
+
+/// Verbs of belief: weaker cues than verbs of speech in the same sentence.
+const BELIEF_VERBS: &[&str] = &[
+    "believe", "believes", "believed", "think", "thinks", "expects", "wondered", "mused",
+];
+
+/// Transcript and headline labels: "AMY GOODMAN: …", "KARL: …" (capitals), and a tweet-embed
+/// signature "— Name (@handle) date".
+fn label_speaker(doc: &Doc, entities: &Entities, range: &Range<usize>) -> Option<Found> {
+    let _ = entities;
+    // Capitalized label of one to four words, then a colon.
+    let mut k = range.start;
+    while k < range.end && k - range.start < 4 && doc.tokens[k].all_caps && doc.tokens[k].is_word()
+    {
+        k += 1;
+        if k < range.end && doc.token_text(k) == "-" {
+            k += 1; // "AL-SAADI"
+        }
+    }
+    if k > range.start
+        && k < range.end
+        && doc.token_text(k) == ":"
+        && !(range.start..k).any(|p| NOT_LABELS.contains(&doc.tokens[p].lower.as_str()))
+        && (range.start..k)
+            .any(|p| doc.tokens[p].is_word() && word_class(&doc.tokens[p].lower).is_none())
+    {
+        let bytes = doc.tokens[range.start].start..doc.tokens[k - 1].end;
+        return Some(Found {
+            written: doc.text[bytes.clone()].to_string(),
+            bytes,
+            entity: None,
+            anonymous: false,
+            cue: ":".to_string(),
+        });
+    }
+    // "— Name Name (@handle)".
+    for i in range.start + 1..range.end.saturating_sub(2) {
+        if doc.token_text(i) == "(" && doc.token_text(i + 1) == "@" {
+            let mut s = i;
+            while s > range.start
+                && i - s < 4
+                && doc.tokens[s - 1].is_word()
+                && doc.tokens[s - 1].capitalized
+            {
+                s -= 1;
+            }
+            if s < i && s > range.start && matches!(doc.token_text(s - 1), "—" | "–" | "-") {
+                let bytes = doc.tokens[s].start..doc.tokens[i - 1].end;
+                return Some(Found {
+                    written: doc.text[bytes.clone()].to_string(),
+                    bytes,
+                    entity: None,
+                    anonymous: false,
+                    cue: "tweet".to_string(),
+                });
+            }
+        }
+    }
+    None
+}
+
+fn find_with(
+    doc: &Doc,
+    entities: &Entities,
+    range: Range<usize>,
+    allowed: impl Fn(usize) -> bool,
+) -> Option<Found> {
     for i in range.clone() {
         let lower = doc.tokens[i].lower.as_str();
+        if !allowed(i) {
+            continue;
+        }
         if lower == "according" && i + 1 < range.end && doc.tokens[i + 1].lower == "to" {
             if let Some(f) = speaker_after(doc, entities, i + 2, range.end, "according to") {
                 return Some(f);
@@ -387,28 +618,61 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
             && doc.token_text(m.tokens.end) == ":"
             && entities.groups[g].entity_type == EntityType::Person
         {
-            return Some(found_entity(doc, g, m.bytes.clone(), ":"));
+            return Some(found_entity(doc, entities, g, m.bytes.clone(), ":"));
         }
     }
     for i in range.clone() {
         let t = &doc.tokens[i];
         let lower = t.lower.as_str();
         // "United States" is not a verb: a capitalized word mid-sentence is a name.
-        if !REPORTING_VERBS.contains(&lower) || (t.capitalized && i > range.start) {
+        let shot_back = matches!(lower, "shot" | "fired")
+            && i + 1 < range.end
+            && doc.tokens[i + 1].lower == "back";
+        if !allowed(i)
+            || !(REPORTING_VERBS.contains(&lower) || shot_back)
+            || (t.capitalized && i > range.start)
+        {
             continue;
         }
-        // Passive: "was announced by the ministry".
+        // Passive: "was announced by the ministry", "was reported first by CNN".
         if i > range.start
             && matches!(
                 doc.tokens[i - 1].lower.as_str(),
-                "was" | "were" | "been" | "is" | "are"
+                "was" | "were" | "been" | "is" | "are" | "be" | "being"
             )
-            && i + 1 < range.end
-            && doc.tokens[i + 1].lower == "by"
         {
-            if let Some(f) = speaker_after(doc, entities, i + 2, range.end, lower) {
-                return Some(f);
+            let by = (i + 1..range.end.min(i + 3)).find(|&k| doc.tokens[k].lower == "by");
+            if let Some(by) = by {
+                if let Some(f) = speaker_after(doc, entities, by + 1, range.end, lower) {
+                    return Some(f);
+                }
             }
+            // "Trump was asked to respond": no agent, no speaker.
+            continue;
+        }
+        // "Mrs. Clinton maintains a wide lead": these verbs report only before "that", a colon,
+        // a comma or a quote, or closing the clause.
+        if OBJECT_VERBS.contains(&lower) {
+            let next = if i + 1 < range.end {
+                doc.token_text(i + 1)
+            } else {
+                "."
+            };
+            let after_quote =
+                i > range.start && matches!(doc.token_text(i - 1), "," | "”" | "\"" | "’" | "'");
+            let reports =
+                after_quote || matches!(next, "that" | ":" | "," | "“" | "\"" | "." | "out");
+            if !reports {
+                continue;
+            }
+        }
+        // "Sessions has not confirmed that …": a speech act that did not happen.
+        let j = skip_between(doc, range.start, i);
+        if (j..i).any(|k| {
+            matches!(doc.tokens[k].lower.as_str(), "not" | "never")
+                || doc.tokens[k].lower.ends_with("n't")
+        }) {
+            continue;
         }
         // "said X" after a quote or comma: the speaker follows.
         let prev = prev_content(range.start, i);
@@ -436,7 +700,8 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
     }
     // "The committee rejected the request, saying …": the sentence's subject reports.
     for i in range.clone() {
-        if PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
+        if allowed(i)
+            && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
             && i > range.start
             && doc.token_text(i - 1) == ","
         {
@@ -455,6 +720,7 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
             if let Some((g, m)) = subject.filter(|(_, m)| m.tokens.start <= range.start + 4) {
                 return Some(found_entity(
                     doc,
+                    entities,
                     g,
                     m.bytes.clone(),
                     doc.tokens[i].lower.as_str(),
@@ -536,7 +802,7 @@ fn speaker_before_appositive(
             if entities.groups[g].entity_type == EntityType::Person {
                 // Only an appositive name: the name (with its title) follows a comma or opens
                 // the sentence ("president of the X Institute, said" is not one).
-                let found = found_entity(doc, g, m.bytes.clone(), cue);
+                let found = found_entity(doc, entities, g, m.bytes.clone(), cue);
                 let first = doc.tokens.partition_point(|t| t.start < found.bytes.start);
                 if first == start || matches!(doc.token_text(first - 1), "," | "—" | "–") {
                     return Some(found);
@@ -595,11 +861,17 @@ fn speaker_before(
         {
             if let Some((p, pm)) = entities.ending_at(start - 1) {
                 if entities.groups[p].entity_type == EntityType::Person {
-                    return Some(found_entity(doc, p, pm.bytes.start..m.bytes.end, cue));
+                    return Some(found_entity(
+                        doc,
+                        entities,
+                        p,
+                        pm.bytes.start..m.bytes.end,
+                        cue,
+                    ));
                 }
             }
         }
-        return Some(found_entity(doc, g, m.bytes.clone(), cue));
+        return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
     }
     let head = &doc.tokens[j - 1];
     if PRONOUNS.contains(&head.lower.as_str()) {
@@ -640,7 +912,7 @@ fn speaker_after(
     let mut i = from;
     if i < end && matches!(doc.tokens[i].lower.as_str(), "the" | "a" | "an") {
         if let Some((g, m)) = entities.starting_at(i) {
-            return Some(found_entity(doc, g, m.bytes.clone(), cue));
+            return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
         }
         i += 1;
     }
@@ -648,7 +920,7 @@ fn speaker_after(
         return None;
     }
     if let Some((g, m)) = entities.starting_at(i) {
-        return Some(found_entity(doc, g, m.bytes.clone(), cue));
+        return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
     }
     if PRONOUNS.contains(&doc.tokens[i].lower.as_str()) {
         return pronoun_speaker(doc, entities, i, cue);
@@ -862,28 +1134,27 @@ fn has_noun_like_head(head: &str) -> bool {
 
 /// The speaker as written: the entity mention with the title and determiner in front of it
 /// ("the White House", "Belgian Prime Minister Charles Michel", "spokesman Josh Earnest").
-fn found_entity(doc: &Doc, group: usize, bytes: Range<usize>, cue: &str) -> Found {
+fn found_entity(
+    doc: &Doc,
+    entities: &Entities,
+    group: usize,
+    bytes: Range<usize>,
+    cue: &str,
+) -> Found {
     let first = doc.tokens.partition_point(|t| t.start < bytes.start);
     let sentence_start = doc
         .sentences
         .iter()
         .find(|s| s.tokens.contains(&first))
         .map_or(first, |s| s.tokens.start);
-    let mut k = first;
-    while k > sentence_start && first - k < 6 {
-        let t = &doc.tokens[k - 1];
-        let lower = t.lower.trim_end_matches('.');
-        if lower == "the" {
-            k -= 1;
-            break;
-        }
-        let title = PERSON_TITLES.contains(&lower);
-        let name_word =
-            t.capitalized && t.is_word() && !is_stopword(&t.lower) && !WEEKDAYS.contains(&lower);
-        if title || name_word {
-            k -= 1;
-        } else {
-            break;
+    let mut k = description_start(doc, sentence_start, first);
+    // "Gervais and Najle write", "Clinton and her team": coordinated speakers are one span.
+    if k >= sentence_start + 2 && doc.tokens[k - 1].lower == "and" {
+        if let Some((_, m)) = entities.ending_at(k - 1) {
+            k = description_start(doc, sentence_start, m.tokens.start);
+            if k > sentence_start && doc.tokens[k - 1].lower == "both" {
+                k -= 1;
+            }
         }
     }
     let bytes = doc.tokens[k].start.min(bytes.start)..bytes.end;
@@ -895,6 +1166,81 @@ fn found_entity(doc: &Doc, group: usize, bytes: Range<usize>, cue: &str) -> Foun
         cue: cue.to_string(),
     }
 }
+
+/// Where the description in front of a name begins: titles, capitalized words, nouns and
+/// modifiers, possessives and hyphenated words ("White House press secretary Josh Earnest",
+/// "nine-time Olympic gold medalist Carl Lewis", "Fox Business Network’s Lou Dobbs"), with a
+/// leading determiner; at most 8 tokens, stopping at punctuation, function words, verbs of
+/// reporting, time words and adverbs.
+fn description_start(doc: &Doc, sentence_start: usize, first: usize) -> usize {
+    let mut k = first;
+    while k > sentence_start && first - k < 8 {
+        let t = &doc.tokens[k - 1];
+        let lower = t.lower.trim_end_matches('.');
+        if matches!(lower, "the" | "a" | "an") {
+            return k - 1;
+        }
+        let title = PERSON_TITLES.contains(&lower);
+        let hyphen = doc.token_text(k - 1) == "-"
+            && k - 1 > sentence_start
+            && doc.tokens[k - 2].is_wordlike()
+            && doc.tokens[k - 2].end == t.start;
+        let word = t.is_word()
+            && !is_stopword(&t.lower)
+            && word_class(&t.lower) != Some(WordClass::Function)
+            && !NP_STOP.contains(&lower)
+            && !BETWEEN.contains(&lower)
+            && !REPORTING_VERBS.contains(&lower)
+            && !PARTICIPLES.contains(&lower)
+            && !WEEKDAYS.contains(&lower)
+            && !TIME_WORDS.contains(&lower)
+            && !(lower.len() > 4 && lower.ends_with("ly"))
+            && !(!t.capitalized && (lower.ends_with("ing") || lower.ends_with("ed")));
+        let number = t.kind == TokenKind::Number && k < first && doc.token_text(k) == "-";
+        if title || hyphen || word || number {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // Do not start on a hyphen.
+    while k < first && doc.token_text(k) == "-" {
+        k += 1;
+    }
+    k
+}
+
+/// Time words that end a description walking back ("Last week Trump said").
+const TIME_WORDS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "yesterday",
+    "today",
+    "tonight",
+    "now",
+    "then",
+    "earlier",
+    "later",
+    "ago",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// "he said": the most recent person (or organization for "it") mentioned before.
 fn pronoun_speaker(doc: &Doc, entities: &Entities, at: usize, cue: &str) -> Option<Found> {
