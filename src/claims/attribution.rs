@@ -185,6 +185,7 @@ const OBJECT_VERBS: &[&str] = &[
     "observed",
     "reports",
     "reported",
+    "questioned",
 ];
 
 /// Participles that report for the sentence's subject ("…, saying that …").
@@ -516,7 +517,7 @@ fn subordinate_end(doc: &Doc, range: &Range<usize>, quoted: &[bool]) -> usize {
 }
 
 fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Option<Found> {
-    if let Some(f) = label_speaker(doc, entities, &range) {
+    if let Some(f) = label_speaker(doc, &range) {
         return Some(f);
     }
     let quoted = inside_quotes(doc, &range);
@@ -542,8 +543,7 @@ const BELIEF_VERBS: &[&str] = &[
 
 /// Transcript and headline labels: "AMY GOODMAN: …", "KARL: …" (capitals), and a tweet-embed
 /// signature "— Name (@handle) date".
-fn label_speaker(doc: &Doc, entities: &Entities, range: &Range<usize>) -> Option<Found> {
-    let _ = entities;
+fn label_speaker(doc: &Doc, range: &Range<usize>) -> Option<Found> {
     // Capitalized label of one to four words, then a colon.
     let mut k = range.start;
     while k < range.end && k - range.start < 4 && doc.tokens[k].all_caps && doc.tokens[k].is_word()
@@ -568,6 +568,29 @@ fn label_speaker(doc: &Doc, entities: &Entities, range: &Range<usize>) -> Option
             anonymous: false,
             cue: ":".to_string(),
         });
+    }
+    // Headline "Mitch McConnell: …": two to four capitalized words naming someone, then a colon.
+    let mut k = range.start;
+    while k < range.end
+        && k - range.start < 4
+        && doc.tokens[k].capitalized
+        && doc.tokens[k].is_word()
+    {
+        k += 1;
+    }
+    if k >= range.start + 2 && k < range.end && doc.token_text(k) == ":" {
+        let bytes = doc.tokens[range.start].start..doc.tokens[k - 1].end;
+        if is_name(doc, &bytes)
+            && !(range.start..k).any(|p| NOT_LABELS.contains(&doc.tokens[p].lower.as_str()))
+        {
+            return Some(Found {
+                written: doc.text[bytes.clone()].to_string(),
+                bytes,
+                entity: None,
+                anonymous: false,
+                cue: ":".to_string(),
+            });
+        }
     }
     // "— Name Name (@handle)".
     for i in range.start + 1..range.end.saturating_sub(2) {
@@ -608,6 +631,18 @@ fn find_with(
         }
         if lower == "according" && i + 1 < range.end && doc.tokens[i + 1].lower == "to" {
             if let Some(f) = speaker_after(doc, entities, i + 2, range.end, "according to") {
+                return Some(f);
+            }
+        }
+        // "In the words of the Biden family: …".
+        if lower == "words"
+            && i >= range.start + 2
+            && doc.tokens[i - 1].lower == "the"
+            && doc.tokens[i - 2].lower == "in"
+            && i + 1 < range.end
+            && doc.tokens[i + 1].lower == "of"
+        {
+            if let Some(f) = speaker_after(doc, entities, i + 2, range.end, "in the words of") {
                 return Some(f);
             }
         }
@@ -660,8 +695,14 @@ fn find_with(
             };
             let after_quote =
                 i > range.start && matches!(doc.token_text(i - 1), "," | "”" | "\"" | "’" | "'");
-            let reports =
-                after_quote || matches!(next, "that" | ":" | "," | "“" | "\"" | "." | "out");
+            // "questioned Anderson Cooper … as to why": the content may follow a short object.
+            let content_soon = (i + 1..range.end.min(i + 13)).any(|k| {
+                matches!(
+                    doc.tokens[k].lower.as_str(),
+                    "that" | "why" | "whether" | "how" | ":" | "“" | "\""
+                )
+            });
+            let reports = after_quote || matches!(next, "," | "." | "out" | "if") || content_soon;
             if !reports {
                 continue;
             }
@@ -687,6 +728,16 @@ fn find_with(
                 if closes {
                     return Some(f);
                 }
+            }
+        }
+        // "Tonkin declined to elaborate, but said …": the sentence's subject reports.
+        if j > range.start + 1
+            && matches!(doc.tokens[j - 1].lower.as_str(), "and" | "but")
+            && !(range.start..j)
+                .any(|k| matches!(doc.tokens[k].lower.as_str(), "who" | "which" | "whom"))
+        {
+            if let Some(f) = subject_at_start(doc, entities, &range, lower) {
+                return Some(f);
             }
         }
         if let Some(f) = speaker_before(doc, entities, range.start, i, lower) {
@@ -818,10 +869,71 @@ fn speaker_before_appositive(
         if doc.token_text(k) == closer {
             let found = speaker_before(doc, entities, start, k, cue)?;
             // Only a name or a clear source counts, not any noun phrase before a comma.
-            return (found.entity.is_some() || found.anonymous).then_some(found);
+            return (found.entity.is_some() || found.anonymous || is_name(doc, &found.bytes))
+                .then_some(found);
         }
     }
     None
+}
+
+/// Whether the words of `bytes` look like a name the entity module did not catch ("Mr. Obama",
+/// "Bush"): one to four capitalized words, none a function word or stopword, one of them not in
+/// the dictionary.
+fn is_name(doc: &Doc, bytes: &Range<usize>) -> bool {
+    let toks: Vec<&crate::text::Token> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.start >= bytes.start && t.end <= bytes.end && t.is_word())
+        .collect();
+    !toks.is_empty()
+        && toks.len() <= 4
+        && toks.iter().all(|t| {
+            t.capitalized
+                && (PERSON_TITLES.contains(&t.lower.trim_end_matches('.'))
+                    || (!is_stopword(&t.lower)
+                        && word_class(&t.lower) != Some(WordClass::Function)))
+        })
+        && toks.iter().any(|t| {
+            word_class(&t.lower).is_none()
+                && !PERSON_TITLES.contains(&t.lower.trim_end_matches('.'))
+        })
+}
+
+/// The subject that opens the sentence: an entity, a pronoun, or a capitalized name.
+fn subject_at_start(
+    doc: &Doc,
+    entities: &Entities,
+    range: &Range<usize>,
+    cue: &str,
+) -> Option<Found> {
+    if range.is_empty() {
+        return None;
+    }
+    if let Some((g, m)) = entities.starting_at(range.start) {
+        return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
+    }
+    if PRONOUNS.contains(&doc.tokens[range.start].lower.as_str()) {
+        return pronoun_speaker(doc, entities, range.start, cue);
+    }
+    let mut k = range.start;
+    while k < range.end
+        && k - range.start < 4
+        && doc.tokens[k].capitalized
+        && doc.tokens[k].is_word()
+    {
+        k += 1;
+    }
+    if k == range.start || k >= range.end {
+        return None;
+    }
+    let bytes = doc.tokens[range.start].start..doc.tokens[k - 1].end;
+    is_name(doc, &bytes).then(|| Found {
+        written: doc.text[bytes.clone()].to_string(),
+        bytes,
+        entity: None,
+        anonymous: false,
+        cue: cue.to_string(),
+    })
 }
 
 /// The token before `i` in the sentence starting at `start`.
@@ -920,7 +1032,21 @@ fn speaker_after(
         return None;
     }
     if let Some((g, m)) = entities.starting_at(i) {
-        return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
+        // "the Biden family", "the Trump campaign": the noun after the name heads the phrase.
+        let mut bytes = m.bytes.clone();
+        if m.tokens.end < end {
+            let t = &doc.tokens[m.tokens.end];
+            if !t.capitalized && SOURCE_NOUNS.contains(&t.lower.as_str()) {
+                bytes.end = t.end;
+            }
+        }
+        let mut f = found_entity(doc, entities, g, bytes, cue);
+        if i > from {
+            let the = doc.tokens[from].start;
+            f.bytes.start = f.bytes.start.min(the);
+            f.written = doc.text[f.bytes.clone()].to_string();
+        }
+        return Some(f);
     }
     if PRONOUNS.contains(&doc.tokens[i].lower.as_str()) {
         return pronoun_speaker(doc, entities, i, cue);
@@ -1123,6 +1249,16 @@ const SOURCE_NOUNS: &[&str] = &[
     "aides",
     "employee",
     "employees",
+    "man",
+    "woman",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
 ];
 
 fn has_noun_like_head(head: &str) -> bool {
@@ -1403,6 +1539,48 @@ mod tests {
             Some(("She", true)),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn quotes_negation_passives_labels_and_spans() {
+        let who = |text: &str| speakers(text)[0].as_ref().map(|x| x.0.clone());
+        // A verb inside the quote is what was said.
+        assert_eq!(
+            who("“I said no to the deal,” the mayor told reporters.").as_deref(),
+            Some("the mayor")
+        );
+        // A speech act that did not happen, and a passive without an agent.
+        assert_eq!(
+            who("The minister has not confirmed that she will resign."),
+            None
+        );
+        assert_eq!(
+            who("The governor was asked to comment on the ruling."),
+            None
+        );
+        // The main clause before a leading subordinate clause; speech before belief.
+        assert_eq!(
+            who("While aides said the talks had stalled, Anna Kowalczyk insisted that a deal was near.")
+                .as_deref(),
+            Some("Anna Kowalczyk")
+        );
+        assert_eq!(
+            who("They believe the fire started in the kitchen, Chief Tom Reyes said.").as_deref(),
+            Some("Chief Tom Reyes")
+        );
+        // Transcript labels, and the description before a name.
+        assert_eq!(
+            who("JUDY WOODRUFF: What happens next?").as_deref(),
+            Some("JUDY WOODRUFF")
+        );
+        assert_eq!(who("UPDATE: The road has reopened."), None);
+        assert_eq!(
+            who("Northport city council spokeswoman Dana Bell said the vote was delayed.")
+                .as_deref(),
+            Some("Northport city council spokeswoman Dana Bell")
+        );
+        // "adds"/"maintains" with a plain object report nothing.
+        assert_eq!(who("The party maintains a wide lead in the polls."), None);
     }
 
     #[test]
