@@ -318,12 +318,25 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "insider",
     "member",
     "members",
+    "rebels",
+    "militants",
+    "fighters",
+    "troops",
+    "soldiers",
+    "supporters",
+    "opponents",
+    "students",
+    "demonstrators",
+    "protesters",
+    "activists",
+    "voters",
+    "lawmakers",
 ];
 
 /// Words that end a noun phrase when walking back from a verb.
 const NP_STOP: &[&str] = &[
     "that", "which", "who", "whom", "and", "but", "or", "when", "as", "after", "because", "if",
-    "while", "where", "since", "before", "although", "though", "so", "than", "what", "how",
+    "while", "where", "since", "before", "although", "though", "so", "than", "what", "how", "why",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
@@ -536,6 +549,20 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
         .find_map(|allowed| find_with(doc, entities, range.clone(), allowed))
 }
 
+/// A title-case headline: no closing period and most words of four letters or more capitalized.
+fn is_headline(doc: &Doc, range: &Range<usize>) -> bool {
+    let last = range.end.checked_sub(1).map_or("", |k| doc.token_text(k));
+    if range.is_empty() || matches!(last, "." | "?" | "!" | "”" | "\"") {
+        return false;
+    }
+    let long: Vec<bool> = range
+        .clone()
+        .filter(|&k| doc.tokens[k].is_word() && doc.tokens[k].lower.chars().count() >= 4)
+        .map(|k| doc.tokens[k].capitalized)
+        .collect();
+    long.len() >= 3 && long.iter().filter(|c| **c).count() * 10 >= long.len() * 8
+}
+
 /// Verbs of belief: weaker cues than verbs of speech in the same sentence.
 const BELIEF_VERBS: &[&str] = &[
     "believe", "believes", "believed", "think", "thinks", "expects", "wondered", "mused",
@@ -624,6 +651,7 @@ fn find_with(
     range: Range<usize>,
     allowed: impl Fn(usize) -> bool,
 ) -> Option<Found> {
+    let headline = is_headline(doc, &range);
     for i in range.clone() {
         let lower = doc.tokens[i].lower.as_str();
         if !allowed(i) {
@@ -660,12 +688,16 @@ fn find_with(
         let t = &doc.tokens[i];
         let lower = t.lower.as_str();
         // "United States" is not a verb: a capitalized word mid-sentence is a name.
-        let shot_back = matches!(lower, "shot" | "fired")
-            && i + 1 < range.end
-            && doc.tokens[i + 1].lower == "back";
+        let next_is = |w: &str| i + 1 < range.end && doc.tokens[i + 1].lower == w;
+        let shot_back = matches!(lower, "shot" | "fired") && next_is("back");
+        // "made clear that", "made it clear that".
+        let made_clear = lower == "made"
+            && (next_is("clear")
+                || (next_is("it") && i + 2 < range.end && doc.tokens[i + 2].lower == "clear"));
+        // In a title-case headline ("Paul Ryan Asks That …") a capitalized verb is a verb.
         if !allowed(i)
-            || !(REPORTING_VERBS.contains(&lower) || shot_back)
-            || (t.capitalized && i > range.start)
+            || !(REPORTING_VERBS.contains(&lower) || shot_back || made_clear)
+            || (t.capitalized && i > range.start && !headline)
         {
             continue;
         }
@@ -751,6 +783,21 @@ fn find_with(
     }
     // "The committee rejected the request, saying …": the sentence's subject reports.
     for i in range.clone() {
+        // "with many service members claiming that …": the phrase after "with" reports.
+        if allowed(i)
+            && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
+            && i > range.start + 1
+            && doc.tokens[i - 1].is_word()
+        {
+            if let Some(f) =
+                speaker_before(doc, entities, range.start, i, doc.tokens[i].lower.as_str())
+            {
+                let first = doc.tokens.partition_point(|t| t.start < f.bytes.start);
+                if first > range.start && doc.tokens[first - 1].lower == "with" {
+                    return Some(f);
+                }
+            }
+        }
         if allowed(i)
             && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
             && i > range.start
@@ -1010,6 +1057,17 @@ fn speaker_before(
         || (is_stopword(&head.lower) && !ANONYMOUS_HEADS.contains(&head.lower.as_str()))
     {
         return None;
+    }
+    // "Clinton and her team had suggested": coordinated speakers are one span.
+    if k >= start + 2 && doc.tokens[k - 1].lower == "and" {
+        if let Some((_, m)) = entities.ending_at(k - 1) {
+            let first = description_start(doc, start, m.tokens.start);
+            if let Some(mut f) = noun_phrase(doc, entities, k, j, cue) {
+                f.bytes.start = doc.tokens[first].start;
+                f.written = doc.text[f.bytes.clone()].to_string();
+                return Some(f);
+            }
+        }
     }
     noun_phrase(doc, entities, k, j, cue)
 }
@@ -1332,8 +1390,22 @@ fn description_start(doc: &Doc, sentence_start: usize, first: usize) -> usize {
             && !TIME_WORDS.contains(&lower)
             && !(lower.len() > 4 && lower.ends_with("ly"))
             && !(!t.capitalized && (lower.ends_with("ing") || lower.ends_with("ed")));
-        let number = t.kind == TokenKind::Number && k < first && doc.token_text(k) == "-";
-        if title || hyphen || word || number {
+        // The word before a glued hyphen ("nine-time"), a split possessive ("Network ’s"),
+        // and quantifiers of a group ("other Republicans").
+        let before_hyphen = t.is_wordlike()
+            && k < first
+            && doc.token_text(k) == "-"
+            && doc.tokens[k].start == t.end;
+        let glued_to_hyphen = t.is_word()
+            && k >= sentence_start + 2
+            && doc.token_text(k - 2) == "-"
+            && doc.tokens[k - 2].end == t.start;
+        let possessive = lower == "'s" || lower == "s" && k >= 2 && doc.token_text(k - 2) == "’";
+        let quantifier = matches!(
+            lower,
+            "other" | "many" | "several" | "some" | "top" | "senior"
+        );
+        if title || hyphen || word || before_hyphen || glued_to_hyphen || possessive || quantifier {
             k -= 1;
         } else {
             break;
