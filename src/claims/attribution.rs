@@ -152,8 +152,6 @@ pub const REPORTING_VERBS: &[&str] = &[
     "allege",
     "believe",
     "think",
-    "note",
-    "add",
     "warn",
     "predict",
     "estimate",
@@ -340,6 +338,13 @@ const NP_STOP: &[&str] = &[
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+/// Modals and auxiliaries: a noun phrase walked back from a verb ends before them ("rates could
+/// also overshoot the budget office forecast" has no speaker).
+const AUXILIARIES: &[&str] = &[
+    "could", "would", "should", "will", "can", "may", "might", "must", "is", "are", "was", "were",
+    "has", "have", "had", "do", "does", "did", "be", "been",
+];
 
 /// A found attribution.
 #[derive(Debug, Clone, PartialEq)]
@@ -1033,6 +1038,10 @@ fn speaker_before(
         return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
     }
     let head = &doc.tokens[j - 1];
+    // "I think …", "we believe …" outside quotes: the writer's own view, not a report.
+    if matches!(head.lower.as_str(), "i" | "we") && BELIEF_VERBS.contains(&cue) {
+        return None;
+    }
     if PRONOUNS.contains(&head.lower.as_str()) {
         return pronoun_speaker(doc, entities, j - 1, cue);
     }
@@ -1043,7 +1052,8 @@ fn speaker_before(
         let word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
         if (word
             && !NP_STOP.contains(&t.lower.as_str())
-            && !REPORTING_VERBS.contains(&t.lower.as_str()))
+            && !REPORTING_VERBS.contains(&t.lower.as_str())
+            && !AUXILIARIES.contains(&t.lower.as_str()))
             || t.lower == "'s"
             || (doc.token_text(k - 1) == "-" && k >= 2)
         {
