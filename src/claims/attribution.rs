@@ -184,6 +184,8 @@ const OBJECT_VERBS: &[&str] = &[
     "reports",
     "reported",
     "questioned",
+    "explained",
+    "explains",
 ];
 
 /// Participles that report for the sentence's subject ("…, saying that …").
@@ -722,6 +724,18 @@ fn find_with(
             // "Trump was asked to respond": no agent, no speaker.
             continue;
         }
+        // "Gina Haspel confirmed as CIA director", "X, …, accused of assault": a participle of a
+        // passive headline or appositive, not a report.
+        if matches!(
+            lower,
+            "confirmed" | "accused" | "charged" | "described" | "called" | "named" | "praised"
+        ) && i + 1 < range.end
+            && matches!(doc.tokens[i + 1].lower.as_str(), "as" | "of" | "with")
+            && !(i > range.start
+                && matches!(doc.tokens[i - 1].lower.as_str(), "has" | "have" | "had"))
+        {
+            continue;
+        }
         // "Mrs. Clinton maintains a wide lead": these verbs report only before "that", a colon,
         // a comma or a quote, or closing the clause.
         if OBJECT_VERBS.contains(&lower) {
@@ -1016,13 +1030,46 @@ fn speaker_before(
     }
     if let Some((g, m)) = entities.ending_at(j) {
         // "Lena Vogt of Northport University said": the person speaks, not the organization.
-        let start = m.tokens.start;
+        let mut start = m.tokens.start;
+        if start >= 3 && doc.tokens[start - 1].lower == "the" {
+            start -= 1; // "Ed Whalen of the Ethics and Public Policy Center"
+        }
         if start >= 2
             && matches!(
                 doc.tokens[start - 1].lower.as_str(),
                 "of" | "at" | "from" | "for"
             )
         {
+            // A name the entity module missed ("Ed Whalen of the … Center").
+            if entities.ending_at(start - 1).is_none() {
+                let mut n = start - 1;
+                while n > 0
+                    && start - 1 - n < 4
+                    && doc.tokens[n - 1].capitalized
+                    && doc.tokens[n - 1].is_word()
+                {
+                    n -= 1;
+                }
+                if n < start - 1 {
+                    let name = doc.tokens[n].start..doc.tokens[start - 2].end;
+                    if is_name(doc, &name) {
+                        let sentence_start = doc
+                            .sentences
+                            .iter()
+                            .find(|s| s.tokens.contains(&n))
+                            .map_or(n, |s| s.tokens.start);
+                        let d = description_start(doc, sentence_start, n);
+                        let bytes = doc.tokens[d].start..m.bytes.end;
+                        return Some(Found {
+                            written: doc.text[bytes.clone()].to_string(),
+                            bytes,
+                            entity: None,
+                            anonymous: false,
+                            cue: cue.to_string(),
+                        });
+                    }
+                }
+            }
             if let Some((p, pm)) = entities.ending_at(start - 1) {
                 if entities.groups[p].entity_type == EntityType::Person {
                     return Some(found_entity(
@@ -1102,8 +1149,19 @@ fn speaker_after(
     if let Some((g, m)) = entities.starting_at(i) {
         // "the Biden family", "the Trump campaign": the noun after the name heads the phrase.
         let mut bytes = m.bytes.clone();
-        if m.tokens.end < end {
-            let t = &doc.tokens[m.tokens.end];
+        let mut e = m.tokens.end;
+        // "USA Today": capitalized words right after the name belong to it.
+        while e < end
+            && e - m.tokens.end < 3
+            && doc.tokens[e].capitalized
+            && doc.tokens[e].is_word()
+            && !is_stopword(&doc.tokens[e].lower)
+        {
+            bytes.end = doc.tokens[e].end;
+            e += 1;
+        }
+        if e < end {
+            let t = &doc.tokens[e];
             if !t.capitalized && SOURCE_NOUNS.contains(&t.lower.as_str()) {
                 bytes.end = t.end;
             }
@@ -1381,8 +1439,33 @@ fn description_start(doc: &Doc, sentence_start: usize, first: usize) -> usize {
     while k > sentence_start && first - k < 8 {
         let t = &doc.tokens[k - 1];
         let lower = t.lower.trim_end_matches('.');
+        // "Secretary of State John Kerry", "Senior Counselor to the President Kellyanne Conway".
+        if matches!(lower, "of" | "to" | "the")
+            && doc.tokens[k].capitalized
+            && k >= sentence_start + 2
+        {
+            let mut p = k - 1;
+            if lower == "the"
+                && p > sentence_start
+                && matches!(doc.tokens[p - 1].lower.as_str(), "of" | "to")
+            {
+                p -= 1;
+            }
+            if doc.tokens[p].lower != "the"
+                && p > sentence_start
+                && doc.tokens[p - 1].capitalized
+                && doc.tokens[p - 1].is_word()
+                && !NOT_LABELS.contains(&doc.tokens[p - 1].lower.as_str())
+            {
+                k = p;
+                continue;
+            }
+        }
         if matches!(lower, "the" | "a" | "an") {
             return k - 1;
+        }
+        if NOT_LABELS.contains(&lower) || lower == "copyright" {
+            break;
         }
         let title = PERSON_TITLES.contains(&lower);
         let hyphen = doc.token_text(k - 1) == "-"
