@@ -204,6 +204,26 @@ const PARTICIPLES: &[&str] = &[
     "describing",
     "stressing",
     "suggesting",
+    "asserting",
+    "contending",
+    "declaring",
+    "writing",
+    "tweeting",
+    "alleging",
+    "acknowledging",
+    "admitting",
+    "predicting",
+    "urging",
+    "vowing",
+    "conceding",
+    "countering",
+    "complaining",
+    "recalling",
+    "responding",
+    "replying",
+    "announcing",
+    "confirming",
+    "denying",
 ];
 
 /// Reporting verbs after which the speaker may follow the verb ("…," said the mayor). Verbs
@@ -709,19 +729,43 @@ fn find_with(
             continue;
         }
         // Passive: "was announced by the ministry", "was reported first by CNN".
-        if i > range.start
+        let mut aux = i;
+        while aux > range.start + 1 && {
+            let w = doc.tokens[aux - 1].lower.as_str();
+            matches!(
+                w,
+                "also" | "then" | "later" | "previously" | "reportedly" | "first"
+            ) || (w.len() > 4 && w.ends_with("ly"))
+        } {
+            aux -= 1;
+        }
+        if aux > range.start
             && matches!(
-                doc.tokens[i - 1].lower.as_str(),
+                doc.tokens[aux - 1].lower.as_str(),
                 "was" | "were" | "been" | "is" | "are" | "be" | "being"
             )
         {
-            let by = (i + 1..range.end.min(i + 3)).find(|&k| doc.tokens[k].lower == "by");
+            // "is scheduled to be announced by X", "will be announced by X": not yet said.
+            if doc.tokens[aux - 1].lower == "be" {
+                continue;
+            }
+            let by = (i + 1..range.end.min(i + 7)).find(|&k| doc.tokens[k].lower == "by");
             if let Some(by) = by {
                 if let Some(f) = speaker_after(doc, entities, by + 1, range.end, lower) {
                     return Some(f);
                 }
             }
             // "Trump was asked to respond": no agent, no speaker.
+            continue;
+        }
+        // "the campaign's alleged Russia ties": an adjective.
+        if lower == "alleged"
+            && i > range.start
+            && (matches!(
+                doc.tokens[i - 1].lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this"
+            ) || doc.tokens[i - 1].lower.ends_with("'s"))
+        {
             continue;
         }
         // "Gina Haspel confirmed as CIA director", "X, …, accused of assault": a participle of a
@@ -739,13 +783,24 @@ fn find_with(
         // "Mrs. Clinton maintains a wide lead": these verbs report only before "that", a colon,
         // a comma or a quote, or closing the clause.
         if OBJECT_VERBS.contains(&lower) {
-            let next = if i + 1 < range.end {
-                doc.token_text(i + 1)
+            // Skip adverbs and time words after the verb ("Clinton added later, …").
+            let mut n = i + 1;
+            while n < range.end && {
+                let w = doc.tokens[n].lower.as_str();
+                BETWEEN.contains(&w)
+                    || TIME_WORDS.contains(&w)
+                    || (w.len() > 4 && w.ends_with("ly"))
+            } {
+                n += 1;
+            }
+            let next = if n < range.end {
+                doc.token_text(n)
             } else {
                 "."
             };
-            let after_quote =
-                i > range.start && matches!(doc.token_text(i - 1), "," | "”" | "\"" | "’" | "'");
+            let after_quote = (i > range.start
+                && matches!(doc.token_text(i - 1), "," | "”" | "\"" | "’" | "'"))
+                || (range.start..i).any(|k| matches!(doc.token_text(k), "”" | "\""));
             // "questioned Anderson Cooper … as to why": the content may follow a short object.
             let content_soon = (i + 1..range.end.min(i + 13)).any(|k| {
                 matches!(
@@ -845,6 +900,58 @@ fn find_with(
             }
             if PRONOUNS.contains(&doc.tokens[range.start].lower.as_str()) {
                 return pronoun_speaker(doc, entities, range.start, doc.tokens[i].lower.as_str());
+            }
+            // "The president also attacked …, saying …": a source phrase opening the sentence.
+            if let Some(f) = speaker_before(
+                doc,
+                entities,
+                range.start,
+                first_verb,
+                doc.tokens[i].lower.as_str(),
+            ) {
+                if f.bytes.start == doc.tokens[range.start].start
+                    && (f.entity.is_some()
+                        || f.anonymous
+                        || has_noun_like_head(
+                            &doc.tokens[first_verb.saturating_sub(1).max(range.start)].lower,
+                        ))
+                {
+                    return Some(f);
+                }
+            }
+        }
+    }
+    // "Kelly issued a statement saying …", "… a statement Thursday night that said …": the
+    // sentence's subject.
+    for i in range.clone() {
+        let lower = doc.tokens[i].lower.as_str();
+        let reports = lower == "saying"
+            || (matches!(lower, "said" | "says")
+                && i > range.start
+                && matches!(doc.tokens[i - 1].lower.as_str(), "that" | "which"));
+        if !allowed(i) || !reports {
+            continue;
+        }
+        let statement = (i.saturating_sub(6).max(range.start)..i).find(|&k| {
+            matches!(
+                doc.tokens[k].lower.as_str(),
+                "statement" | "letter" | "release" | "post" | "tweet" | "message" | "memo"
+            )
+        });
+        if let Some(k) = statement {
+            // The one who issued it: the subject of "issued/released/posted … statement".
+            let verb = (range.start..k).rev().find(|&v| {
+                matches!(
+                    doc.tokens[v].lower.as_str(),
+                    "issued" | "released" | "posted" | "sent" | "published" | "put" | "wrote"
+                )
+            });
+            if let Some(f) = verb.and_then(|v| speaker_before(doc, entities, range.start, v, lower))
+            {
+                return Some(f);
+            }
+            if let Some(f) = subject_at_start(doc, entities, &range, lower) {
+                return Some(f);
             }
         }
     }
@@ -1145,6 +1252,28 @@ fn speaker_after(
     }
     if i >= end {
         return None;
+    }
+    // "according to U.S. and German officials": a coordinated group headed by a source noun.
+    if let Some((_, m)) = entities.starting_at(i) {
+        let e = m.tokens.end;
+        if e + 1 < end && doc.tokens[e].lower == "and" {
+            let head = (e + 1..end.min(e + 5)).find(|&h| {
+                let w = doc.tokens[h].lower.as_str();
+                ANONYMOUS_HEADS.contains(&w)
+                    || (SOURCE_NOUNS.contains(&w) && !doc.tokens[h].capitalized)
+            });
+            let clean = head.is_some_and(|h| {
+                (e + 1..h).all(|k| {
+                    doc.tokens[k].is_word() && !NP_STOP.contains(&doc.tokens[k].lower.as_str())
+                })
+            });
+            if let (Some(h), true) = (head, clean) {
+                return noun_phrase(doc, entities, from, h + 1, cue).map(|mut f| {
+                    f.entity = None;
+                    f
+                });
+            }
+        }
     }
     if let Some((g, m)) = entities.starting_at(i) {
         // "the Biden family", "the Trump campaign": the noun after the name heads the phrase.
