@@ -186,6 +186,8 @@ const OBJECT_VERBS: &[&str] = &[
     "questioned",
     "explained",
     "explains",
+    "called",
+    "calls",
 ];
 
 /// Participles that report for the sentence's subject ("…, saying that …").
@@ -808,7 +810,14 @@ fn find_with(
                     "that" | "why" | "whether" | "how" | ":" | "“" | "\""
                 )
             });
-            let reports = after_quote || matches!(next, "," | "." | "out" | "if") || content_soon;
+            // "called for a vote", "called on X to …".
+            // "called X a liar": an object and its complement.
+            let call = matches!(lower, "called" | "calls")
+                && (matches!(next.to_lowercase().as_str(), "for" | "on")
+                    || (i + 2..range.end.min(i + 6))
+                        .any(|k| matches!(doc.tokens[k].lower.as_str(), "a" | "an")));
+            let reports =
+                after_quote || call || matches!(next, "," | "." | "out" | "if") || content_soon;
             if !reports {
                 continue;
             }
