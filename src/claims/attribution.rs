@@ -168,6 +168,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "insisted",
     "conceded",
     "concedes",
+    "continued",
+    "continues",
 ];
 
 /// Reporting verbs that also take a plain object ("adds diversity", "maintains a lead").
@@ -188,6 +190,8 @@ const OBJECT_VERBS: &[&str] = &[
     "explains",
     "called",
     "calls",
+    "continued",
+    "continues",
 ];
 
 /// Participles that report for the sentence's subject ("…, saying that …").
@@ -546,9 +550,16 @@ fn inside_quotes(doc: &Doc, range: &Range<usize>) -> Vec<bool> {
     let straight = marks.iter().filter(|t| **t == "\"").count();
     // Inside at the start when the first mark closes: a curly ”, or an odd straight quote that
     // does not open the sentence.
+    // A straight quote opens when it is glued to the word after it and not to the one before.
+    let first_straight = range.clone().find(|&k| doc.token_text(k) == "\"");
+    let opens = first_straight.is_some_and(|k| {
+        let glued_after = k + 1 < range.end && doc.tokens[k + 1].start == doc.tokens[k].end;
+        let glued_before = k > range.start && doc.tokens[k - 1].end == doc.tokens[k].start;
+        glued_after && !glued_before
+    });
     let mut inside = match marks.first() {
         Some(&"”") => true,
-        Some(&"\"") => straight % 2 == 1 && doc.token_text(range.start) != "\"",
+        Some(&"\"") => straight % 2 == 1 && !opens,
         _ => false,
     };
     let mut out = Vec::with_capacity(range.len());
@@ -1081,13 +1092,17 @@ fn speaker_before_appositive(
     // Walk back to the comma or dash that opens the appositive (at most 30 tokens).
     let mut k = j - 1;
     let limit = (j - 1).saturating_sub(30).max(start);
+    // Several comma-set segments may stand between ("McCluskey, another ally of Corbyn and
+    // general secretary of Unite, Labour’s biggest trade union donor, said").
     while k > limit {
         k -= 1;
         if doc.token_text(k) == closer {
-            let found = speaker_before(doc, entities, start, k, cue)?;
-            // Only a name or a clear source counts, not any noun phrase before a comma.
-            return (found.entity.is_some() || found.anonymous || is_name(doc, &found.bytes))
-                .then_some(found);
+            if let Some(found) = speaker_before(doc, entities, start, k, cue) {
+                // Only a name or a clear source counts, not any noun phrase before a comma.
+                if found.entity.is_some() || found.anonymous || is_name(doc, &found.bytes) {
+                    return Some(found);
+                }
+            }
         }
     }
     None
@@ -1278,6 +1293,55 @@ fn speaker_before(
         }
     }
     noun_phrase(doc, entities, k, j, cue)
+        .or_else(|| clause_final_description(doc, start, k, j, verb, cue))
+}
+
+/// "…, a relative said." / "…, the sheriff said.": a short description set off by a comma that
+/// closes the sentence with its verb is the speaker whatever its head noun.
+fn clause_final_description(
+    doc: &Doc,
+    start: usize,
+    k: usize,
+    j: usize,
+    verb: usize,
+    cue: &str,
+) -> Option<Found> {
+    let end = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&verb))
+        .map_or(verb + 1, |s| s.tokens.end);
+    let mut n = verb + 1;
+    while n < end && {
+        let w = doc.tokens[n].lower.as_str();
+        TIME_WORDS.contains(&w) || WEEKDAYS.contains(&w) || w == "on"
+    } {
+        n += 1;
+    }
+    let closes = n >= end || matches!(doc.token_text(n), "." | "!" | "?" | "”" | "\"");
+    let opened = k > start && matches!(doc.token_text(k - 1), "," | "—" | "–" | "”" | "\"");
+    let first = doc.tokens[k].lower.as_str();
+    let determiner = matches!(
+        first,
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "one" | "two" | "three"
+    );
+    if !(matches!(cue, "said" | "says" | "added" | "told") && closes && opened && determiner)
+        || j - k > 5
+        || (k..j).any(|p| {
+            !doc.tokens[p].is_word() || AUXILIARIES.contains(&doc.tokens[p].lower.as_str())
+        })
+    {
+        return None;
+    }
+    let bytes = doc.tokens[k].start..doc.tokens[j - 1].end;
+    Some(Found {
+        written: doc.text[bytes.clone()].to_string(),
+        bytes,
+        entity: None,
+        anonymous: matches!(first, "a" | "an" | "one" | "two" | "three")
+            || ANONYMOUS_HEADS.contains(&doc.tokens[j - 1].lower.as_str()),
+        cue: cue.to_string(),
+    })
 }
 
 fn speaker_after(
