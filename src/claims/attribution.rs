@@ -806,6 +806,17 @@ fn find_with(
             // "Trump was asked to respond": no agent, no speaker.
             continue;
         }
+        // "Trump's claims", "the report", "his calls": after a determiner or a possessive the
+        // word is a noun.
+        if i > range.start
+            && (matches!(
+                doc.tokens[i - 1].lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            ) || doc.tokens[i - 1].lower.ends_with("'s"))
+            && lower != "alleged"
+        {
+            continue;
+        }
         // "the campaign's alleged Russia ties": an adjective.
         if lower == "alleged"
             && i > range.start
@@ -1094,18 +1105,20 @@ fn speaker_before_appositive(
     let limit = (j - 1).saturating_sub(30).max(start);
     // Several comma-set segments may stand between ("McCluskey, another ally of Corbyn and
     // general secretary of Unite, Labour’s biggest trade union donor, said").
+    // The earliest segment that names someone is the subject ("Anthony Gray, a … attorney
+    // pressing a lawsuit against Ferguson, Wilson and his chief, suggested" → Anthony Gray).
+    let mut commas = Vec::new();
     while k > limit {
         k -= 1;
         if doc.token_text(k) == closer {
-            if let Some(found) = speaker_before(doc, entities, start, k, cue) {
-                // Only a name or a clear source counts, not any noun phrase before a comma.
-                if found.entity.is_some() || found.anonymous || is_name(doc, &found.bytes) {
-                    return Some(found);
-                }
-            }
+            commas.push(k);
         }
     }
-    None
+    commas.into_iter().rev().find_map(|k| {
+        let found = speaker_before(doc, entities, start, k, cue)?;
+        // Only a name or a clear source counts, not any noun phrase before a comma.
+        (found.entity.is_some() || found.anonymous || is_name(doc, &found.bytes)).then_some(found)
+    })
 }
 
 /// Whether the words of `bytes` look like a name the entity module did not catch ("Mr. Obama",
@@ -1461,6 +1474,15 @@ fn noun_phrase(
         }
     }
     let head = doc.tokens[end - 1].lower.as_str();
+    // Polls and data are evidence, not sources ("according to polls", "a survey found").
+    if entity.is_none()
+        && matches!(
+            head,
+            "poll" | "polls" | "polling" | "survey" | "surveys" | "data" | "figures" | "statistics"
+        )
+    {
+        return None;
+    }
     let familiar = (start..end).any(|p| doc.tokens[p].lower == "familiar");
     let anonymous = entity.is_none() && (ANONYMOUS_HEADS.contains(&head) || familiar);
     if entity.is_none()
