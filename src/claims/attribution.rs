@@ -661,6 +661,7 @@ fn label_speaker(doc: &Doc, range: &Range<usize>) -> Option<Found> {
         && !(range.start..k).any(|p| NOT_LABELS.contains(&doc.tokens[p].lower.as_str()))
         && (range.start..k)
             .any(|p| doc.tokens[p].is_word() && word_class(&doc.tokens[p].lower).is_none())
+        && !is_stopword(&doc.tokens[range.start].lower)
     {
         let bytes = doc.tokens[range.start].start..doc.tokens[k - 1].end;
         return Some(Found {
@@ -814,6 +815,29 @@ fn find_with(
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
             ) || doc.tokens[i - 1].lower.ends_with("'s"))
             && lower != "alleged"
+        {
+            continue;
+        }
+        // "Current estimate is that …", "his claims were …": followed by a copula or modal, a
+        // present-tense cue is a noun.
+        if !lower.ends_with("ed")
+            && !matches!(lower, "said" | "told" | "wrote")
+            && i + 1 < range.end
+            && matches!(
+                doc.tokens[i + 1].lower.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "has"
+                    | "have"
+            )
         {
             continue;
         }
@@ -1155,6 +1179,14 @@ fn subject_at_start(
         return None;
     }
     if let Some((g, m)) = entities.starting_at(range.start) {
+        // "White House officials …": the noun after the name heads the phrase.
+        let e = m.tokens.end;
+        if e < range.end && !doc.tokens[e].capitalized {
+            let w = doc.tokens[e].lower.as_str();
+            if ANONYMOUS_HEADS.contains(&w) || SOURCE_NOUNS.contains(&w) {
+                return noun_phrase(doc, entities, range.start, e + 1, cue);
+            }
+        }
         return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
     }
     if PRONOUNS.contains(&doc.tokens[range.start].lower.as_str()) {
@@ -1292,6 +1324,13 @@ fn speaker_before(
         || head.kind != TokenKind::Word
         || (is_stopword(&head.lower) && !ANONYMOUS_HEADS.contains(&head.lower.as_str()))
     {
+        return None;
+    }
+    // "A majority of 51 percent of blue collar workers said": never start on "of".
+    while k < j && matches!(doc.tokens[k].lower.as_str(), "of" | "to" | "for" | "with") {
+        k += 1;
+    }
+    if k == j {
         return None;
     }
     // "Clinton and her team had suggested": coordinated speakers are one span.
