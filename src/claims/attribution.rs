@@ -872,6 +872,7 @@ fn find_with(
                 let w = doc.tokens[n].lower.as_str();
                 BETWEEN.contains(&w)
                     || TIME_WORDS.contains(&w)
+                    || WEEKDAYS.contains(&w)
                     || (w.len() > 4 && w.ends_with("ly"))
             } {
                 n += 1;
@@ -1104,7 +1105,24 @@ fn speaker_before_appositive(
         if k > start && doc.token_text(k - 1) == "," {
             k -= 1;
         }
-        return speaker_before(doc, entities, start, k, cue);
+        // The antecedent is the last noun phrase: "a letter from an unnamed woman who accuses"
+        // → an unnamed woman.
+        let mut f = speaker_before(doc, entities, start, k, cue)?;
+        if f.entity.is_none() {
+            let first = doc.tokens.partition_point(|t| t.start < f.bytes.start);
+            if let Some(p) = (first..k).rev().find(|&p| {
+                matches!(
+                    doc.tokens[p].lower.as_str(),
+                    "from" | "to" | "in" | "on" | "by" | "into"
+                )
+            }) {
+                if p + 1 < k {
+                    f.bytes.start = doc.tokens[p + 1].start;
+                    f.written = doc.text[f.bytes.clone()].to_string();
+                }
+            }
+        }
+        return Some(f);
     }
     let closer = if j > start { doc.token_text(j - 1) } else { "" };
     if !matches!(closer, "," | "—" | "–") {
@@ -1239,7 +1257,20 @@ fn speaker_before(
     if j == start {
         return None;
     }
-    if let Some((g, m)) = entities.ending_at(j) {
+    // "a lawyer for the wife of Tamerlan Tsarnaev said": the common noun before "for"/"of"
+    // heads the phrase, not the name at its end.
+    let owned = entities.ending_at(j).is_some_and(|(_, m)| {
+        let mut p = m.tokens.start;
+        if p > start && doc.tokens[p - 1].lower == "the" {
+            p -= 1;
+        }
+        p >= start + 2
+            && matches!(doc.tokens[p - 1].lower.as_str(), "of" | "for")
+            && !doc.tokens[p - 2].capitalized
+            && doc.tokens[p - 2].is_word()
+            && has_noun_like_head(&doc.tokens[p - 2].lower)
+    });
+    if let Some((g, m)) = entities.ending_at(j).filter(|_| !owned) {
         // "Lena Vogt of Northport University said": the person speaks, not the organization.
         let mut start = m.tokens.start;
         if start >= 3 && doc.tokens[start - 1].lower == "the" {
@@ -1305,7 +1336,7 @@ fn speaker_before(
     }
     // A common noun phrase: walk back over words.
     let mut k = j;
-    while k > start && j - k < 7 {
+    while k > start && j - k < 9 {
         let t = &doc.tokens[k - 1];
         let word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
         if (word
@@ -1327,7 +1358,12 @@ fn speaker_before(
         return None;
     }
     // "A majority of 51 percent of blue collar workers said": never start on "of".
-    while k < j && matches!(doc.tokens[k].lower.as_str(), "of" | "to" | "for" | "with") {
+    while k < j
+        && matches!(
+            doc.tokens[k].lower.as_str(),
+            "of" | "to" | "for" | "with" | "from" | "in" | "on" | "by"
+        )
+    {
         k += 1;
     }
     if k == j {
@@ -1683,6 +1719,20 @@ const SOURCE_NOUNS: &[&str] = &[
     "daughter",
     "brother",
     "sister",
+    "speaker",
+    "sheriff",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "candidate",
+    "nominee",
+    "host",
+    "anchor",
+    "moderator",
+    "commissioner",
+    "coroner",
+    "detective",
+    "chancellor",
 ];
 
 fn has_noun_like_head(head: &str) -> bool {
@@ -1770,7 +1820,18 @@ fn description_start(doc: &Doc, sentence_start: usize, first: usize) -> usize {
             && k - 1 > sentence_start
             && doc.tokens[k - 2].is_wordlike()
             && doc.tokens[k - 2].end == t.start;
+        // The word right before the name, when lowercase, must name a role ("press
+        // secretary", "medalist", "resident"), not a thing ("a poem Moran wrote").
+        let role = t.capitalized
+            || k < first
+            || PERSON_TITLES.contains(&lower)
+            || SOURCE_NOUNS.contains(&lower)
+            || ANONYMOUS_HEADS.contains(&lower)
+            || ["ist", "er", "or", "ant", "ent", "man", "woman"]
+                .iter()
+                .any(|e| lower.ends_with(e));
         let word = t.is_word()
+            && role
             && !is_stopword(&t.lower)
             && word_class(&t.lower) != Some(WordClass::Function)
             && !NP_STOP.contains(&lower)
