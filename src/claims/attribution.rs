@@ -1473,6 +1473,20 @@ fn speaker_after(
     }
     if let Some((g, m)) = entities.starting_at(i) {
         // "the Biden family", "the Trump campaign": the noun after the name heads the phrase.
+        // "said Senator Mark Warner": when a longer name starts inside the capitalized run,
+        // that name is the speaker.
+        let mut g = g;
+        let mut m = m;
+        if let Some((g2, m2)) =
+            (m.tokens.end..end.min(m.tokens.end + 3)).find_map(|k| entities.starting_at(k))
+        {
+            let run = (m.tokens.end..m2.tokens.start)
+                .all(|k| doc.tokens[k].capitalized && doc.tokens[k].is_word());
+            if run && entities.groups[g2].entity_type == EntityType::Person {
+                g = g2;
+                m = m2;
+            }
+        }
         let mut bytes = m.bytes.clone();
         let mut e = m.tokens.end;
         // "USA Today": capitalized words right after the name belong to it.
