@@ -1,5 +1,7 @@
 //! Check-worthiness: a logistic-regression model over one sentence — hashed lowercase word
-//! unigrams and bigrams, word-class bigrams (noun/modifier/verb/function), number shapes, and the hand features the rule version used
+//! unigrams and bigrams, word-class bigrams (noun/modifier/verb/function), number shapes, statement
+//! shapes (percent, money, magnitudes, "than", superlatives, modals, belief verbs, capitalized
+//! names, past tense), and the hand features the rule version used
 //! (numbers, comparisons, named entities, a reporting cue, length, question, first person,
 //! opinion and hedge words). Trained by [`train`] on ClaimBuster sentences with 5-fold
 //! cross-validation reported; the weights are 16-bit quantized and compiled in
@@ -180,6 +182,60 @@ pub fn features(doc: &Doc, entities: &Entities, s: usize, attributed: bool) -> V
             x.len() == 4 && x.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
         }),
     );
+    // Shapes of factual statements (percent, money, magnitudes, "than", superlatives, two or
+    // more numbers, capitalized names, past tense) and of non-claims (modals, belief verbs,
+    // thanks and audience reactions).
+    let has = |ws: &[&str]| toks.iter().any(|t| ws.contains(&t.lower.as_str()));
+    let nums = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
+    let caps = toks
+        .iter()
+        .skip(1)
+        .filter(|t| {
+            t.kind == TokenKind::Word && doc.text[t.start..t.end].starts_with(char::is_uppercase)
+        })
+        .count();
+    let shapes = [
+        ("percent", has(&["%", "percent", "percentage"])),
+        (
+            "money",
+            has(&["$", "dollars", "dollar", "cents", "budget", "tax", "taxes"]),
+        ),
+        (
+            "magnitude",
+            has(&["million", "billion", "trillion", "thousand", "hundred"]),
+        ),
+        ("than", has(&["than"])),
+        (
+            "superlative",
+            has(&["most", "least"])
+                || toks
+                    .iter()
+                    .any(|t| t.lower.len() > 5 && t.lower.ends_with("est")),
+        ),
+        (
+            "modal",
+            has(&[
+                "will", "would", "should", "could", "can", "must", "ought", "'ll",
+            ]),
+        ),
+        (
+            "belief",
+            has(&["think", "believe", "feel", "hope", "want", "wish"]),
+        ),
+        ("numbers2", nums >= 2),
+        ("caps1", caps >= 1),
+        ("caps3", caps >= 3),
+        (
+            "past2",
+            toks.iter().filter(|t| t.lower.ends_with("ed")).count() >= 2,
+        ),
+        ("thanks", has(&["thank", "thanks", "applause", "laughter"])),
+    ];
+    for (name, on) in shapes {
+        if on {
+            out.push((bucket(8, &[name]), 1.0));
+        }
+    }
     out.push((bucket(0, &["bias-feature"]), 1.0));
     out
 }
