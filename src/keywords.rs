@@ -5,11 +5,12 @@
 //! scored by the sum of their words' ranks. Word classes come from the CoNLL-derived common-word
 //! list, then from the wider dictionary list (compromise's lexicon: "predicts" is a verb, so
 //! "hurricane expert predicts" is no phrase); words in neither count as nouns (most rare words
-//! are). Counting words ("six", "thousands") are not phrase material. Phrases that stem to the same words
+//! are). Counting words ("six", "thousands"), honorifics and participles ("reduced", "planned":
+//! the reference grammar is adjectives and nouns) are not phrase material. Phrases that stem to the same words
 //! are merged. Salience is the score over the best score.
 
 use crate::brief::{round3, Keyword};
-use crate::lexicon::{dictionary_word_class, is_stopword, word_class, WordClass};
+use crate::lexicon::{dictionary_word_class, is_participle, is_stopword, word_class, WordClass};
 use crate::text::{Doc, TokenKind};
 use std::collections::{BTreeMap, HashMap};
 
@@ -117,6 +118,9 @@ fn role_of(lower: &str, compound: bool) -> Role {
         || COUNT_WORDS.contains(&lower)
         || HONORIFICS.contains(&lower.trim_end_matches('.'))
         || lower.contains("n't")
+        // The reference grammar takes adjectives and nouns; participles ("reduced crop
+        // production", "planned military action") are verb forms.
+        || is_participle(lower)
     {
         return Role::Other;
     }

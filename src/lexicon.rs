@@ -8,6 +8,7 @@ const VADER_TSV: &str = include_str!("../data/lexicons/vader.tsv");
 const ALARM_TSV: &str = include_str!("../data/lexicons/alarm.tsv");
 const NEWS_VALENCE_TSV: &str = include_str!("../data/lexicons/news_valence.tsv");
 const EXTRA_WORD_CLASSES_TSV: &str = include_str!("../data/lexicons/extra_word_classes.tsv");
+const PARTICIPLES_TXT: &str = include_str!("../data/lexicons/participles.txt");
 const FRAMES_TSV: &str = include_str!("../data/lexicons/frames.tsv");
 const STOPWORDS_TXT: &str = include_str!("../data/lexicons/stopwords.txt");
 const NAMES_TSV: &str = include_str!("../data/entities/names.tsv");
@@ -191,6 +192,14 @@ pub fn word_class(lower: &str) -> Option<WordClass> {
 pub fn dictionary_word_class(lower: &str) -> Option<WordClass> {
     static MAP: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
     class_lookup(&MAP, EXTRA_WORD_CLASSES_TSV, lower)
+}
+
+/// Whether a modifier-class word is mostly a participle ("reduced", "planned") rather than an
+/// adjective in the CoNLL training text.
+pub fn is_participle(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| data_lines(PARTICIPLES_TXT).collect())
+        .contains(lower)
 }
 
 fn class_lookup(

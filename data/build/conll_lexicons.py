@@ -7,6 +7,8 @@ Writes (deterministic: sorted, no randomness):
   names.tsv  entity string <TAB> majority type (PER/ORG/LOC/MISC) <TAB> count   (strings seen >= 1)
   words.tsv  capitalized word <TAB> PER ORG LOC MISC O counts                  (words seen >= 2)
   common_words.tsv (third argument) lowercase word <TAB> N/M/V/F word class  (words seen >= 2)
+  participles.txt (third argument) the M-class words tagged VBN/VBG more often than JJ*
+                   ("reduced", "planned"): verb forms, not adjectives, for keyphrase grammar
 Only eng.train is read; eng.testa/testb are never touched.
 """
 import collections
@@ -98,6 +100,7 @@ def word_classes(src, out):
             return "V"
         return "F"
 
+    participles = []
     with open(f"{out}/common_words.tsv", "w", encoding="utf-8") as f:
         for w in sorted(counts):
             c = counts[w]
@@ -108,6 +111,12 @@ def word_classes(src, out):
                 by_class[cls(pos)] += n
             best = sorted(by_class.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             f.write(f"{w}\t{best}\n")
+            verb_form = sum(n for pos, n in c.items() if pos in ("VBN", "VBG"))
+            adjective = sum(n for pos, n in c.items() if pos.startswith("JJ"))
+            if best == "M" and verb_form > adjective:
+                participles.append(w)
+    with open(f"{out}/participles.txt", "w", encoding="utf-8") as f:
+        f.write("".join(f"{w}\n" for w in participles))
 
 
 if __name__ == "__main__" and len(sys.argv) > 3:
