@@ -181,10 +181,22 @@ fn units(doc: &Doc) -> Vec<Vec<Unit>> {
                 });
                 i = end;
             }
+            // A noun-looking word right before a determiner is a verb ("the disease poses a
+            // risk", "Slovenia plans the vote"): nouns are seldom followed by one.
+            for k in 1..out.len() {
+                if out[k - 1].role == Role::Noun && DETERMINERS.contains(&out[k].key.as_str()) {
+                    out[k - 1].role = Role::Other;
+                }
+            }
             out
         })
         .collect()
 }
+
+/// Words that open a noun phrase (see [`units`]).
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+];
 
 /// The best keyphrases of a document.
 pub fn analyze(doc: &Doc) -> Vec<Keyword> {

@@ -221,6 +221,19 @@ fn takes_period(word: &str) -> bool {
 /// Pushes the token `text[start..end]`, split where a possessive or a lost break hides inside.
 fn push_repaired(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let s = &text[start..end];
+    // "_Net" (underscores used as bullets or emphasis): the underscores are punctuation.
+    let core = s.trim_matches('_');
+    if core.len() != s.len() && !core.is_empty() {
+        let lead = s.len() - s.trim_start_matches('_').len();
+        if lead > 0 {
+            out.push(make(text, start, start + lead));
+        }
+        push_repaired(text, start + lead, start + lead + core.len(), out);
+        if start + lead + core.len() < end {
+            out.push(make(text, start + lead + core.len(), end));
+        }
+        return;
+    }
     // "systems.In": a lowercase word of 2+ letters, a period, then a capital.
     if let Some(dot) = glued_sentence_break(s) {
         push_repaired(text, start, start + dot, out);
@@ -303,6 +316,15 @@ mod tests {
             ["great", ":)", "but", ":-(", "sad", "<3", "."]
         );
         assert_eq!(texts("(see: above)."), ["(", "see", ":", "above", ")", "."]);
+    }
+
+    #[test]
+    fn underscores_around_words_are_punctuation() {
+        assert_eq!(
+            texts("_Net farm income_"),
+            ["_", "Net", "farm", "income", "_"]
+        );
+        assert_eq!(texts("snake_case"), ["snake_case"]);
     }
 
     #[test]
