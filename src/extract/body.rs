@@ -10,10 +10,11 @@
 
 use super::{domain_of, fold_whitespace, Limits};
 use crate::text::{Block, BlockKind};
+use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use regex::Regex;
 use scraper::node::Element;
-use scraper::{ElementRef, Html, Node};
+use scraper::{Html, Node};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -95,22 +96,81 @@ const BLOCK_TAGS: &[&str] = &[
     "caption",
 ];
 
-fn negative_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)comment|disqus|footer|share|sharing|social|related|promo|advert|(^|[\s_-])ads?([\s_-]|$)|sponsor|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|paywall|sidebar|widget|(^|[\s_-])nav|menu|breadcrumb|popup|modal|banner|masthead|outbrain|taboola|recirc|most-?read|most-?popular|trending|recommend|author-bio|tag-?list|(^|[\s_-])tags([\s_-]|$)|skip-link|print-only|caption|credit|toolbar|rating|pagination|pager|jump-?link|more-?stories|also-?read|legends",
-        )
-        .expect("valid regex")
-    })
+/// Class or id words of page furniture: containers that are not the story.
+const NEGATIVE_WORDS: &[&str] = &[
+    "comment",
+    "disqus",
+    "footer",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "promo",
+    "advert",
+    "sponsor",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "paywall",
+    "sidebar",
+    "widget",
+    "menu",
+    "breadcrumb",
+    "popup",
+    "modal",
+    "banner",
+    "masthead",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "mostread",
+    "most-read",
+    "mostpopular",
+    "most-popular",
+    "trending",
+    "recommend",
+    "author-bio",
+    "taglist",
+    "tag-list",
+    "skip-link",
+    "print-only",
+    "caption",
+    "credit",
+    "toolbar",
+    "rating",
+    "pagination",
+    "pager",
+    "jumplink",
+    "jump-link",
+    "morestories",
+    "more-stories",
+    "alsoread",
+    "also-read",
+    "legends",
+];
+
+/// Class or id words of story containers.
+const POSITIVE_WORDS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "text", "blog", "story", "prose",
+];
+
+/// Whether lowercased class-and-id text names page furniture: a furniture word anywhere, or
+/// "nav…" at the start of a word, or "ad", "ads", "tags" as whole words ("ad" inside
+/// "header" or "load" is not an ad).
+fn is_negative(ci: &str) -> bool {
+    if NEGATIVE_WORDS.iter().any(|w| ci.contains(w)) {
+        return true;
+    }
+    ci.split([' ', '\t', '\n', '_', '-'])
+        .any(|w| w.starts_with("nav") || matches!(w, "ad" | "ads" | "tags"))
 }
 
-fn positive_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)article|body|content|entry|main|post|text|blog|story|prose")
-            .expect("valid regex")
-    })
+fn is_positive(ci: &str) -> bool {
+    POSITIVE_WORDS.iter().any(|w| ci.contains(w))
 }
 
 fn boilerplate_re() -> &'static Regex {
@@ -121,15 +181,6 @@ fn boilerplate_re() -> &'static Regex {
     })
 }
 
-fn class_and_id(el: &Element) -> String {
-    format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
-}
-
-/// Whether an element (and so its whole subtree) is not story text.
 /// Which filters a pass applies. The first pass drops containers whose class or id looks like
 /// page furniture; when that leaves less than [`MIN_BODY_CHARS`] of text (a layout class such
 /// as "no-sidebars" or "nav_drawer" wrapped the whole story), a second pass runs without it,
@@ -142,50 +193,227 @@ struct Rules {
 /// Below this much body text the class filter is assumed to have hidden the story.
 const MIN_BODY_CHARS: usize = 500;
 
-fn is_skipped(el: &Element, rules: Rules) -> bool {
+/// A fast hasher for node ids (small integers): the std SipHash costs more than the lookups
+/// it guards. Not exposed to input control beyond node counts, which are bounded by limits.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type IdMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// What the element itself says about it, read once per element (attributes are looked up by
+/// interned name, so each `attr()` call costs a hash; the class test used to run per visit).
+#[derive(Debug, Clone, Copy, Default)]
+struct Flags {
+    /// Never story text, whatever the pass: skipped tags, hidden, navigation roles.
+    hard_skip: bool,
+    /// Class or id says page furniture (and does not also say story).
+    furniture: bool,
+    /// Readability-style class weight: −25 furniture word, +25 story word, +50 articleBody.
+    class_weight: f64,
+}
+
+/// Per-element facts of a page, computed once and shared by both passes.
+struct Page {
+    flags: IdMap<Flags>,
+}
+
+impl Page {
+    fn new(root: NodeRef<Node>) -> Page {
+        let mut flags: IdMap<Flags> = IdMap::default();
+        for n in root.descendants() {
+            if let Node::Element(el) = n.value() {
+                flags.insert(n.id(), element_flags(el));
+            }
+        }
+        Page { flags }
+    }
+
+    fn flags(&self, id: NodeId) -> Flags {
+        self.flags.get(&id).copied().unwrap_or_default()
+    }
+
+    fn skipped(&self, id: NodeId, rules: Rules) -> bool {
+        let f = self.flags(id);
+        f.hard_skip || (rules.class_filter && f.furniture)
+    }
+}
+
+fn element_flags(el: &Element) -> Flags {
     let name = el.name();
-    if SKIPPED_TAGS.contains(&name) {
-        return true;
+    let (mut class, mut id, mut style, mut role, mut itemprop) = ("", "", "", "", "");
+    let mut hidden = false;
+    for (k, v) in el.attrs() {
+        match k {
+            "class" => class = v,
+            "id" => id = v,
+            "style" => style = v,
+            "role" => role = v,
+            "itemprop" => itemprop = v,
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= v == "true",
+            _ => {}
+        }
     }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
-        return true;
+    let mut hard_skip = SKIPPED_TAGS.contains(&name) || hidden;
+    if !hard_skip && !style.is_empty() {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        hard_skip = s.contains("display:none") || s.contains("visibility:hidden");
     }
-    if el.attr("style").is_some_and(|s| {
-        let s = s.to_ascii_lowercase().replace(' ', "");
-        s.contains("display:none") || s.contains("visibility:hidden")
-    }) {
-        return true;
+    hard_skip |= matches!(
+        role,
+        "navigation"
+            | "complementary"
+            | "banner"
+            | "contentinfo"
+            | "dialog"
+            | "menu"
+            | "alertdialog"
+    );
+    let mut f = Flags {
+        hard_skip,
+        ..Flags::default()
+    };
+    if !class.is_empty() || !id.is_empty() {
+        let ci = format!("{class} {id}").to_ascii_lowercase();
+        let (neg, pos) = (is_negative(&ci), is_positive(&ci));
+        if neg {
+            f.class_weight -= 25.0;
+        }
+        if pos {
+            f.class_weight += 25.0;
+        }
+        f.furniture =
+            neg && !pos && !matches!(name, "body" | "html" | "article" | "main" | "a" | "p");
     }
-    if el.attr("role").is_some_and(|r| {
-        matches!(
-            r,
-            "navigation"
-                | "complementary"
-                | "banner"
-                | "contentinfo"
-                | "dialog"
-                | "menu"
-                | "alertdialog"
-        )
-    }) {
-        return true;
+    if itemprop.contains("articleBody") {
+        f.class_weight += 50.0;
     }
-    if !rules.class_filter || matches!(name, "body" | "html" | "article" | "main" | "a" | "p") {
-        return false;
-    }
-    let ci = class_and_id(el);
-    if ci.trim().is_empty() {
-        return false;
-    }
-    negative_re().is_match(&ci) && !positive_re().is_match(&ci)
+    f
 }
 
 fn is_block(name: &str) -> bool {
     BLOCK_TAGS.contains(&name)
 }
 
+/// Text measures of one subtree (skipped descendants left out), gathered bottom-up once per
+/// pass: the old code re-read each container's whole subtree for every paragraph it held.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    /// Characters, with each run of whitespace counted as one.
+    chars: usize,
+    /// Of which inside links.
+    link_chars: usize,
+    commas: usize,
+    /// Longest direct text child, trimmed (a div written as a paragraph has text of its own).
+    own_text: usize,
+    /// Has a block-level or `<br>` child element.
+    block_child: bool,
+    has_child: bool,
+}
+
+/// Folded length (whitespace runs count one, ends trimmed) and commas of a text.
+fn measure(t: &str) -> (usize, usize) {
+    let mut n = 0;
+    let mut commas = 0;
+    let mut pending_space = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            pending_space = n > 0;
+            continue;
+        }
+        if pending_space {
+            n += 1;
+            pending_space = false;
+        }
+        n += 1;
+        if matches!(c, ',' | '，' | '、') {
+            commas += 1;
+        }
+    }
+    (n, commas)
+}
+
+fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats> {
+    let mut out: IdMap<Stats> = IdMap::default();
+    let mut stack: Vec<(NodeId, Stats)> = Vec::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(_) => {
+                    if let Some(top) = stack.last_mut() {
+                        top.1.has_child = true;
+                    }
+                    stack.push((n.id(), Stats::default()));
+                }
+                Node::Text(t) => {
+                    if let Some(top) = stack.last_mut() {
+                        let (len, commas) = measure(t);
+                        if len > 0 && top.1.chars > 0 {
+                            top.1.chars += 1; // the space between inline pieces
+                        }
+                        top.1.chars += len;
+                        top.1.commas += commas;
+                        top.1.own_text = top.1.own_text.max(len);
+                        top.1.has_child = true;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                let Node::Element(el) = n.value() else {
+                    continue;
+                };
+                let Some((id, mut s)) = stack.pop() else {
+                    continue;
+                };
+                if el.name() == "a" {
+                    s.link_chars = s.chars;
+                }
+                out.insert(id, s);
+                if page.skipped(id, rules) {
+                    continue;
+                }
+                if let Some(parent) = stack.last_mut() {
+                    let p = &mut parent.1;
+                    if s.chars > 0 && p.chars > 0 {
+                        p.chars += 1;
+                    }
+                    p.chars += s.chars;
+                    p.link_chars += s.link_chars;
+                    p.commas += s.commas;
+                    if is_block(el.name()) || el.name() == "br" {
+                        p.block_child = true;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Text of a subtree, skipping skipped elements; iterative.
-fn subtree_text(node: NodeRef<Node>, rules: Rules) -> (String, usize) {
+fn subtree_text(node: NodeRef<Node>, page: &Page, rules: Rules) -> (String, usize) {
     let mut text = String::new();
     let mut link_chars = 0usize;
     let mut stack: Vec<(NodeRef<Node>, bool)> = vec![(node, false)];
@@ -198,17 +426,16 @@ fn subtree_text(node: NodeRef<Node>, rules: Rules) -> (String, usize) {
                 }
             }
             Node::Element(el) => {
-                if n.id() != node.id() && is_skipped(el, rules) {
+                if n.id() != node.id() && page.skipped(n.id(), rules) {
                     continue;
                 }
                 let link = in_link || el.name() == "a";
                 if is_block(el.name()) {
                     text.push(' ');
                 }
-                let children: Vec<_> = n.children().collect();
-                for c in children.into_iter().rev() {
-                    stack.push((c, link));
-                }
+                let at = stack.len();
+                stack.extend(n.children().map(|c| (c, link)));
+                stack[at..].reverse();
             }
             _ => {}
         }
@@ -227,24 +454,6 @@ fn tag_weight(name: &str) -> f64 {
     }
 }
 
-fn class_weight(el: &Element) -> f64 {
-    let ci = class_and_id(el);
-    let mut w = 0.0;
-    if negative_re().is_match(&ci) {
-        w -= 25.0;
-    }
-    if positive_re().is_match(&ci) {
-        w += 25.0;
-    }
-    if el
-        .attr("itemprop")
-        .is_some_and(|p| p.contains("articleBody"))
-    {
-        w += 50.0;
-    }
-    w
-}
-
 /// Extracts the body blocks of a parsed page.
 pub fn extract(
     document: &Html,
@@ -252,8 +461,10 @@ pub fn extract(
     page_url: Option<&str>,
     limits: &Limits,
 ) -> Body {
+    let page = Page::new(document.tree.root());
     let strict = extract_with(
         document,
+        &page,
         title,
         page_url,
         limits,
@@ -270,6 +481,7 @@ pub fn extract(
     }
     let relaxed = extract_with(
         document,
+        &page,
         title,
         page_url,
         limits,
@@ -291,13 +503,15 @@ pub fn extract(
 
 fn extract_with(
     document: &Html,
+    page: &Page,
     title: Option<&str>,
     page_url: Option<&str>,
     limits: &Limits,
     rules: Rules,
 ) -> Body {
     let root = document.tree.root();
-    let scores = score_containers(root, rules);
+    let stats = compute_stats(root, page, rules);
+    let scores = score_containers(root, page, &stats, rules);
     let best = scores
         .iter()
         .map(|(id, s)| (*id, *s))
@@ -313,7 +527,7 @@ fn extract_with(
                         .filter(|sib| {
                             sib.id() == top.id()
                                 || scores.get(&sib.id()).is_some_and(|s| *s >= threshold)
-                                || is_good_sibling_paragraph(*sib, rules)
+                                || is_good_sibling_paragraph(*sib, page, &stats, rules)
                         })
                         .map(|n| n.id())
                         .collect(),
@@ -331,12 +545,13 @@ fn extract_with(
         page_domain: page_url.and_then(domain_of),
         max_depth: limits.max_depth,
         rules,
+        page,
         link_depth: 0,
     };
     for id in content_roots {
         if let Some(node) = document.tree.get(id) {
             if let Node::Element(el) = node.value() {
-                if is_skipped(el, rules) {
+                if page.skipped(id, rules) {
                     continue;
                 }
                 let kind = kind_for(el.name(), BlockKind::Paragraph);
@@ -373,12 +588,7 @@ fn extract_with(
 /// Moves the chosen container up when the story is spread over several containers: to the
 /// nearest ancestor holding three or more of the near-best containers (score ≥ 0.75 × best),
 /// then further up while the parent itself scores higher (Readability's two promotions).
-fn promote(
-    document: &Html,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> (NodeId, f64) {
+fn promote(document: &Html, scores: &IdMap<f64>, top: NodeId, top_score: f64) -> (NodeId, f64) {
     let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(id, s)| (*id, *s)).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let near: Vec<NodeId> = ranked
@@ -431,21 +641,32 @@ fn body_node(root: NodeRef<Node>) -> Option<NodeRef<Node>> {
         .or(Some(root))
 }
 
-fn is_good_sibling_paragraph(node: NodeRef<Node>, rules: Rules) -> bool {
+fn is_good_sibling_paragraph(
+    node: NodeRef<Node>,
+    page: &Page,
+    stats: &IdMap<Stats>,
+    rules: Rules,
+) -> bool {
     let Node::Element(el) = node.value() else {
         return false;
     };
-    if el.name() != "p" || is_skipped(el, rules) {
+    if el.name() != "p" || page.skipped(node.id(), rules) {
         return false;
     }
-    let (text, link_chars) = subtree_text(node, rules);
-    let len = text.trim().chars().count();
-    len > 80 && (link_chars as f64) < 0.25 * len as f64
+    let Some(s) = stats.get(&node.id()) else {
+        return false;
+    };
+    s.chars > 80 && (s.link_chars as f64) < 0.25 * s.chars as f64
 }
 
-/// Scores containers by the paragraphs inside them (iterative walk, skipped subtrees ignored).
-fn score_containers(root: NodeRef<Node>, rules: Rules) -> HashMap<NodeId, f64> {
-    let mut raw: HashMap<NodeId, f64> = HashMap::new();
+/// Scores containers by the paragraphs inside them (skipped subtrees ignored).
+fn score_containers(
+    root: NodeRef<Node>,
+    page: &Page,
+    stats: &IdMap<Stats>,
+    rules: Rules,
+) -> IdMap<f64> {
+    let mut raw: IdMap<f64> = IdMap::default();
     let mut stack: Vec<NodeRef<Node>> = vec![root];
     while let Some(n) = stack.pop() {
         let Node::Element(el) = n.value() else {
@@ -454,25 +675,24 @@ fn score_containers(root: NodeRef<Node>, rules: Rules) -> HashMap<NodeId, f64> {
             }
             continue;
         };
-        if is_skipped(el, rules) {
+        if page.skipped(n.id(), rules) {
             continue;
         }
+        let st = stats.get(&n.id()).copied().unwrap_or_default();
         let name = el.name();
         let scorable = matches!(name, "p" | "pre" | "td" | "blockquote")
-            || (matches!(name, "div" | "section") && has_direct_text(n));
+            || (matches!(name, "div" | "section") && written_as_paragraph(&st));
         if scorable {
-            let (text, _) = subtree_text(n, rules);
-            let len = text.trim().chars().count();
+            let len = st.chars;
             if len >= 25 {
-                let commas = text.matches([',', '，', '、']).count() as f64;
-                let s = 1.0 + commas + (len as f64 / 100.0).floor().min(3.0);
+                let s = 1.0 + st.commas as f64 + (len as f64 / 100.0).floor().min(3.0);
                 let mut ancestor = n.parent();
                 for divisor in [1.0, 2.0, 3.0] {
                     let Some(a) = ancestor else { break };
                     if let Node::Element(ael) = a.value() {
-                        let base = raw
-                            .entry(a.id())
-                            .or_insert_with(|| tag_weight(ael.name()) + class_weight(ael));
+                        let base = raw.entry(a.id()).or_insert_with(|| {
+                            tag_weight(ael.name()) + page.flags(a.id()).class_weight
+                        });
                         *base += s / divisor;
                     }
                     ancestor = a.parent();
@@ -485,36 +705,18 @@ fn score_containers(root: NodeRef<Node>, rules: Rules) -> HashMap<NodeId, f64> {
         stack.extend(n.children());
     }
     raw.into_iter()
-        .filter_map(|(id, score)| {
-            let node = root.tree().get(id)?;
-            let (text, link_chars) = subtree_text(node, rules);
-            let len = text.trim().chars().count().max(1);
-            let density = link_chars as f64 / len as f64;
-            Some((id, score * (1.0 - density.min(1.0))))
+        .map(|(id, score)| {
+            let st = stats.get(&id).copied().unwrap_or_default();
+            let density = st.link_chars as f64 / st.chars.max(1) as f64;
+            (id, score * (1.0 - density.min(1.0)))
         })
         .collect()
 }
 
 /// A div that is written as a paragraph: text of its own, or only inline children
 /// (`<div><span>…</span></div>`), at least 25 characters.
-fn has_direct_text(n: NodeRef<Node>) -> bool {
-    let own = n.children().any(|c| match c.value() {
-        Node::Text(t) => t.trim().chars().count() >= 25,
-        _ => false,
-    });
-    if own {
-        return true;
-    }
-    let inline_only = n.children().all(|c| match c.value() {
-        Node::Element(e) => !is_block(e.name()) && e.name() != "br",
-        _ => true,
-    });
-    inline_only && n.children().next().is_some() && {
-        let text: String = ElementRef::wrap(n)
-            .map(|e| e.text().collect())
-            .unwrap_or_default();
-        text.trim().chars().count() >= 25
-    }
+fn written_as_paragraph(st: &Stats) -> bool {
+    st.own_text >= 25 || (!st.block_child && st.has_child && st.chars >= 25)
 }
 
 fn kind_for(name: &str, inherited: BlockKind) -> BlockKind {
@@ -529,7 +731,7 @@ fn kind_for(name: &str, inherited: BlockKind) -> BlockKind {
 
 /// Walks content in document order, gathering inline text into runs and emitting a block at
 /// each block boundary.
-struct Walker {
+struct Walker<'p> {
     blocks: Vec<Block>,
     run: String,
     run_link_chars: usize,
@@ -537,11 +739,12 @@ struct Walker {
     page_domain: Option<String>,
     max_depth: usize,
     rules: Rules,
+    page: &'p Page,
     /// How many links the walk is inside.
     link_depth: usize,
 }
 
-impl Walker {
+impl Walker<'_> {
     fn walk(&mut self, node: NodeRef<Node>, kind: BlockKind, depth: usize) {
         for child in node.children() {
             match child.value() {
@@ -555,7 +758,7 @@ impl Walker {
                     }
                 }
                 Node::Element(el) => {
-                    if is_skipped(el, self.rules) {
+                    if self.page.skipped(child.id(), self.rules) {
                         continue;
                     }
                     let name = el.name();
@@ -568,7 +771,7 @@ impl Walker {
                     }
                     if depth >= self.max_depth {
                         // Too deep to walk: read the rest as flat text.
-                        let (text, link_chars) = subtree_text(child, self.rules);
+                        let (text, link_chars) = subtree_text(child, self.page, self.rules);
                         self.run.push_str(&text);
                         self.run_link_chars += link_chars;
                         continue;

@@ -70,22 +70,64 @@ pub(super) fn contains_ci(haystack: &str, needle: &str) -> bool {
     n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
-/// Whether a subtree is hidden from readers (and so is not where a byline is read from).
-fn is_hidden(el: &Element) -> bool {
-    el.attr("hidden").is_some()
-        || el.attr("aria-hidden").is_some_and(|v| v == "true")
-        || el.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            contains_ci(&s, "display:none") || contains_ci(&s, "visibility:hidden")
-        })
+/// The attributes the byline search reads, taken in one pass over an element's attributes
+/// (each `Element::attr` call interns its name), class and id lowercased once.
+struct ElAttrs<'a> {
+    /// "class id", ASCII-lowercased; empty when neither is set.
+    class_id: String,
+    class: &'a str,
+    id: &'a str,
+    rel: &'a str,
+    itemprop: &'a str,
+    /// Hidden from readers: `hidden`, `aria-hidden="true"`, or an inline style hiding it.
+    hidden: bool,
+}
+
+impl<'a> ElAttrs<'a> {
+    fn of(el: &'a Element) -> ElAttrs<'a> {
+        let (mut class, mut id, mut rel, mut itemprop) = ("", "", "", "");
+        let mut hidden = false;
+        for (k, v) in el.attrs() {
+            match k {
+                "class" => class = v,
+                "id" => id = v,
+                "rel" => rel = v,
+                "itemprop" => itemprop = v,
+                "hidden" => hidden = true,
+                "aria-hidden" => hidden |= v == "true",
+                "style" => {
+                    let s: String = v
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .map(|c| c.to_ascii_lowercase())
+                        .collect();
+                    hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+                }
+                _ => {}
+            }
+        }
+        let class_id = if class.is_empty() && id.is_empty() {
+            String::new()
+        } else {
+            format!("{class} {id}").to_ascii_lowercase()
+        };
+        ElAttrs {
+            class_id,
+            class,
+            id,
+            rel,
+            itemprop,
+            hidden,
+        }
+    }
 }
 
 /// Containers whose class or id says they are not the story (comments, footers, sidebars,
 /// related links …): a "comment-author" in them names a commenter, not the story's author.
 /// Readability's list, without "header": an article's header is where its byline usually is.
 /// A container that also says it is the article or its content stays.
-fn is_unlikely_container(el: &Element) -> bool {
-    if matches!(el.name(), "body" | "html" | "a" | "article" | "main") {
+fn is_unlikely_container(el: &Element, a: &ElAttrs) -> bool {
+    if a.class_id.is_empty() || matches!(el.name(), "body" | "html" | "a" | "article" | "main") {
         return false;
     }
     const UNLIKELY: &[&str] = &[
@@ -123,58 +165,41 @@ fn is_unlikely_container(el: &Element) -> bool {
     const MAYBE: &[&str] = &[
         "and", "article", "body", "column", "content", "main", "shadow",
     ];
-    let ci = [el.attr("class"), el.attr("id")];
-    let any = |words: &[&str]| {
-        ci.iter()
-            .flatten()
-            .any(|v| words.iter().any(|w| contains_ci(v, w)))
-    };
+    let any = |words: &[&str]| words.iter().any(|w| a.class_id.contains(w));
     any(UNLIKELY) && !any(MAYBE)
 }
 
 /// The site's header: a `<header>` or an element whose class or id says "header" (outside any
 /// article, which the caller checks).
-fn is_page_header(el: &Element) -> bool {
+fn is_page_header(el: &Element, a: &ElAttrs) -> bool {
     if matches!(el.name(), "body" | "html") {
         return false;
     }
-    el.name() == "header"
-        || [el.attr("class"), el.attr("id")]
-            .into_iter()
-            .flatten()
-            .any(|v| contains_ci(v, "header"))
+    el.name() == "header" || a.class_id.contains("header")
 }
 
 /// Class or id words that mark the element holding the author's name.
-fn is_byline_element(el: &Element) -> bool {
-    if el
-        .attr("rel")
-        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-        || el.attr("itemprop").is_some_and(|p| p.contains("author"))
-    {
+fn is_byline_element(a: &ElAttrs) -> bool {
+    if a.rel.eq_ignore_ascii_case("author") || a.itemprop.contains("author") {
         return true;
     }
-    [el.attr("class"), el.attr("id")]
-        .into_iter()
-        .flatten()
-        .any(|v| {
-            ["byline", "dateline", "writtenby", "p-author"]
-                .iter()
-                .any(|w| contains_ci(v, w))
-                || has_author_word(v)
-        })
+    ["byline", "dateline", "writtenby", "p-author"]
+        .iter()
+        .any(|w| a.class_id.contains(w))
+        || has_author_word(a.class)
+        || has_author_word(a.id)
 }
 
 /// "author" as a word of a class name ("author", "post-author", "author_top", "authorInfo",
 /// "authors"), not inside another word ("authorization", "authoring-tools").
 fn has_author_word(v: &str) -> bool {
+    if v.len() < 6 {
+        return false;
+    }
     let b = v.as_bytes();
+    let lower = v.to_ascii_lowercase(); // same byte offsets as `v`
     let mut from = 0;
-    while let Some(i) = v[from..]
-        .to_ascii_lowercase()
-        .find("author")
-        .map(|i| i + from)
-    {
+    while let Some(i) = lower[from..].find("author").map(|i| i + from) {
         match b.get(i + 6) {
             Some(c) if c.is_ascii_lowercase() && *c != b's' => from = i + 6,
             _ => return true,
@@ -324,17 +349,18 @@ fn collect(document: &Html) -> Found {
             }
             _ => {}
         }
-        if hidden_until.is_none() && (is_hidden(el) || is_unlikely_container(el)) {
+        let attrs = ElAttrs::of(el);
+        if hidden_until.is_none() && (attrs.hidden || is_unlikely_container(el, &attrs)) {
             hidden_until = Some(node.id());
         }
-        if header_until.is_none() && in_article == 0 && is_page_header(el) {
+        if header_until.is_none() && in_article == 0 && is_page_header(el, &attrs) {
             header_until = Some(node.id());
         }
         if f.dom_byline.is_none()
             && hidden_until.is_none()
             && (header_until.is_none() || f.header_byline.is_none())
             && !matches!(el.name(), "meta" | "link" | "html" | "body" | "head")
-            && is_byline_element(el)
+            && is_byline_element(&attrs)
         {
             let t = byline_text(er);
             // Readability's bound: a byline is a line, not a bio paragraph; and a line of a
