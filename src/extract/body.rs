@@ -1,13 +1,18 @@
 //! Finds the story body of a page and turns it into text blocks.
 //!
 //! The method follows the best extractors: drop what cannot be story text (scripts, navigation,
-//! asides, forms, figures and captions, hidden nodes, and containers whose class or id says
-//! comments / share / related / promo / cookie / newsletter …), score each container by the
-//! paragraphs it holds (text length and commas, passed half to the grandparent), discount link-heavy
-//! containers, take the best container plus its sibling containers that score well, then walk it
-//! in document order emitting paragraphs, headings, list items, quotes and preformatted blocks.
-//! Every walk is iterative or depth-capped, so no page can overflow the stack.
+//! asides, forms, images, hidden nodes, and containers whose class or id says comments / share /
+//! related / promo / cookie / newsletter …, unless that container holds most of the page's
+//! prose inside story-marked containers, which makes it a layout wrapper), score each container
+//! by the paragraphs it holds (text length and commas, passed half to the grandparent; list
+//! items written as paragraphs count), discount link-heavy containers, take the best container,
+//! widen it to an ancestor that adds nearly link-free prose (a story split into sections), add
+//! its sibling containers that score well, then walk it in document order emitting paragraphs,
+//! headings, list items, quotes, captions and preformatted blocks. Per-element facts (flags
+//! from attributes, text statistics) are computed once per page in linear passes. Every walk
+//! is iterative or depth-capped, so no page can overflow the stack.
 
+use super::metadata::text_similarity;
 use super::{domain_of, fold_whitespace, Limits};
 use crate::text::{Block, BlockKind};
 use ego_tree::iter::Edge;
@@ -25,38 +30,13 @@ pub struct Body {
     pub confidence: f64,
 }
 
-/// Elements that never hold story text.
+/// Elements that never hold story text. Figures and their captions are not among them: a
+/// caption describes the story's picture in the story's words (and readers such as Firefox's
+/// keep it); the image itself is skipped.
 const SKIPPED_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "nav",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "iframe",
-    "select",
-    "input",
-    "textarea",
-    "figure",
-    "figcaption",
-    "object",
-    "embed",
-    "canvas",
-    "audio",
-    "video",
-    "dialog",
-    "menu",
-    "header",
-    "head",
-    "link",
-    "meta",
-    "picture",
-    "img",
-    "map",
+    "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "button",
+    "iframe", "select", "input", "textarea", "object", "embed", "canvas", "audio", "video",
+    "dialog", "menu", "header", "head", "link", "meta", "picture", "img", "map",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
@@ -94,9 +74,12 @@ const BLOCK_TAGS: &[&str] = &[
     "body",
     "html",
     "caption",
+    "figure",
+    "figcaption",
 ];
 
-/// Class or id words of page furniture: containers that are not the story.
+/// Class or id words of page furniture: containers that are not the story. ("caption" and
+/// "credit" are not: WordPress and news sites wrap every captioned picture in them.)
 const NEGATIVE_WORDS: &[&str] = &[
     "comment",
     "disqus",
@@ -138,8 +121,6 @@ const NEGATIVE_WORDS: &[&str] = &[
     "tag-list",
     "skip-link",
     "print-only",
-    "caption",
-    "credit",
     "toolbar",
     "rating",
     "pagination",
@@ -190,6 +171,10 @@ struct Rules {
     class_filter: bool,
 }
 
+/// A furniture-classed element holding at least this many tenths of the page's prose is a
+/// layout wrapper.
+const LAYOUT_PROSE_SHARE_TENTHS: usize = 6;
+
 /// Below this much body text the class filter is assumed to have hidden the story.
 const MIN_BODY_CHARS: usize = 500;
 
@@ -227,6 +212,8 @@ struct Flags {
     furniture: bool,
     /// Readability-style class weight: −25 furniture word, +25 story word, +50 articleBody.
     class_weight: f64,
+    /// Says it holds the story: `<article>`, `<main>`, a story word in class or id, articleBody.
+    story: bool,
 }
 
 /// Per-element facts of a page, computed once and shared by both passes.
@@ -242,7 +229,34 @@ impl Page {
                 flags.insert(n.id(), element_flags(el));
             }
         }
-        Page { flags }
+        let mut page = Page { flags };
+        // A furniture-looking class on a wrapper that holds most of the page's prose is a
+        // layout name ("no-sidebars", "panel-two-col-sidebar-right", "ad-portal" around the
+        // whole page), not furniture: such wrappers stay, while the comment and promo blocks
+        // inside them are still dropped. Measured without the class filter.
+        let open = compute_stats(
+            root,
+            &page,
+            Rules {
+                class_filter: false,
+            },
+        );
+        let total = open.values().map(|s| s.prose).max().unwrap_or(0);
+        if total > 0 {
+            for (id, f) in page.flags.iter_mut() {
+                // ... and whose prose is mostly inside story-marked containers: a photo
+                // gallery's captions can outweigh a short story, but are not in one.
+                if f.furniture
+                    && open.get(id).is_some_and(|s| {
+                        s.prose * 10 >= total * LAYOUT_PROSE_SHARE_TENTHS
+                            && s.story_prose * 10 >= s.prose * LAYOUT_PROSE_SHARE_TENTHS
+                    })
+                {
+                    f.furniture = false;
+                }
+            }
+        }
+        page
     }
 
     fn flags(&self, id: NodeId) -> Flags {
@@ -303,12 +317,15 @@ fn element_flags(el: &Element) -> Flags {
         if pos {
             f.class_weight += 25.0;
         }
+        f.story = pos;
         f.furniture =
             neg && !pos && !matches!(name, "body" | "html" | "article" | "main" | "a" | "p");
     }
     if itemprop.contains("articleBody") {
         f.class_weight += 50.0;
+        f.story = true;
     }
+    f.story |= matches!(name, "article" | "main");
     f
 }
 
@@ -330,6 +347,10 @@ struct Stats {
     /// Has a block-level or `<br>` child element.
     block_child: bool,
     has_child: bool,
+    /// Characters in prose: paragraph-like blocks of 25+ characters, mostly not link text.
+    prose: usize,
+    /// Of which inside an element that says it holds the story ([`Flags::story`]).
+    story_prose: usize,
 }
 
 /// Folded length (whitespace runs count one, ends trimmed) and commas of a text.
@@ -390,6 +411,15 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                 if el.name() == "a" {
                     s.link_chars = s.chars;
                 }
+                let name = el.name();
+                let paragraph_like = matches!(name, "p" | "pre" | "blockquote" | "li" | "dd")
+                    || (matches!(name, "div" | "section") && written_as_paragraph(&s));
+                if paragraph_like && s.chars >= 25 && s.link_chars * 2 < s.chars {
+                    s.prose = s.prose.max(s.chars);
+                }
+                if page.flags(id).story {
+                    s.story_prose = s.prose;
+                }
                 out.insert(id, s);
                 if page.skipped(id, rules) {
                     continue;
@@ -402,6 +432,8 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                     p.chars += s.chars;
                     p.link_chars += s.link_chars;
                     p.commas += s.commas;
+                    p.prose += s.prose;
+                    p.story_prose += s.story_prose;
                     if is_block(el.name()) || el.name() == "br" {
                         p.block_child = true;
                     }
@@ -516,7 +548,9 @@ fn extract_with(
         .iter()
         .map(|(id, s)| (*id, *s))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-    let best = best.map(|(id, s)| promote(document, &scores, id, s));
+    let best = best
+        .map(|(id, s)| promote(document, &scores, id, s))
+        .map(|(id, s)| (widen(document, &stats, id), s));
     let content_roots: Vec<NodeId> =
         match best.and_then(|(id, s)| document.tree.get(id).map(|n| (n, s))) {
             Some((top, top_score)) => {
@@ -564,11 +598,14 @@ fn extract_with(
         }
     }
     let mut blocks = walker.blocks;
-    // The headline is the title, not body text.
+    // The headline is the title, not body text: a heading that says (nearly) what the title
+    // says is dropped, nearly because titles carry a site suffix or a kicker the heading lacks
+    // (Readability's test: 75% of the heading's words are in the title, by length).
     if let Some(t) = title {
-        let t = fold_whitespace(t).to_lowercase();
         blocks.retain(|b| {
-            !(b.kind == BlockKind::Heading && fold_whitespace(&b.text).to_lowercase() == t)
+            !(b.kind == BlockKind::Heading
+                && b.text.chars().count() <= 300
+                && text_similarity(t, &b.text) > 0.75)
         });
     }
     let chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
@@ -635,6 +672,55 @@ fn promote(document: &Html, scores: &IdMap<f64>, top: NodeId, top_score: f64) ->
     chosen
 }
 
+/// Widens the chosen container to an ancestor when the ancestor adds mostly prose: a story
+/// split into sections, or whose first paragraphs sit in a sibling wrapper (a lede block, a
+/// "section" per subheading), is otherwise cut to its best-scoring part. An ancestor qualifies
+/// when the text it adds is at least twice as much prose as anything else (menus, labels,
+/// link lists) and it is not link-heavy; the highest such ancestor below <body> is taken.
+fn widen(document: &Html, stats: &IdMap<Stats>, top: NodeId) -> NodeId {
+    let Some(node) = document.tree.get(top) else {
+        return top;
+    };
+    let t = stats.get(&top).copied().unwrap_or_default();
+    let mut qualifying: Vec<(NodeId, usize)> = Vec::new();
+    for a in node.ancestors().take(10) {
+        if let Node::Element(e) = a.value() {
+            if matches!(e.name(), "body" | "html") {
+                break;
+            }
+        }
+        let Some(s) = stats.get(&a.id()) else {
+            continue;
+        };
+        let added_prose = s.prose.saturating_sub(t.prose);
+        let added_chars = s.chars.saturating_sub(t.chars);
+        let added_other = added_chars.saturating_sub(added_prose);
+        let added_links = s.link_chars.saturating_sub(t.link_chars);
+        // Teaser lists and comment threads are prose too, but linked (teasers) or broken up
+        // by names, dates and "reply" (comments): the added text must be nearly link-free
+        // and overwhelmingly prose.
+        if added_prose >= WIDEN_MIN_PROSE
+            && added_prose >= WIDEN_PROSE_RATIO * added_other
+            && added_links * 10 < added_chars
+        {
+            qualifying.push((a.id(), added_prose));
+        }
+    }
+    // The nearest ancestor that gathers (nearly) all the prose any qualifying ancestor adds:
+    // going higher only risks picking up more page furniture.
+    let most = qualifying.iter().map(|q| q.1).max().unwrap_or(0);
+    qualifying
+        .iter()
+        .find(|q| q.1 * 10 >= most * 9)
+        .map_or(top, |q| q.0)
+}
+
+/// How many times more prose than other text an ancestor must add to widen the body to it.
+const WIDEN_PROSE_RATIO: usize = 4;
+
+/// Least prose an ancestor must add to widen the body to it.
+const WIDEN_MIN_PROSE: usize = 150;
+
 fn body_node(root: NodeRef<Node>) -> Option<NodeRef<Node>> {
     root.descendants()
         .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))
@@ -680,7 +766,12 @@ fn score_containers(
         }
         let st = stats.get(&n.id()).copied().unwrap_or_default();
         let name = el.name();
+        // A list item written as a paragraph (no blocks inside, mostly not a link) counts like
+        // one: changelogs, listicles and notes are stories told in lists. Menus are lists of
+        // links and do not count.
+        let prose_item = name == "li" && !st.block_child && st.link_chars * 3 < st.chars;
         let scorable = matches!(name, "p" | "pre" | "td" | "blockquote")
+            || prose_item
             || (matches!(name, "div" | "section") && written_as_paragraph(&st));
         if scorable {
             let len = st.chars;
@@ -910,6 +1001,8 @@ mod tests {
         let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts[0], PARA);
         assert!(texts.contains(&"Background"));
+        // A picture's caption is kept, as a block of its own.
+        assert!(texts.contains(&"A caption, photo credit"), "{texts:?}");
         assert!(blocks.contains(&(BlockKind::ListItem, "First point".into())));
         assert!(blocks.contains(&(
             BlockKind::Quote,
@@ -920,7 +1013,6 @@ mod tests {
             "Home",
             "Share",
             "Advertisement",
-            "A caption, photo credit",
             "Copyright",
         ] {
             assert!(!texts.contains(&bad), "{bad} leaked: {texts:?}");
@@ -978,6 +1070,54 @@ mod tests {
         );
         let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
         assert!(texts.iter().any(|t| t.ends_with("Three.")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_story_split_into_sections_is_read_whole() {
+        // The lede sits in its own wrapper, the rest in a deeper one that outscores it.
+        let html = format!(
+            r#"<body><article><div class="lede"><p>{PARA}</p><p>{PARA} Lede.</p></div>
+            <div class="rest"><div class="inner"><p>{PARA} One.</p><p>{PARA} Two.</p>
+            <p>{PARA} Three.</p><p>{PARA} Four.</p></div></div></article>
+            <div class="more"><a href="/1">Other story one</a> <a href="/2">Other story two</a></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Lede.")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.ends_with("Four.")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("Other story")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_layout_wrapper_named_like_furniture_keeps_the_story_not_its_comments() {
+        let html = format!(
+            r#"<body><div class="page two-col-sidebar-layout"><div class="main-content">
+            <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p><p>{PARA} Four.</p></div>
+            <div class="comments"><p>{PARA} A reader comment.</p></div></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Four.")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("reader comment")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_story_told_in_list_items_is_found() {
+        let items: String = (0..6)
+            .map(|i| format!("<li>{PARA} Item {i}.</li>"))
+            .collect();
+        let html = format!(
+            r#"<body><div class="post"><ul>{items}</ul></div><div class="links"><p><a href="/a">A link that is not the story at all here</a></p></div></body>"#
+        );
+        let blocks = body_of(&html);
+        assert!(
+            blocks.contains(&(BlockKind::ListItem, format!("{PARA} Item 5."))),
+            "{blocks:?}"
+        );
     }
 
     #[test]

@@ -544,7 +544,7 @@ fn unescape_entities(s: &str) -> String {
 }
 
 /// Readability's text similarity: the share of `b`'s tokens (by length) that `a` also has.
-fn text_similarity(a: &str, b: &str) -> f64 {
+pub(super) fn text_similarity(a: &str, b: &str) -> f64 {
     let tokens = |s: &str| -> Vec<String> {
         s.to_lowercase()
             .split(|c: char| !c.is_alphanumeric() && c != '_')
