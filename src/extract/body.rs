@@ -226,7 +226,7 @@ impl Page {
         let mut flags: IdMap<Flags> = IdMap::default();
         for n in root.descendants() {
             if let Node::Element(el) = n.value() {
-                flags.insert(n.id(), element_flags(el));
+                flags.insert(n.id(), element_flags(el, starts_with_heading(n)));
             }
         }
         let mut page = Page { flags };
@@ -269,7 +269,18 @@ impl Page {
     }
 }
 
-fn element_flags(el: &Element) -> Flags {
+/// Whether the first element inside a node is a heading: the node is a section of a document,
+/// and its id is that heading's anchor ("sharing-with-a-single-developer"), not a role name.
+fn starts_with_heading(n: NodeRef<Node>) -> bool {
+    n.children()
+        .find_map(|c| match c.value() {
+            Node::Element(e) => Some(matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+fn element_flags(el: &Element, id_is_anchor: bool) -> Flags {
     let name = el.name();
     let (mut class, mut id, mut style, mut role, mut itemprop) = ("", "", "", "", "");
     let mut hidden = false;
@@ -309,6 +320,9 @@ fn element_flags(el: &Element) -> Flags {
         ..Flags::default()
     };
     if !class.is_empty() || !id.is_empty() {
+        // A heading's anchor is a slug of its words: four or more joined by '-' or '_'.
+        let slug = id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4;
+        let id = if id_is_anchor && slug { "" } else { id };
         let ci = format!("{class} {id}").to_ascii_lowercase();
         let (neg, pos) = (is_negative(&ci), is_positive(&ci));
         if neg {
@@ -1118,6 +1132,18 @@ mod tests {
             blocks.contains(&(BlockKind::ListItem, format!("{PARA} Item 5."))),
             "{blocks:?}"
         );
+    }
+
+    #[test]
+    fn a_section_anchor_id_is_not_a_furniture_name() {
+        let html = format!(
+            r#"<body><div class="content"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p>
+            <div class="section" id="sharing-with-a-single-developer"><h2>Sharing</h2>
+            <p>{PARA} Kept.</p></div><div id="share-tools"><h3>Share</h3><p>{PARA} Dropped.</p></div></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Kept.")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.ends_with("Dropped.")), "{texts:?}");
     }
 
     #[test]
