@@ -33,50 +33,80 @@ pub struct Body {
 /// Elements that never hold story text. Figures and their captions are not among them: a
 /// caption describes the story's picture in the story's words (and readers such as Firefox's
 /// keep it); the image itself is skipped.
-const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "button",
-    "iframe", "select", "input", "textarea", "object", "embed", "canvas", "audio", "video",
-    "dialog", "menu", "header", "head", "link", "meta", "picture", "img", "map",
-];
+fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "form"
+            | "button"
+            | "iframe"
+            | "select"
+            | "input"
+            | "textarea"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "dialog"
+            | "menu"
+            | "header"
+            | "head"
+            | "link"
+            | "meta"
+            | "picture"
+            | "img"
+            | "map"
+    )
+}
 
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "pre",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "dl",
-    "dt",
-    "dd",
-    "hr",
-    "address",
-    "center",
-    "details",
-    "summary",
-    "body",
-    "html",
-    "caption",
-    "figure",
-    "figcaption",
-];
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "hr"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+            | "caption"
+            | "figure"
+            | "figcaption"
+    )
+}
 
 /// Class or id words of page furniture: containers that are not the story. ("caption" and
 /// "credit" are not: WordPress and news sites wrap every captioned picture in them.)
@@ -143,7 +173,7 @@ const POSITIVE_WORDS: &[&str] = &[
 /// "nav…" at the start of a word, or "ad", "ads", "tags" as whole words ("ad" inside
 /// "header" or "load" is not an ad).
 fn is_negative(ci: &str) -> bool {
-    if NEGATIVE_WORDS.iter().any(|w| ci.contains(w)) {
+    if contains_any(ci, NEGATIVE_WORDS, &NEGATIVE_FIRST) {
         return true;
     }
     ci.split([' ', '\t', '\n', '_', '-'])
@@ -151,7 +181,32 @@ fn is_negative(ci: &str) -> bool {
 }
 
 fn is_positive(ci: &str) -> bool {
-    POSITIVE_WORDS.iter().any(|w| ci.contains(w))
+    contains_any(ci, POSITIVE_WORDS, &POSITIVE_FIRST)
+}
+
+/// The first bytes of a word list, so that one scan of a class string tries the words only
+/// where one can start (fifty `str::contains` calls per element cost more than the scan).
+const fn first_bytes(words: &[&str]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if !b.is_empty() {
+            t[b[0] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+}
+
+const NEGATIVE_FIRST: [bool; 256] = first_bytes(NEGATIVE_WORDS);
+const POSITIVE_FIRST: [bool; 256] = first_bytes(POSITIVE_WORDS);
+
+/// Whether any of `words` occurs in `hay`; `first` is `first_bytes(words)`.
+fn contains_any(hay: &str, words: &[&str], first: &[bool; 256]) -> bool {
+    let h = hay.as_bytes();
+    (0..h.len())
+        .any(|i| first[h[i] as usize] && words.iter().any(|w| h[i..].starts_with(w.as_bytes())))
 }
 
 fn boilerplate_re() -> &'static Regex {
@@ -296,7 +351,7 @@ fn element_flags(el: &Element, id_is_anchor: bool) -> Flags {
             _ => {}
         }
     }
-    let mut hard_skip = SKIPPED_TAGS.contains(&name) || hidden;
+    let mut hard_skip = is_skipped_tag(name) || hidden;
     if !hard_skip && !style.is_empty() {
         let s: String = style
             .chars()
@@ -343,10 +398,6 @@ fn element_flags(el: &Element, id_is_anchor: bool) -> Flags {
     f
 }
 
-fn is_block(name: &str) -> bool {
-    BLOCK_TAGS.contains(&name)
-}
-
 /// Text measures of one subtree (skipped descendants left out), gathered bottom-up once per
 /// pass: the old code re-read each container's whole subtree for every paragraph it held.
 #[derive(Debug, Clone, Copy, Default)]
@@ -391,26 +442,40 @@ fn measure(t: &str) -> (usize, usize) {
 
 fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats> {
     let mut out: IdMap<Stats> = IdMap::default();
-    let mut stack: Vec<(NodeId, Stats)> = Vec::new();
+    out.reserve(page.flags.len());
+    // (element, its flags, its stats so far); skipped subtrees are passed over without
+    // measuring their text (scripts and styles are most of a page's text bytes).
+    let mut stack: Vec<(NodeId, Flags, Stats)> = Vec::new();
+    let mut skip_depth = 0usize;
     for edge in root.traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
                 Node::Element(_) => {
-                    if let Some(top) = stack.last_mut() {
-                        top.1.has_child = true;
+                    if skip_depth > 0 {
+                        skip_depth += 1;
+                        continue;
                     }
-                    stack.push((n.id(), Stats::default()));
+                    if let Some(top) = stack.last_mut() {
+                        top.2.has_child = true;
+                    }
+                    let f = page.flags(n.id());
+                    if f.hard_skip || (rules.class_filter && f.furniture) {
+                        skip_depth = 1;
+                        continue;
+                    }
+                    stack.push((n.id(), f, Stats::default()));
                 }
-                Node::Text(t) => {
+                Node::Text(t) if skip_depth == 0 => {
                     if let Some(top) = stack.last_mut() {
                         let (len, commas) = measure(t);
-                        if len > 0 && top.1.chars > 0 {
-                            top.1.chars += 1; // the space between inline pieces
+                        let st = &mut top.2;
+                        if len > 0 && st.chars > 0 {
+                            st.chars += 1; // the space between inline pieces
                         }
-                        top.1.chars += len;
-                        top.1.commas += commas;
-                        top.1.own_text = top.1.own_text.max(len);
-                        top.1.has_child = true;
+                        st.chars += len;
+                        st.commas += commas;
+                        st.own_text = st.own_text.max(len);
+                        st.has_child = true;
                     }
                 }
                 _ => {}
@@ -419,27 +484,28 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                 let Node::Element(el) = n.value() else {
                     continue;
                 };
-                let Some((id, mut s)) = stack.pop() else {
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                let Some((id, f, mut s)) = stack.pop() else {
                     continue;
                 };
-                if el.name() == "a" {
+                let name = el.name();
+                if name == "a" {
                     s.link_chars = s.chars;
                 }
-                let name = el.name();
                 let paragraph_like = matches!(name, "p" | "pre" | "blockquote" | "li" | "dd")
                     || (matches!(name, "div" | "section") && written_as_paragraph(&s));
                 if paragraph_like && s.chars >= 25 && s.link_chars * 2 < s.chars {
                     s.prose = s.prose.max(s.chars);
                 }
-                if page.flags(id).story {
+                if f.story {
                     s.story_prose = s.prose;
                 }
                 out.insert(id, s);
-                if page.skipped(id, rules) {
-                    continue;
-                }
                 if let Some(parent) = stack.last_mut() {
-                    let p = &mut parent.1;
+                    let p = &mut parent.2;
                     if s.chars > 0 && p.chars > 0 {
                         p.chars += 1;
                     }
@@ -448,7 +514,7 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                     p.commas += s.commas;
                     p.prose += s.prose;
                     p.story_prose += s.story_prose;
-                    if is_block(el.name()) || el.name() == "br" {
+                    if is_block(name) || name == "br" {
                         p.block_child = true;
                     }
                 }
