@@ -387,8 +387,15 @@ fn element_flags(el: &Element, id_is_anchor: bool) -> Flags {
             f.class_weight += 25.0;
         }
         f.story = pos;
+        // Only container words exempt furniture from removal: "post" or "text" next to
+        // "related" ("jp-relatedposts-post", "related-text") still names a furniture block,
+        // while "sidebar-content" or "main-column" names a layout part. (Readability's
+        // "okMaybeItsACandidate" list, without its "and".)
+        let container = ["article", "body", "column", "content", "main", "shadow"]
+            .iter()
+            .any(|w| ci.contains(w));
         f.furniture =
-            neg && !pos && !matches!(name, "body" | "html" | "article" | "main" | "a" | "p");
+            neg && !container && !matches!(name, "body" | "html" | "article" | "main" | "a" | "p");
     }
     if itemprop.contains("articleBody") {
         f.class_weight += 50.0;
