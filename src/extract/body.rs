@@ -638,25 +638,42 @@ fn extract_with(
     let best = best
         .map(|(id, s)| promote(document, &scores, id, s))
         .map(|(id, s)| (widen(document, &stats, id), s));
-    let content_roots: Vec<NodeId> =
-        match best.and_then(|(id, s)| document.tree.get(id).map(|n| (n, s))) {
-            Some((top, top_score)) => {
-                let threshold = (top_score * 0.2).max(10.0);
-                match top.parent() {
-                    Some(parent) => parent
-                        .children()
-                        .filter(|sib| {
-                            sib.id() == top.id()
-                                || scores.get(&sib.id()).is_some_and(|s| *s >= threshold)
-                                || is_good_sibling_paragraph(*sib, page, &stats, rules)
-                        })
-                        .map(|n| n.id())
-                        .collect(),
-                    None => vec![top.id()],
+    let content_roots: Vec<NodeId> = match best
+        .and_then(|(id, s)| document.tree.get(id).map(|n| (n, s)))
+    {
+        Some((top, top_score)) => {
+            let threshold = (top_score * 0.2).max(10.0);
+            // A sibling with the top container's own class is another part of the same
+            // story ("story-body story-body-2" next to "…-1"): it gets Readability's bonus.
+            fn class_of<'a>(n: NodeRef<'a, Node>) -> Option<&'a str> {
+                match n.value() {
+                    Node::Element(e) => e.attr("class").map(str::trim).filter(|c| !c.is_empty()),
+                    _ => None,
                 }
             }
-            None => body_node(root).map(|n| vec![n.id()]).unwrap_or_default(),
-        };
+            let top_class = class_of(top);
+            match top.parent() {
+                Some(parent) => parent
+                    .children()
+                    .filter(|sib| {
+                        let bonus = if top_class.is_some() && class_of(*sib) == top_class {
+                            top_score * 0.2
+                        } else {
+                            0.0
+                        };
+                        sib.id() == top.id()
+                            || scores
+                                .get(&sib.id())
+                                .is_some_and(|s| *s + bonus >= threshold)
+                            || is_good_sibling_paragraph(*sib, page, &stats, rules)
+                    })
+                    .map(|n| n.id())
+                    .collect(),
+                None => vec![top.id()],
+            }
+        }
+        None => body_node(root).map(|n| vec![n.id()]).unwrap_or_default(),
+    };
 
     let mut walker = Walker {
         blocks: Vec::new(),
