@@ -853,12 +853,12 @@ fn clean_bylines(raw: Vec<String>) -> Vec<String> {
                 .trim()
                 .trim_matches(|c: char| c == ',' || c == '—' || c == '–' || c == '-' || c == ':')
                 .trim();
-            loop {
-                let lower = name.to_lowercase();
-                let Some(p) = BYLINE_PREFIXES.iter().find(|p| lower.starts_with(*p)) else {
-                    break;
-                };
-                // Prefixes are ASCII, so the byte length is the same in `name`.
+            // Compared byte-wise: the prefixes are ASCII, so a match ends on a char boundary
+            // of `name` (lowercasing non-ASCII text could shift offsets).
+            while let Some(p) = BYLINE_PREFIXES.iter().find(|p| {
+                name.len() >= p.len()
+                    && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            }) {
                 name = name[p.len()..].trim();
             }
             // "Jane Doe March 25, 2015": the name ends where the date begins.
@@ -893,7 +893,7 @@ fn split_names<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
     let parts: Vec<&str> = s.split(sep).collect();
     let by = |p: &str| {
         let p = p.trim();
-        p.len() > 3 && p[..3].eq_ignore_ascii_case("by ")
+        p.len() > 3 && p.as_bytes()[..3].eq_ignore_ascii_case(b"by ")
     };
     if parts.len() > 1
         && parts
@@ -1000,6 +1000,20 @@ mod tests {
             r#"<div style="display:none"><span class="author">Hidden</span></div><span class="byline">By Ann Lee</span>"#,
         );
         assert_eq!(m.byline, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn non_ascii_bylines_do_not_panic() {
+        let names = clean_bylines(vec![
+            "Åsa Öberg and Über Ćwik".into(),
+            "éé and ü".into(),
+            "İBY X".into(),
+            "By 中文名字".into(),
+        ]);
+        assert_eq!(
+            names,
+            ["Åsa Öberg", "Über Ćwik", "éé and ü", "İBY X", "中文名字"]
+        );
     }
 
     #[test]
