@@ -1,13 +1,17 @@
 //! Times article extraction ALONE (HTML parse, metadata, body; no analyzers, no JSON) on a folder
 //! of pages laid out as `<dir>/<page>/source.html` (Mozilla's readability test pages).
 //!
-//!     cargo run --release --example extract_timing -- ../shared/data/extraction/readability-test-pages [runs]
+//!     cargo run --release --example extract_timing -- ../shared/data/extraction/readability-test-pages [runs] [--parse-only]
+//!
+//! `--parse-only` times the HTML5 parse alone (`scraper::Html::parse_document`), the floor
+//! under any extraction built on that parser.
 //!
 //! Each page is extracted `runs` times (default 10) after one warm-up call; a page's time is the
 //! median of its runs, and the figure printed is the median (and mean, max) over pages. This is a
 //! measurement tool, not a test: timings never decide pass/fail.
 
 use newsar::extract::{extract_html, Limits};
+use scraper::Html;
 use std::time::Instant;
 
 fn median(xs: &mut [f64]) -> f64 {
@@ -24,7 +28,8 @@ fn median(xs: &mut [f64]) -> f64 {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let parse_only = std::env::args().any(|a| a == "--parse-only");
+    let mut args = std::env::args().skip(1).filter(|a| !a.starts_with("--"));
     let dir = args
         .next()
         .unwrap_or_else(|| "../shared/data/extraction/readability-test-pages".to_string());
@@ -47,16 +52,18 @@ fn main() {
         let Ok(html) = std::fs::read_to_string(path) else {
             continue;
         };
-        let _ = extract_html(&html, None, &limits); // warm-up
-        let mut times: Vec<f64> = (0..runs)
-            .map(|_| {
-                let t = Instant::now();
+        let run = || {
+            let t = Instant::now();
+            if parse_only {
+                std::hint::black_box(Html::parse_document(&html).tree.nodes().count());
+            } else {
                 let out = extract_html(&html, None, &limits);
-                let ms = t.elapsed().as_secs_f64() * 1000.0;
                 std::hint::black_box(out.map(|e| e.blocks.len()).unwrap_or(0));
-                ms
-            })
-            .collect();
+            }
+            t.elapsed().as_secs_f64() * 1000.0
+        };
+        run(); // warm-up
+        let mut times: Vec<f64> = (0..runs).map(|_| run()).collect();
         let m = median(&mut times);
         if m > slowest.0 {
             slowest = (m, path.display().to_string());
@@ -67,7 +74,13 @@ fn main() {
     let n = per_page.len();
     let med = median(&mut per_page);
     println!(
-        "extraction only: {n} pages x {runs} runs: median {med:.3} ms/page, mean {mean:.3} ms/page, slowest {:.3} ms ({})",
-        slowest.0, slowest.1
+        "{}: {n} pages x {runs} runs: median {med:.3} ms/page, mean {mean:.3} ms/page, slowest {:.3} ms ({})",
+        if parse_only {
+            "HTML5 parse only"
+        } else {
+            "extraction only"
+        },
+        slowest.0,
+        slowest.1
     );
 }
