@@ -1,19 +1,25 @@
 //! Finds the story body of a page and turns it into text blocks.
 //!
 //! The method follows the best extractors: drop what cannot be story text (scripts, navigation,
-//! asides, forms, figures and captions, hidden nodes, and containers whose class or id says
-//! comments / share / related / promo / cookie / newsletter …), score each container by the
-//! paragraphs it holds (text length and commas, passed half to the grandparent), discount link-heavy
-//! containers, take the best container plus its sibling containers that score well, then walk it
-//! in document order emitting paragraphs, headings, list items, quotes and preformatted blocks.
-//! Every walk is iterative or depth-capped, so no page can overflow the stack.
+//! asides, forms, images, hidden nodes, and containers whose class or id says comments / share /
+//! related / promo / cookie / newsletter …, unless that container holds most of the page's
+//! prose inside story-marked containers, which makes it a layout wrapper), score each container
+//! by the paragraphs it holds (text length and commas, passed half to the grandparent; list
+//! items written as paragraphs count), discount link-heavy containers, take the best container,
+//! widen it to an ancestor that adds nearly link-free prose (a story split into sections), add
+//! its sibling containers that score well, then walk it in document order emitting paragraphs,
+//! headings, list items, quotes, captions and preformatted blocks. Per-element facts (flags
+//! from attributes, text statistics) are computed once per page in linear passes. Every walk
+//! is iterative or depth-capped, so no page can overflow the stack.
 
+use super::metadata::text_similarity;
 use super::{domain_of, fold_whitespace, Limits};
 use crate::text::{Block, BlockKind};
+use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use regex::Regex;
 use scraper::node::Element;
-use scraper::{ElementRef, Html, Node};
+use scraper::{Html, Node};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -24,93 +30,183 @@ pub struct Body {
     pub confidence: f64,
 }
 
-/// Elements that never hold story text.
-const SKIPPED_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "nav",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "iframe",
-    "select",
-    "input",
-    "textarea",
-    "figure",
-    "figcaption",
-    "object",
-    "embed",
-    "canvas",
-    "audio",
-    "video",
-    "dialog",
-    "menu",
-    "header",
-    "head",
-    "link",
-    "meta",
-    "picture",
-    "img",
-    "map",
-];
-
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "pre",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "dl",
-    "dt",
-    "dd",
-    "hr",
-    "address",
-    "center",
-    "details",
-    "summary",
-    "body",
-    "html",
-    "caption",
-];
-
-fn negative_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)comment|disqus|footer|share|sharing|social|related|promo|advert|(^|[\s_-])ads?([\s_-]|$)|sponsor|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|paywall|sidebar|widget|(^|[\s_-])nav|menu|breadcrumb|popup|modal|banner|masthead|outbrain|taboola|recirc|most-?read|most-?popular|trending|recommend|author-bio|tag-?list|(^|[\s_-])tags([\s_-]|$)|skip-link|print-only|caption|credit|toolbar|rating|pagination|pager|jump-?link|more-?stories|also-?read|legends",
-        )
-        .expect("valid regex")
-    })
+/// Elements that never hold story text. Figures and their captions are not among them: a
+/// caption describes the story's picture in the story's words (and readers such as Firefox's
+/// keep it); the image itself is skipped.
+fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "form"
+            | "button"
+            | "iframe"
+            | "select"
+            | "input"
+            | "textarea"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "dialog"
+            | "menu"
+            | "header"
+            | "head"
+            | "link"
+            | "meta"
+            | "picture"
+            | "img"
+            | "map"
+    )
 }
 
-fn positive_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)article|body|content|entry|main|post|text|blog|story|prose")
-            .expect("valid regex")
-    })
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "hr"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+            | "caption"
+            | "figure"
+            | "figcaption"
+    )
+}
+
+/// Class or id words of page furniture: containers that are not the story. ("caption" and
+/// "credit" are not: WordPress and news sites wrap every captioned picture in them.)
+const NEGATIVE_WORDS: &[&str] = &[
+    "comment",
+    "disqus",
+    "footer",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "promo",
+    "advert",
+    "sponsor",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "paywall",
+    "sidebar",
+    "widget",
+    "menu",
+    "breadcrumb",
+    "popup",
+    "modal",
+    "banner",
+    "masthead",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "mostread",
+    "most-read",
+    "mostpopular",
+    "most-popular",
+    "trending",
+    "recommend",
+    "author-bio",
+    "taglist",
+    "tag-list",
+    "skip-link",
+    "print-only",
+    "toolbar",
+    "rating",
+    "pagination",
+    "pager",
+    "jumplink",
+    "jump-link",
+    "morestories",
+    "more-stories",
+    "alsoread",
+    "also-read",
+    "legends",
+];
+
+/// Class or id words of story containers.
+const POSITIVE_WORDS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "text", "blog", "story", "prose",
+];
+
+/// Whether lowercased class-and-id text names page furniture: a furniture word anywhere, or
+/// "nav…" at the start of a word, or "ad", "ads", "tags" as whole words ("ad" inside
+/// "header" or "load" is not an ad).
+fn is_negative(ci: &str) -> bool {
+    if contains_any(ci, NEGATIVE_WORDS, &NEGATIVE_FIRST) {
+        return true;
+    }
+    ci.split([' ', '\t', '\n', '_', '-'])
+        .any(|w| w.starts_with("nav") || matches!(w, "ad" | "ads" | "tags"))
+}
+
+fn is_positive(ci: &str) -> bool {
+    contains_any(ci, POSITIVE_WORDS, &POSITIVE_FIRST)
+}
+
+/// The first bytes of a word list, so that one scan of a class string tries the words only
+/// where one can start (fifty `str::contains` calls per element cost more than the scan).
+const fn first_bytes(words: &[&str]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if !b.is_empty() {
+            t[b[0] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+}
+
+const NEGATIVE_FIRST: [bool; 256] = first_bytes(NEGATIVE_WORDS);
+const POSITIVE_FIRST: [bool; 256] = first_bytes(POSITIVE_WORDS);
+
+/// Whether any of `words` occurs in `hay`; `first` is `first_bytes(words)`.
+fn contains_any(hay: &str, words: &[&str], first: &[bool; 256]) -> bool {
+    let h = hay.as_bytes();
+    (0..h.len())
+        .any(|i| first[h[i] as usize] && words.iter().any(|w| h[i..].starts_with(w.as_bytes())))
 }
 
 fn boilerplate_re() -> &'static Regex {
@@ -121,15 +217,6 @@ fn boilerplate_re() -> &'static Regex {
     })
 }
 
-fn class_and_id(el: &Element) -> String {
-    format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
-}
-
-/// Whether an element (and so its whole subtree) is not story text.
 /// Which filters a pass applies. The first pass drops containers whose class or id looks like
 /// page furniture; when that leaves less than [`MIN_BODY_CHARS`] of text (a layout class such
 /// as "no-sidebars" or "nav_drawer" wrapped the whole story), a second pass runs without it,
@@ -139,53 +226,313 @@ struct Rules {
     class_filter: bool,
 }
 
+/// A furniture-classed element holding at least this many tenths of the page's prose is a
+/// layout wrapper.
+const LAYOUT_PROSE_SHARE_TENTHS: usize = 6;
+
 /// Below this much body text the class filter is assumed to have hidden the story.
 const MIN_BODY_CHARS: usize = 500;
 
-fn is_skipped(el: &Element, rules: Rules) -> bool {
-    let name = el.name();
-    if SKIPPED_TAGS.contains(&name) {
-        return true;
+/// A fast hasher for node ids (small integers): the std SipHash costs more than the lookups
+/// it guards. Not exposed to input control beyond node counts, which are bounded by limits.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
-        return true;
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
     }
-    if el.attr("style").is_some_and(|s| {
-        let s = s.to_ascii_lowercase().replace(' ', "");
-        s.contains("display:none") || s.contains("visibility:hidden")
-    }) {
-        return true;
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-    if el.attr("role").is_some_and(|r| {
-        matches!(
-            r,
-            "navigation"
-                | "complementary"
-                | "banner"
-                | "contentinfo"
-                | "dialog"
-                | "menu"
-                | "alertdialog"
-        )
-    }) {
-        return true;
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
     }
-    if !rules.class_filter || matches!(name, "body" | "html" | "article" | "main" | "a" | "p") {
-        return false;
-    }
-    let ci = class_and_id(el);
-    if ci.trim().is_empty() {
-        return false;
-    }
-    negative_re().is_match(&ci) && !positive_re().is_match(&ci)
 }
 
-fn is_block(name: &str) -> bool {
-    BLOCK_TAGS.contains(&name)
+type IdMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// What the element itself says about it, read once per element (attributes are looked up by
+/// interned name, so each `attr()` call costs a hash; the class test used to run per visit).
+#[derive(Debug, Clone, Copy, Default)]
+struct Flags {
+    /// Never story text, whatever the pass: skipped tags, hidden, navigation roles.
+    hard_skip: bool,
+    /// Class or id says page furniture (and does not also say story).
+    furniture: bool,
+    /// Readability-style class weight: −25 furniture word, +25 story word, +50 articleBody.
+    class_weight: f64,
+    /// Says it holds the story: `<article>`, `<main>`, a story word in class or id, articleBody.
+    story: bool,
+}
+
+/// Per-element facts of a page, computed once and shared by both passes.
+struct Page {
+    flags: IdMap<Flags>,
+}
+
+impl Page {
+    fn new(root: NodeRef<Node>) -> Page {
+        let mut flags: IdMap<Flags> = IdMap::default();
+        for n in root.descendants() {
+            if let Node::Element(el) = n.value() {
+                flags.insert(n.id(), element_flags(el, starts_with_heading(n)));
+            }
+        }
+        let mut page = Page { flags };
+        // A furniture-looking class on a wrapper that holds most of the page's prose is a
+        // layout name ("no-sidebars", "panel-two-col-sidebar-right", "ad-portal" around the
+        // whole page), not furniture: such wrappers stay, while the comment and promo blocks
+        // inside them are still dropped. Measured without the class filter.
+        let open = compute_stats(
+            root,
+            &page,
+            Rules {
+                class_filter: false,
+            },
+        );
+        let total = open.values().map(|s| s.prose).max().unwrap_or(0);
+        if total > 0 {
+            for (id, f) in page.flags.iter_mut() {
+                // ... and whose prose is mostly inside story-marked containers: a photo
+                // gallery's captions can outweigh a short story, but are not in one.
+                if f.furniture
+                    && open.get(id).is_some_and(|s| {
+                        s.prose * 10 >= total * LAYOUT_PROSE_SHARE_TENTHS
+                            && s.story_prose * 10 >= s.prose * LAYOUT_PROSE_SHARE_TENTHS
+                    })
+                {
+                    f.furniture = false;
+                }
+            }
+        }
+        page
+    }
+
+    fn flags(&self, id: NodeId) -> Flags {
+        self.flags.get(&id).copied().unwrap_or_default()
+    }
+
+    fn skipped(&self, id: NodeId, rules: Rules) -> bool {
+        let f = self.flags(id);
+        f.hard_skip || (rules.class_filter && f.furniture)
+    }
+}
+
+/// Whether the first element inside a node is a heading: the node is a section of a document,
+/// and its id is that heading's anchor ("sharing-with-a-single-developer"), not a role name.
+fn starts_with_heading(n: NodeRef<Node>) -> bool {
+    n.children()
+        .find_map(|c| match c.value() {
+            Node::Element(e) => Some(matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+fn element_flags(el: &Element, id_is_anchor: bool) -> Flags {
+    let name = el.name();
+    let (mut class, mut id, mut style, mut role, mut itemprop) = ("", "", "", "", "");
+    let mut hidden = false;
+    for (k, v) in el.attrs() {
+        match k {
+            "class" => class = v,
+            "id" => id = v,
+            "style" => style = v,
+            "role" => role = v,
+            "itemprop" => itemprop = v,
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= v == "true",
+            _ => {}
+        }
+    }
+    let mut hard_skip = is_skipped_tag(name) || hidden;
+    if !hard_skip && !style.is_empty() {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        hard_skip = s.contains("display:none") || s.contains("visibility:hidden");
+    }
+    hard_skip |= matches!(
+        role,
+        "navigation"
+            | "complementary"
+            | "banner"
+            | "contentinfo"
+            | "dialog"
+            | "menu"
+            | "alertdialog"
+    );
+    let mut f = Flags {
+        hard_skip,
+        ..Flags::default()
+    };
+    if !class.is_empty() || !id.is_empty() {
+        // A heading's anchor is a slug of its words: four or more joined by '-' or '_'.
+        let slug = id.split(['-', '_']).filter(|w| !w.is_empty()).count() >= 4;
+        let id = if id_is_anchor && slug { "" } else { id };
+        let ci = format!("{class} {id}").to_ascii_lowercase();
+        let (neg, pos) = (is_negative(&ci), is_positive(&ci));
+        if neg {
+            f.class_weight -= 25.0;
+        }
+        if pos {
+            f.class_weight += 25.0;
+        }
+        f.story = pos;
+        // Only container words exempt furniture from removal: "post" or "text" next to
+        // "related" ("jp-relatedposts-post", "related-text") still names a furniture block,
+        // while "sidebar-content" or "main-column" names a layout part. (Readability's
+        // "okMaybeItsACandidate" list, without its "and".)
+        let container = ["article", "body", "column", "content", "main", "shadow"]
+            .iter()
+            .any(|w| ci.contains(w));
+        f.furniture =
+            neg && !container && !matches!(name, "body" | "html" | "article" | "main" | "a" | "p");
+    }
+    if itemprop.contains("articleBody") {
+        f.class_weight += 50.0;
+        f.story = true;
+    }
+    f.story |= matches!(name, "article" | "main");
+    f
+}
+
+/// Text measures of one subtree (skipped descendants left out), gathered bottom-up once per
+/// pass: the old code re-read each container's whole subtree for every paragraph it held.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    /// Characters, with each run of whitespace counted as one.
+    chars: usize,
+    /// Of which inside links.
+    link_chars: usize,
+    commas: usize,
+    /// Longest direct text child, trimmed (a div written as a paragraph has text of its own).
+    own_text: usize,
+    /// Has a block-level or `<br>` child element.
+    block_child: bool,
+    has_child: bool,
+    /// Characters in prose: paragraph-like blocks of 25+ characters, mostly not link text.
+    prose: usize,
+    /// Of which inside an element that says it holds the story ([`Flags::story`]).
+    story_prose: usize,
+}
+
+/// Folded length (whitespace runs count one, ends trimmed) and commas of a text.
+fn measure(t: &str) -> (usize, usize) {
+    let mut n = 0;
+    let mut commas = 0;
+    let mut pending_space = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            pending_space = n > 0;
+            continue;
+        }
+        if pending_space {
+            n += 1;
+            pending_space = false;
+        }
+        n += 1;
+        if matches!(c, ',' | '，' | '、') {
+            commas += 1;
+        }
+    }
+    (n, commas)
+}
+
+fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats> {
+    let mut out: IdMap<Stats> = IdMap::default();
+    out.reserve(page.flags.len());
+    // (element, its flags, its stats so far); skipped subtrees are passed over without
+    // measuring their text (scripts and styles are most of a page's text bytes).
+    let mut stack: Vec<(NodeId, Flags, Stats)> = Vec::new();
+    let mut skip_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(_) => {
+                    if skip_depth > 0 {
+                        skip_depth += 1;
+                        continue;
+                    }
+                    if let Some(top) = stack.last_mut() {
+                        top.2.has_child = true;
+                    }
+                    let f = page.flags(n.id());
+                    if f.hard_skip || (rules.class_filter && f.furniture) {
+                        skip_depth = 1;
+                        continue;
+                    }
+                    stack.push((n.id(), f, Stats::default()));
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    if let Some(top) = stack.last_mut() {
+                        let (len, commas) = measure(t);
+                        let st = &mut top.2;
+                        if len > 0 && st.chars > 0 {
+                            st.chars += 1; // the space between inline pieces
+                        }
+                        st.chars += len;
+                        st.commas += commas;
+                        st.own_text = st.own_text.max(len);
+                        st.has_child = true;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                let Node::Element(el) = n.value() else {
+                    continue;
+                };
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                let Some((id, f, mut s)) = stack.pop() else {
+                    continue;
+                };
+                let name = el.name();
+                if name == "a" {
+                    s.link_chars = s.chars;
+                }
+                let paragraph_like = matches!(name, "p" | "pre" | "blockquote" | "li" | "dd")
+                    || (matches!(name, "div" | "section") && written_as_paragraph(&s));
+                if paragraph_like && s.chars >= 25 && s.link_chars * 2 < s.chars {
+                    s.prose = s.prose.max(s.chars);
+                }
+                if f.story {
+                    s.story_prose = s.prose;
+                }
+                out.insert(id, s);
+                if let Some(parent) = stack.last_mut() {
+                    let p = &mut parent.2;
+                    if s.chars > 0 && p.chars > 0 {
+                        p.chars += 1;
+                    }
+                    p.chars += s.chars;
+                    p.link_chars += s.link_chars;
+                    p.commas += s.commas;
+                    p.prose += s.prose;
+                    p.story_prose += s.story_prose;
+                    if is_block(name) || name == "br" {
+                        p.block_child = true;
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Text of a subtree, skipping skipped elements; iterative.
-fn subtree_text(node: NodeRef<Node>, rules: Rules) -> (String, usize) {
+fn subtree_text(node: NodeRef<Node>, page: &Page, rules: Rules) -> (String, usize) {
     let mut text = String::new();
     let mut link_chars = 0usize;
     let mut stack: Vec<(NodeRef<Node>, bool)> = vec![(node, false)];
@@ -198,17 +545,16 @@ fn subtree_text(node: NodeRef<Node>, rules: Rules) -> (String, usize) {
                 }
             }
             Node::Element(el) => {
-                if n.id() != node.id() && is_skipped(el, rules) {
+                if n.id() != node.id() && page.skipped(n.id(), rules) {
                     continue;
                 }
                 let link = in_link || el.name() == "a";
                 if is_block(el.name()) {
                     text.push(' ');
                 }
-                let children: Vec<_> = n.children().collect();
-                for c in children.into_iter().rev() {
-                    stack.push((c, link));
-                }
+                let at = stack.len();
+                stack.extend(n.children().map(|c| (c, link)));
+                stack[at..].reverse();
             }
             _ => {}
         }
@@ -227,24 +573,6 @@ fn tag_weight(name: &str) -> f64 {
     }
 }
 
-fn class_weight(el: &Element) -> f64 {
-    let ci = class_and_id(el);
-    let mut w = 0.0;
-    if negative_re().is_match(&ci) {
-        w -= 25.0;
-    }
-    if positive_re().is_match(&ci) {
-        w += 25.0;
-    }
-    if el
-        .attr("itemprop")
-        .is_some_and(|p| p.contains("articleBody"))
-    {
-        w += 50.0;
-    }
-    w
-}
-
 /// Extracts the body blocks of a parsed page.
 pub fn extract(
     document: &Html,
@@ -252,8 +580,10 @@ pub fn extract(
     page_url: Option<&str>,
     limits: &Limits,
 ) -> Body {
+    let page = Page::new(document.tree.root());
     let strict = extract_with(
         document,
+        &page,
         title,
         page_url,
         limits,
@@ -270,6 +600,7 @@ pub fn extract(
     }
     let relaxed = extract_with(
         document,
+        &page,
         title,
         page_url,
         limits,
@@ -291,37 +622,58 @@ pub fn extract(
 
 fn extract_with(
     document: &Html,
+    page: &Page,
     title: Option<&str>,
     page_url: Option<&str>,
     limits: &Limits,
     rules: Rules,
 ) -> Body {
     let root = document.tree.root();
-    let scores = score_containers(root, rules);
+    let stats = compute_stats(root, page, rules);
+    let scores = score_containers(root, page, &stats, rules);
     let best = scores
         .iter()
         .map(|(id, s)| (*id, *s))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-    let best = best.map(|(id, s)| promote(document, &scores, id, s));
-    let content_roots: Vec<NodeId> =
-        match best.and_then(|(id, s)| document.tree.get(id).map(|n| (n, s))) {
-            Some((top, top_score)) => {
-                let threshold = (top_score * 0.2).max(10.0);
-                match top.parent() {
-                    Some(parent) => parent
-                        .children()
-                        .filter(|sib| {
-                            sib.id() == top.id()
-                                || scores.get(&sib.id()).is_some_and(|s| *s >= threshold)
-                                || is_good_sibling_paragraph(*sib, rules)
-                        })
-                        .map(|n| n.id())
-                        .collect(),
-                    None => vec![top.id()],
+    let best = best
+        .map(|(id, s)| promote(document, &scores, id, s))
+        .map(|(id, s)| (widen(document, &stats, id), s));
+    let content_roots: Vec<NodeId> = match best
+        .and_then(|(id, s)| document.tree.get(id).map(|n| (n, s)))
+    {
+        Some((top, top_score)) => {
+            let threshold = (top_score * 0.2).max(10.0);
+            // A sibling with the top container's own class is another part of the same
+            // story ("story-body story-body-2" next to "…-1"): it gets Readability's bonus.
+            fn class_of<'a>(n: NodeRef<'a, Node>) -> Option<&'a str> {
+                match n.value() {
+                    Node::Element(e) => e.attr("class").map(str::trim).filter(|c| !c.is_empty()),
+                    _ => None,
                 }
             }
-            None => body_node(root).map(|n| vec![n.id()]).unwrap_or_default(),
-        };
+            let top_class = class_of(top);
+            match top.parent() {
+                Some(parent) => parent
+                    .children()
+                    .filter(|sib| {
+                        let bonus = if top_class.is_some() && class_of(*sib) == top_class {
+                            top_score * 0.2
+                        } else {
+                            0.0
+                        };
+                        sib.id() == top.id()
+                            || scores
+                                .get(&sib.id())
+                                .is_some_and(|s| *s + bonus >= threshold)
+                            || is_good_sibling_paragraph(*sib, page, &stats, rules)
+                    })
+                    .map(|n| n.id())
+                    .collect(),
+                None => vec![top.id()],
+            }
+        }
+        None => body_node(root).map(|n| vec![n.id()]).unwrap_or_default(),
+    };
 
     let mut walker = Walker {
         blocks: Vec::new(),
@@ -331,12 +683,13 @@ fn extract_with(
         page_domain: page_url.and_then(domain_of),
         max_depth: limits.max_depth,
         rules,
+        page,
         link_depth: 0,
     };
     for id in content_roots {
         if let Some(node) = document.tree.get(id) {
             if let Node::Element(el) = node.value() {
-                if is_skipped(el, rules) {
+                if page.skipped(id, rules) {
                     continue;
                 }
                 let kind = kind_for(el.name(), BlockKind::Paragraph);
@@ -349,11 +702,14 @@ fn extract_with(
         }
     }
     let mut blocks = walker.blocks;
-    // The headline is the title, not body text.
+    // The headline is the title, not body text: a heading that says (nearly) what the title
+    // says is dropped, nearly because titles carry a site suffix or a kicker the heading lacks
+    // (Readability's test: 75% of the heading's words are in the title, by length).
     if let Some(t) = title {
-        let t = fold_whitespace(t).to_lowercase();
         blocks.retain(|b| {
-            !(b.kind == BlockKind::Heading && fold_whitespace(&b.text).to_lowercase() == t)
+            !(b.kind == BlockKind::Heading
+                && b.text.chars().count() <= 300
+                && text_similarity(t, &b.text) > 0.75)
         });
     }
     let chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
@@ -373,12 +729,7 @@ fn extract_with(
 /// Moves the chosen container up when the story is spread over several containers: to the
 /// nearest ancestor holding three or more of the near-best containers (score ≥ 0.75 × best),
 /// then further up while the parent itself scores higher (Readability's two promotions).
-fn promote(
-    document: &Html,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> (NodeId, f64) {
+fn promote(document: &Html, scores: &IdMap<f64>, top: NodeId, top_score: f64) -> (NodeId, f64) {
     let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(id, s)| (*id, *s)).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let near: Vec<NodeId> = ranked
@@ -425,27 +776,87 @@ fn promote(
     chosen
 }
 
+/// Widens the chosen container to an ancestor when the ancestor adds mostly prose: a story
+/// split into sections, or whose first paragraphs sit in a sibling wrapper (a lede block, a
+/// "section" per subheading), is otherwise cut to its best-scoring part. An ancestor qualifies
+/// when the text it adds is at least twice as much prose as anything else (menus, labels,
+/// link lists) and it is not link-heavy; the highest such ancestor below <body> is taken.
+fn widen(document: &Html, stats: &IdMap<Stats>, top: NodeId) -> NodeId {
+    let Some(node) = document.tree.get(top) else {
+        return top;
+    };
+    let t = stats.get(&top).copied().unwrap_or_default();
+    let mut qualifying: Vec<(NodeId, usize)> = Vec::new();
+    for a in node.ancestors().take(10) {
+        if let Node::Element(e) = a.value() {
+            if matches!(e.name(), "body" | "html") {
+                break;
+            }
+        }
+        let Some(s) = stats.get(&a.id()) else {
+            continue;
+        };
+        let added_prose = s.prose.saturating_sub(t.prose);
+        let added_chars = s.chars.saturating_sub(t.chars);
+        let added_other = added_chars.saturating_sub(added_prose);
+        let added_links = s.link_chars.saturating_sub(t.link_chars);
+        // Teaser lists and comment threads are prose too, but linked (teasers) or broken up
+        // by names, dates and "reply" (comments): the added text must be nearly link-free
+        // and overwhelmingly prose.
+        if added_prose >= WIDEN_MIN_PROSE
+            && added_prose >= WIDEN_PROSE_RATIO * added_other
+            && added_links * 10 < added_chars
+        {
+            qualifying.push((a.id(), added_prose));
+        }
+    }
+    // The nearest ancestor that gathers (nearly) all the prose any qualifying ancestor adds:
+    // going higher only risks picking up more page furniture.
+    let most = qualifying.iter().map(|q| q.1).max().unwrap_or(0);
+    qualifying
+        .iter()
+        .find(|q| q.1 * 10 >= most * 9)
+        .map_or(top, |q| q.0)
+}
+
+/// How many times more prose than other text an ancestor must add to widen the body to it.
+const WIDEN_PROSE_RATIO: usize = 4;
+
+/// Least prose an ancestor must add to widen the body to it.
+const WIDEN_MIN_PROSE: usize = 150;
+
 fn body_node(root: NodeRef<Node>) -> Option<NodeRef<Node>> {
     root.descendants()
         .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))
         .or(Some(root))
 }
 
-fn is_good_sibling_paragraph(node: NodeRef<Node>, rules: Rules) -> bool {
+fn is_good_sibling_paragraph(
+    node: NodeRef<Node>,
+    page: &Page,
+    stats: &IdMap<Stats>,
+    rules: Rules,
+) -> bool {
     let Node::Element(el) = node.value() else {
         return false;
     };
-    if el.name() != "p" || is_skipped(el, rules) {
+    if el.name() != "p" || page.skipped(node.id(), rules) {
         return false;
     }
-    let (text, link_chars) = subtree_text(node, rules);
-    let len = text.trim().chars().count();
-    len > 80 && (link_chars as f64) < 0.25 * len as f64
+    let Some(s) = stats.get(&node.id()) else {
+        return false;
+    };
+    s.chars > 80 && (s.link_chars as f64) < 0.25 * s.chars as f64
 }
 
-/// Scores containers by the paragraphs inside them (iterative walk, skipped subtrees ignored).
-fn score_containers(root: NodeRef<Node>, rules: Rules) -> HashMap<NodeId, f64> {
-    let mut raw: HashMap<NodeId, f64> = HashMap::new();
+/// Scores containers by the paragraphs inside them (skipped subtrees ignored).
+fn score_containers(
+    root: NodeRef<Node>,
+    page: &Page,
+    stats: &IdMap<Stats>,
+    rules: Rules,
+) -> IdMap<f64> {
+    let mut raw: IdMap<f64> = IdMap::default();
     let mut stack: Vec<NodeRef<Node>> = vec![root];
     while let Some(n) = stack.pop() {
         let Node::Element(el) = n.value() else {
@@ -454,25 +865,29 @@ fn score_containers(root: NodeRef<Node>, rules: Rules) -> HashMap<NodeId, f64> {
             }
             continue;
         };
-        if is_skipped(el, rules) {
+        if page.skipped(n.id(), rules) {
             continue;
         }
+        let st = stats.get(&n.id()).copied().unwrap_or_default();
         let name = el.name();
+        // A list item written as a paragraph (no blocks inside, mostly not a link) counts like
+        // one: changelogs, listicles and notes are stories told in lists. Menus are lists of
+        // links and do not count.
+        let prose_item = name == "li" && !st.block_child && st.link_chars * 3 < st.chars;
         let scorable = matches!(name, "p" | "pre" | "td" | "blockquote")
-            || (matches!(name, "div" | "section") && has_direct_text(n));
+            || prose_item
+            || (matches!(name, "div" | "section") && written_as_paragraph(&st));
         if scorable {
-            let (text, _) = subtree_text(n, rules);
-            let len = text.trim().chars().count();
+            let len = st.chars;
             if len >= 25 {
-                let commas = text.matches([',', '，', '、']).count() as f64;
-                let s = 1.0 + commas + (len as f64 / 100.0).floor().min(3.0);
+                let s = 1.0 + st.commas as f64 + (len as f64 / 100.0).floor().min(3.0);
                 let mut ancestor = n.parent();
                 for divisor in [1.0, 2.0, 3.0] {
                     let Some(a) = ancestor else { break };
                     if let Node::Element(ael) = a.value() {
-                        let base = raw
-                            .entry(a.id())
-                            .or_insert_with(|| tag_weight(ael.name()) + class_weight(ael));
+                        let base = raw.entry(a.id()).or_insert_with(|| {
+                            tag_weight(ael.name()) + page.flags(a.id()).class_weight
+                        });
                         *base += s / divisor;
                     }
                     ancestor = a.parent();
@@ -485,36 +900,18 @@ fn score_containers(root: NodeRef<Node>, rules: Rules) -> HashMap<NodeId, f64> {
         stack.extend(n.children());
     }
     raw.into_iter()
-        .filter_map(|(id, score)| {
-            let node = root.tree().get(id)?;
-            let (text, link_chars) = subtree_text(node, rules);
-            let len = text.trim().chars().count().max(1);
-            let density = link_chars as f64 / len as f64;
-            Some((id, score * (1.0 - density.min(1.0))))
+        .map(|(id, score)| {
+            let st = stats.get(&id).copied().unwrap_or_default();
+            let density = st.link_chars as f64 / st.chars.max(1) as f64;
+            (id, score * (1.0 - density.min(1.0)))
         })
         .collect()
 }
 
 /// A div that is written as a paragraph: text of its own, or only inline children
 /// (`<div><span>…</span></div>`), at least 25 characters.
-fn has_direct_text(n: NodeRef<Node>) -> bool {
-    let own = n.children().any(|c| match c.value() {
-        Node::Text(t) => t.trim().chars().count() >= 25,
-        _ => false,
-    });
-    if own {
-        return true;
-    }
-    let inline_only = n.children().all(|c| match c.value() {
-        Node::Element(e) => !is_block(e.name()) && e.name() != "br",
-        _ => true,
-    });
-    inline_only && n.children().next().is_some() && {
-        let text: String = ElementRef::wrap(n)
-            .map(|e| e.text().collect())
-            .unwrap_or_default();
-        text.trim().chars().count() >= 25
-    }
+fn written_as_paragraph(st: &Stats) -> bool {
+    st.own_text >= 25 || (!st.block_child && st.has_child && st.chars >= 25)
 }
 
 fn kind_for(name: &str, inherited: BlockKind) -> BlockKind {
@@ -529,7 +926,7 @@ fn kind_for(name: &str, inherited: BlockKind) -> BlockKind {
 
 /// Walks content in document order, gathering inline text into runs and emitting a block at
 /// each block boundary.
-struct Walker {
+struct Walker<'p> {
     blocks: Vec<Block>,
     run: String,
     run_link_chars: usize,
@@ -537,11 +934,12 @@ struct Walker {
     page_domain: Option<String>,
     max_depth: usize,
     rules: Rules,
+    page: &'p Page,
     /// How many links the walk is inside.
     link_depth: usize,
 }
 
-impl Walker {
+impl Walker<'_> {
     fn walk(&mut self, node: NodeRef<Node>, kind: BlockKind, depth: usize) {
         for child in node.children() {
             match child.value() {
@@ -555,7 +953,7 @@ impl Walker {
                     }
                 }
                 Node::Element(el) => {
-                    if is_skipped(el, self.rules) {
+                    if self.page.skipped(child.id(), self.rules) {
                         continue;
                     }
                     let name = el.name();
@@ -568,7 +966,7 @@ impl Walker {
                     }
                     if depth >= self.max_depth {
                         // Too deep to walk: read the rest as flat text.
-                        let (text, link_chars) = subtree_text(child, self.rules);
+                        let (text, link_chars) = subtree_text(child, self.page, self.rules);
                         self.run.push_str(&text);
                         self.run_link_chars += link_chars;
                         continue;
@@ -707,6 +1105,8 @@ mod tests {
         let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts[0], PARA);
         assert!(texts.contains(&"Background"));
+        // A picture's caption is kept, as a block of its own.
+        assert!(texts.contains(&"A caption, photo credit"), "{texts:?}");
         assert!(blocks.contains(&(BlockKind::ListItem, "First point".into())));
         assert!(blocks.contains(&(
             BlockKind::Quote,
@@ -717,7 +1117,6 @@ mod tests {
             "Home",
             "Share",
             "Advertisement",
-            "A caption, photo credit",
             "Copyright",
         ] {
             assert!(!texts.contains(&bad), "{bad} leaked: {texts:?}");
@@ -775,6 +1174,66 @@ mod tests {
         );
         let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
         assert!(texts.iter().any(|t| t.ends_with("Three.")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_story_split_into_sections_is_read_whole() {
+        // The lede sits in its own wrapper, the rest in a deeper one that outscores it.
+        let html = format!(
+            r#"<body><article><div class="lede"><p>{PARA}</p><p>{PARA} Lede.</p></div>
+            <div class="rest"><div class="inner"><p>{PARA} One.</p><p>{PARA} Two.</p>
+            <p>{PARA} Three.</p><p>{PARA} Four.</p></div></div></article>
+            <div class="more"><a href="/1">Other story one</a> <a href="/2">Other story two</a></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Lede.")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.ends_with("Four.")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("Other story")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_layout_wrapper_named_like_furniture_keeps_the_story_not_its_comments() {
+        let html = format!(
+            r#"<body><div class="page two-col-sidebar-layout"><div class="main-content">
+            <p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p><p>{PARA} Four.</p></div>
+            <div class="comments"><p>{PARA} A reader comment.</p></div></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Four.")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("reader comment")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_story_told_in_list_items_is_found() {
+        let items: String = (0..6)
+            .map(|i| format!("<li>{PARA} Item {i}.</li>"))
+            .collect();
+        let html = format!(
+            r#"<body><div class="post"><ul>{items}</ul></div><div class="links"><p><a href="/a">A link that is not the story at all here</a></p></div></body>"#
+        );
+        let blocks = body_of(&html);
+        assert!(
+            blocks.contains(&(BlockKind::ListItem, format!("{PARA} Item 5."))),
+            "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn a_section_anchor_id_is_not_a_furniture_name() {
+        let html = format!(
+            r#"<body><div class="content"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p>
+            <div class="section" id="sharing-with-a-single-developer"><h2>Sharing</h2>
+            <p>{PARA} Kept.</p></div><div id="share-tools"><h3>Share</h3><p>{PARA} Dropped.</p></div></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Kept.")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.ends_with("Dropped.")), "{texts:?}");
     }
 
     #[test]

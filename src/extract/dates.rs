@@ -87,6 +87,17 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     None
 }
 
+/// Where the first written-out date ("March 25, 2015", "25 March 2015") in `s` starts, if any:
+/// bylines often run on into the date ("By Jane Doe March 25, 2015").
+pub fn date_start(s: &str) -> Option<usize> {
+    let a = month_day_year_re().find(s).map(|m| m.start());
+    let b = day_month_year_re().find(s).map(|m| m.start());
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
