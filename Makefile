@@ -104,9 +104,11 @@ train-claims: native
 	$(NEWSAR) train-claims --claimbuster $(DATA)/claims/claimbuster-train.json \
 	    --ct19 $(DATA)/claims/CT19-T1-Training.csv --out data/models/checkworthy.bin
 
-bench: wasm
+bench: wasm browser-deps
 	cargo bench --bench speed
 	cd tests/eval/peers && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; }
+	rm -f target/bench/browser.json
+	node tests/bench/live_page.mjs
 	node tests/bench/peers.mjs
 
 clean:

@@ -99,6 +99,59 @@ pub fn analyze_html(html: &str, options: &Options) -> Result<Brief, Error> {
     Ok(build(doc, extracted, options, true))
 }
 
+/// The article of a page without any analysis: what `newsar extract` and the wasm `extractHtml`
+/// return (the brief's `article` fields, the body as blank-line separated blocks).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExtractedArticle {
+    pub title: Option<String>,
+    pub byline: Vec<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+    pub section: Option<String>,
+    pub description: Option<String>,
+    pub declared_lang: Option<String>,
+    /// The story's blocks (paragraphs, headings, list items, quotes), blank-line separated.
+    pub text: String,
+    /// Number of blocks in `text`.
+    pub blocks: usize,
+    /// Absolute links found inside the story body.
+    pub links: Vec<String>,
+    /// 0…1: how article-like the chosen body is.
+    pub confidence: f64,
+}
+
+/// Extracts the article of an HTML page (metadata and body) without analyzing it. Errors as
+/// [`analyze_html`] does, except that a short body is returned rather than refused.
+pub fn extract_article(html: &str, options: &Options) -> Result<ExtractedArticle, Error> {
+    options.validate()?;
+    if html.trim().is_empty() {
+        return Err(Error::EmptyInput);
+    }
+    let ex = extract::extract_html(html, options.url.as_deref(), &Limits::default())?;
+    let text = ex
+        .blocks
+        .iter()
+        .map(|b| b.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Ok(ExtractedArticle {
+        title: ex.title.or_else(|| options.title.clone()),
+        byline: ex.byline,
+        published: ex.published,
+        url: ex.url.or_else(|| options.url.clone()),
+        site_name: ex.site_name.or_else(|| options.site_name.clone()),
+        section: ex.section,
+        description: ex.description,
+        declared_lang: ex.declared_lang,
+        blocks: ex.blocks.len(),
+        text,
+        links: ex.links,
+        confidence: brief::round3(ex.body_confidence),
+    })
+}
+
 /// Whether the body extracted from a page is an article at all: at least one sentence of eight
 /// words or more, or 25 words in all. A page of links, labels or a single word is not.
 fn looks_like_article(doc: &Doc) -> bool {
@@ -398,6 +451,27 @@ mod tests {
         assert_eq!(a, brief_id(Some("2026-06-08"), "text"));
         assert_ne!(a, brief_id(Some("2026-06-08"), "other text"));
         assert!(brief_id(None, "x").starts_with("NSR-0000-0000-"));
+    }
+
+    #[test]
+    fn extract_article_gives_metadata_and_body_without_analysis() {
+        let html = r#"<html><head><title>Flood defences fail as the river rises | The Post</title>
+            <meta property="og:site_name" content="The Post"></head><body><article>
+            <h1>Flood defences fail as the river rises</h1><p>The river broke through the new flood defences on
+            Monday night, officials said, leaving two towns under water.</p><p>Repairs will
+            take weeks.</p></article></body></html>"#;
+        let a = extract_article(html, &Options::default()).unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Flood defences fail as the river rises")
+        );
+        assert_eq!(a.site_name.as_deref(), Some("The Post"));
+        assert!(a.text.contains("river broke through") && a.text.contains("\n\nRepairs"));
+        assert!(a.blocks >= 2);
+        assert_eq!(
+            extract_article(" ", &Options::default()),
+            Err(Error::EmptyInput)
+        );
     }
 
     #[test]

@@ -31,6 +31,12 @@ export interface Article {
   site_name: string | null; section: string | null; description: string | null;
   declared_lang: string | null; text: string; paragraphs: Paragraph[];
 }
+/** What extractHtml returns: the article without analysis; `text` is blank-line separated blocks. */
+export interface ExtractedArticle {
+  title: string | null; byline: string[]; published: string | null; url: string | null;
+  site_name: string | null; section: string | null; description: string | null;
+  declared_lang: string | null; text: string; blocks: number; links: string[]; confidence: number;
+}
 export interface QualityPart { reason: string; weight: number; met: boolean; }
 export interface Stats {
   words: number; reading_minutes: number; sentences: number; entities: number; claims: number;
@@ -140,6 +146,17 @@ pub fn analyze_html(
         r.apply(&mut brief);
     }
     to_js(&brief)
+}
+
+/// Extracts the article of an HTML page (metadata and body text) without analysis.
+#[wasm_bindgen(js_name = extractHtml, unchecked_return_type = "ExtractedArticle")]
+pub fn extract_html(
+    html: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let (options, _) = options_from(options)?;
+    let article = crate::extract_article(html, &options).map_err(err)?;
+    to_plain(&article)
 }
 
 /// Analyzes plain text; returns the brief as a plain object.

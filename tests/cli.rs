@@ -275,3 +275,19 @@ fn outlets_lookup_and_check_report_clearly() {
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn extract_prints_the_article_without_analysis() {
+    let page = r#"<html><head><title>Dam repairs begin after the spring floods | The Post</title>
+        </head><body><article><p>Engineers began repairing the northern dam on Tuesday after the
+        spring floods damaged its spillway, the water authority said.</p></article></body></html>"#;
+    let a = json(&newsar(&["extract", "-"], Some(page)));
+    assert_eq!(a["title"], "Dam repairs begin after the spring floods");
+    assert!(a["text"].as_str().unwrap().starts_with("Engineers began"));
+    assert!(a.get("entities").is_none(), "no analysis: {a}");
+    let out = newsar(&["extract", "-"], Some("Just some plain text here."));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs an HTML page"));
+    let out = newsar(&["extract", "--jsonl"], Some(""));
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,6 +1,8 @@
 //! The `newsar` command line: argument parsing and I/O only; all analysis is in the library.
 
-use newsar::{analyze_html, analyze_text, looks_like_html, report, Brief, Options};
+use newsar::{
+    analyze_html, analyze_text, extract_article, looks_like_html, report, Brief, Options,
+};
 use serde::Deserialize;
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
@@ -14,6 +16,8 @@ newsar — multi-perspective news intelligence, on your machine
 Usage:
   newsar analyze [FILE|-] [--format json|text] [--url URL] [--title T] [--now YYYY-MM-DD]
   newsar analyze --jsonl              one JSON object per line on stdin, one brief per line out
+  newsar extract [FILE|-] [--url URL] the article of an HTML page (metadata and body text) as
+                                      JSON, without analysis
   newsar train-ner --train FILE --dev FILE --out FILE [--epochs N] [--seed N]
                                       train the name tagger on CoNLL-2003 files
   newsar train-claims --claimbuster FILE [--ct19 FILE] --out FILE
@@ -127,8 +131,9 @@ fn run() -> Result<ExitCode, String> {
             _ => return Err(format!("{}; see `newsar --help`", arg.unexpected())),
         }
     }
+    let extract_only = command.as_deref() == Some("extract");
     match command.as_deref() {
-        Some("analyze") => {}
+        Some("analyze" | "extract") => {}
         Some(other) => {
             return Err(format!(
                 "unknown command {other:?}; try `newsar analyze --help`"
@@ -143,6 +148,9 @@ fn run() -> Result<ExitCode, String> {
         args.options.now = Some(today_utc());
     }
     if args.jsonl {
+        if extract_only {
+            return Err("newsar extract takes one page (FILE or -), not --jsonl".into());
+        }
         if args.file.is_some() {
             return Err("--jsonl reads stdin; do not give a FILE".into());
         }
@@ -165,6 +173,24 @@ fn run() -> Result<ExitCode, String> {
     let mut options = args.options.clone();
     if is_sample && options.url.is_none() {
         options.url = Some(SAMPLE_URL.to_string());
+    }
+    if extract_only {
+        if !looks_like_html(&input) {
+            eprintln!("newsar: extract needs an HTML page; this input looks like plain text");
+            return Ok(ExitCode::from(1));
+        }
+        return match extract_article(&input, &options) {
+            Ok(article) => {
+                let json = serde_json::to_string_pretty(&article)
+                    .map_err(|e| format!("cannot write JSON: {e}"))?;
+                write_stdout((json + "\n").as_bytes())?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("newsar: {e}");
+                Ok(ExitCode::from(1))
+            }
+        };
     }
     let result = if looks_like_html(&input) {
         analyze_html(&input, &options)

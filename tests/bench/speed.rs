@@ -117,6 +117,17 @@ fn main() {
             println!("| analyze_html (whole brief) | {} readability test pages | median {:.2} ms, p90 {:.2} ms |", htmls.len(), median * 1000.0, p90 * 1000.0);
             results.push(("analyze_html_median_ms".into(), median * 1000.0));
             results.push(("analyze_html_p90_ms".into(), p90 * 1000.0));
+            // Extraction alone (parse, metadata, body): issue 3's speed figure.
+            let mut times: Vec<f64> = htmls
+                .iter()
+                .map(|h| best_of(3, || newsar::extract_article(h, &opts).is_ok()))
+                .collect();
+            times.sort_by(f64::total_cmp);
+            let median = times[times.len() / 2];
+            let p90 = times[times.len() * 9 / 10];
+            println!("| extract_article (extraction only) | {} readability test pages | median {:.2} ms, p90 {:.2} ms |", htmls.len(), median * 1000.0, p90 * 1000.0);
+            results.push(("extract_median_ms".into(), median * 1000.0));
+            results.push(("extract_p90_ms".into(), p90 * 1000.0));
         }
     }
     // For tests/bench/peers.mjs, which runs the peers in the same `make bench` and writes ratios.
