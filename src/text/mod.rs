@@ -2,6 +2,7 @@
 //! tokens, sentences, paragraphs, and the byte → UTF-16 offset map. Built once per article
 //! ([`Doc::new`]); no analyzer tokenizes again.
 
+mod char_refs;
 mod offsets;
 mod sentences;
 mod tokens;
@@ -93,7 +94,12 @@ impl Doc {
             // Keep single newlines: fold other whitespace per line.
             let text = lines
                 .iter()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|l| {
+                    char_refs::decode(l)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .collect::<Vec<_>>()
                 .join("\n");
             (BlockKind::Paragraph, normalize_chars(&text))
