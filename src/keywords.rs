@@ -38,18 +38,25 @@ struct Unit {
     role: Role,
 }
 
-/// Crude singular form for merging "risk"/"risks".
-fn singular(word: &str) -> &str {
-    if word.len() > 4 && word.ends_with("ies") {
-        &word[..word.len() - 3]
-    } else if word.len() > 3
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
+/// Singular form for merging "risk"/"risks", "policy"/"policies", "crash"/"crashes",
+/// "tornado"/"tornadoes" (regular English plurals; irregular ones stay apart).
+fn singular(word: &str) -> String {
+    let n = word.len();
+    let strip = |k: usize| word[..n - k].to_string();
+    if n > 4 && word.ends_with("ies") {
+        strip(3) + "y"
+    } else if n > 4
+        && ["sses", "xes", "ches", "shes", "zzes"]
+            .iter()
+            .any(|e| word.ends_with(e))
     {
-        &word[..word.len() - 1]
+        strip(2)
+    } else if n >= 8 && word.ends_with("oes") {
+        strip(2)
+    } else if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        strip(1)
     } else {
-        word
+        word.to_string()
     }
 }
 
@@ -176,7 +183,7 @@ fn units(doc: &Doc) -> Vec<Vec<Unit>> {
                 out.push(Unit {
                     first: i,
                     last: end - 1,
-                    key: singular(&text).to_string(),
+                    key: singular(&text),
                     role,
                 });
                 i = end;
@@ -393,6 +400,23 @@ mod tests {
             !t.iter().any(|x| x.contains("mr.") || x.contains("n't")),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn regular_plurals_merge_with_their_singular() {
+        for (plural, one) in [
+            ("policies", "policy"),
+            ("crashes", "crash"),
+            ("taxes", "tax"),
+            ("processes", "process"),
+            ("tornadoes", "tornado"),
+            ("houses", "house"),
+            ("risks", "risk"),
+            ("status", "status"),
+        ] {
+            assert_eq!(singular(plural), one);
+            assert_eq!(singular(one), one);
+        }
     }
 
     #[test]
