@@ -45,13 +45,12 @@ fn singular(word: &str) -> String {
     let strip = |k: usize| word[..n - k].to_string();
     if n > 4 && word.ends_with("ies") {
         strip(3) + "y"
-    } else if n > 4
+    } else if (n > 4
         && ["sses", "xes", "ches", "shes", "zzes"]
             .iter()
-            .any(|e| word.ends_with(e))
+            .any(|e| word.ends_with(e)))
+        || (n >= 8 && word.ends_with("oes"))
     {
-        strip(2)
-    } else if n >= 8 && word.ends_with("oes") {
         strip(2)
     } else if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
         strip(1)
