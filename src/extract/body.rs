@@ -427,7 +427,8 @@ struct Stats {
     headings: usize,
     /// Of which mostly the text of a link to another page: a teaser's headline.
     linked_headings: usize,
-    /// Characters inside links to another page (not `#…` anchors within this one).
+    /// Characters inside links other than [`is_in_page_anchor`] ones: links to other pages
+    /// and script buttons.
     away_link_chars: usize,
 }
 
@@ -507,10 +508,7 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                 let name = el.name();
                 if name == "a" {
                     s.link_chars = s.chars;
-                    if !el
-                        .attr("href")
-                        .is_some_and(|h| h.trim_start().starts_with('#'))
-                    {
+                    if !el.attr("href").is_some_and(is_in_page_anchor) {
                         s.away_link_chars = s.chars;
                     }
                 }
@@ -550,6 +548,15 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
         }
     }
     out
+}
+
+/// Whether a link's target is a named place in this page ("#section-2"): a skip link, a
+/// table of contents, a footnote. A bare "#" is not: it is a script's button ("Reply",
+/// "Edit", "Flag" under each comment), page furniture like any link.
+fn is_in_page_anchor(href: &str) -> bool {
+    href.trim()
+        .strip_prefix('#')
+        .is_some_and(|name| !name.is_empty())
 }
 
 /// Text of a subtree, skipping skipped elements; iterative.
@@ -820,7 +827,9 @@ fn widen(document: &Html, stats: &IdMap<Stats>, top: NodeId) -> NodeId {
         let added_prose = s.prose.saturating_sub(t.prose);
         let added_chars = s.chars.saturating_sub(t.chars);
         let added_other = added_chars.saturating_sub(added_prose);
-        let added_links = s.link_chars.saturating_sub(t.link_chars);
+        // In-page anchors (a "Continue reading the main story" skip link between two parts
+        // of a story split by an advertisement) lead nowhere else and are not counted.
+        let added_links = s.away_link_chars.saturating_sub(t.away_link_chars);
         let added_headings = s.headings.saturating_sub(t.headings);
         let added_linked_headings = s.linked_headings.saturating_sub(t.linked_headings);
         // Teaser lists and comment threads are prose too, but linked (teasers) or broken up
@@ -1295,6 +1304,31 @@ mod tests {
         let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
         assert!(texts.iter().any(|t| t.ends_with("One.")), "{texts:?}");
         assert!(texts.iter().any(|t| t.ends_with("F.")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_story_split_by_an_advertisement_with_skip_links_is_read_whole() {
+        // The skip links lead to a place in the page, not away from it: they do not make the
+        // first part look like a list of links.
+        let skip = r##"<div class="interrupter"><a href="#part-2">Continue reading the main story</a></div>"##;
+        let html = format!(
+            r#"<body><article><div class="wrap"><div class="part"><p>{PARA} One.</p><p>{PARA} Two.</p>
+            <p>{PARA} Three.</p></div></div>{skip}{skip}<div class="wrap"><div class="part" id="part-2">
+            <p>{PARA} Four.</p><p>{PARA} Five.</p><p>{PARA} Six.</p><p>{PARA} Seven.</p></div></div>
+            </article></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("One.")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.ends_with("Seven.")), "{texts:?}");
+    }
+
+    #[test]
+    fn in_page_anchors_are_named_places_not_script_buttons() {
+        assert!(is_in_page_anchor("#story-continues-2"));
+        assert!(is_in_page_anchor(" #notes "));
+        assert!(!is_in_page_anchor("#"));
+        assert!(!is_in_page_anchor("javascript:void(0)"));
+        assert!(!is_in_page_anchor("https://example.com/a#b"));
     }
 
     #[test]
