@@ -877,13 +877,21 @@ fn is_good_sibling_paragraph(
     let Node::Element(el) = node.value() else {
         return false;
     };
-    if el.name() != "p" || page.skipped(node.id(), rules) {
+    if page.skipped(node.id(), rules) {
         return false;
     }
     let Some(s) = stats.get(&node.id()) else {
         return false;
     };
-    s.chars > 80 && (s.link_chars as f64) < 0.25 * s.chars as f64
+    // A div or section holding only text and inline markup is a paragraph written as a div
+    // (a lede or standfirst next to the story container, "article__perex"): Readability
+    // turns such divs into paragraphs before this test, so they pass it too.
+    let paragraph = match el.name() {
+        "p" => true,
+        "div" | "section" => !s.block_child,
+        _ => false,
+    };
+    paragraph && s.chars > 80 && (s.link_chars as f64) < 0.25 * s.chars as f64
 }
 
 /// Scores containers by the paragraphs inside them (skipped subtrees ignored).
@@ -1329,6 +1337,24 @@ mod tests {
         assert!(!is_in_page_anchor("#"));
         assert!(!is_in_page_anchor("javascript:void(0)"));
         assert!(!is_in_page_anchor("https://example.com/a#b"));
+    }
+
+    #[test]
+    fn a_lede_written_as_a_div_next_to_the_story_is_kept() {
+        let html = format!(
+            r#"<body><div class="article"><div class="author"><a href="/authors/x">A. Writer</a></div>
+            <div class="perex">{PARA} Lede.</div>
+            <div class="photo"><a href="/gallery/1"><div class="desc">A picture of the council chamber | Photo: Agency</div></a></div>
+            <div class="article-content"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div></div>
+            <div class="links"><div>Short label</div></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Lede.")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.ends_with("Three.")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("Short label")),
+            "{texts:?}"
+        );
     }
 
     #[test]
