@@ -423,6 +423,13 @@ struct Stats {
     prose: usize,
     /// Of which inside an element that says it holds the story ([`Flags::story`]).
     story_prose: usize,
+    /// Headings (h1–h6) inside.
+    headings: usize,
+    /// Of which mostly the text of a link to another page: a teaser's headline.
+    linked_headings: usize,
+    /// Characters inside links other than [`is_in_page_anchor`] ones: links to other pages
+    /// and script buttons.
+    away_link_chars: usize,
 }
 
 /// Folded length (whitespace runs count one, ends trimmed) and commas of a text.
@@ -501,6 +508,15 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                 let name = el.name();
                 if name == "a" {
                     s.link_chars = s.chars;
+                    if !el.attr("href").is_some_and(is_in_page_anchor) {
+                        s.away_link_chars = s.chars;
+                    }
+                }
+                if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                    s.headings += 1;
+                    if s.chars > 0 && s.away_link_chars * 2 > s.chars {
+                        s.linked_headings += 1;
+                    }
                 }
                 let paragraph_like = matches!(name, "p" | "pre" | "blockquote" | "li" | "dd")
                     || (matches!(name, "div" | "section") && written_as_paragraph(&s));
@@ -521,6 +537,9 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                     p.commas += s.commas;
                     p.prose += s.prose;
                     p.story_prose += s.story_prose;
+                    p.headings += s.headings;
+                    p.linked_headings += s.linked_headings;
+                    p.away_link_chars += s.away_link_chars;
                     if is_block(name) || name == "br" {
                         p.block_child = true;
                     }
@@ -529,6 +548,15 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
         }
     }
     out
+}
+
+/// Whether a link's target is a named place in this page ("#section-2"): a skip link, a
+/// table of contents, a footnote. A bare "#" is not: it is a script's button ("Reply",
+/// "Edit", "Flag" under each comment), page furniture like any link.
+fn is_in_page_anchor(href: &str) -> bool {
+    href.trim()
+        .strip_prefix('#')
+        .is_some_and(|name| !name.is_empty())
 }
 
 /// Text of a subtree, skipping skipped elements; iterative.
@@ -799,13 +827,22 @@ fn widen(document: &Html, stats: &IdMap<Stats>, top: NodeId) -> NodeId {
         let added_prose = s.prose.saturating_sub(t.prose);
         let added_chars = s.chars.saturating_sub(t.chars);
         let added_other = added_chars.saturating_sub(added_prose);
-        let added_links = s.link_chars.saturating_sub(t.link_chars);
+        // In-page anchors (a "Continue reading the main story" skip link between two parts
+        // of a story split by an advertisement) lead nowhere else and are not counted.
+        let added_links = s.away_link_chars.saturating_sub(t.away_link_chars);
+        let added_headings = s.headings.saturating_sub(t.headings);
+        let added_linked_headings = s.linked_headings.saturating_sub(t.linked_headings);
         // Teaser lists and comment threads are prose too, but linked (teasers) or broken up
         // by names, dates and "reply" (comments): the added text must be nearly link-free
-        // and overwhelmingly prose.
+        // and overwhelmingly prose. Teasers whose blurbs are plain prose, with only the
+        // headline linked, pass that test; they are told by those headlines: two or more
+        // headings, most of those added, that are links to other pages. A story's own
+        // subheadings are not links (or are anchors within the page).
+        let teasers = added_linked_headings >= 2 && added_linked_headings * 2 >= added_headings;
         if added_prose >= WIDEN_MIN_PROSE
             && added_prose >= WIDEN_PROSE_RATIO * added_other
             && added_links * 10 < added_chars
+            && !teasers
         {
             qualifying.push((a.id(), added_prose));
         }
@@ -840,13 +877,21 @@ fn is_good_sibling_paragraph(
     let Node::Element(el) = node.value() else {
         return false;
     };
-    if el.name() != "p" || page.skipped(node.id(), rules) {
+    if page.skipped(node.id(), rules) {
         return false;
     }
     let Some(s) = stats.get(&node.id()) else {
         return false;
     };
-    s.chars > 80 && (s.link_chars as f64) < 0.25 * s.chars as f64
+    // A div or section holding only text and inline markup is a paragraph written as a div
+    // (a lede or standfirst next to the story container, "article__perex"): Readability
+    // turns such divs into paragraphs before this test, so they pass it too.
+    let paragraph = match el.name() {
+        "p" => true,
+        "div" | "section" => !s.block_child,
+        _ => false,
+    };
+    paragraph && s.chars > 80 && (s.link_chars as f64) < 0.25 * s.chars as f64
 }
 
 /// Scores containers by the paragraphs inside them (skipped subtrees ignored).
@@ -1234,6 +1279,82 @@ mod tests {
         let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
         assert!(texts.iter().any(|t| t.ends_with("Kept.")), "{texts:?}");
         assert!(!texts.iter().any(|t| t.ends_with("Dropped.")), "{texts:?}");
+    }
+
+    #[test]
+    fn teasers_with_linked_headlines_do_not_widen_the_story() {
+        // Each teaser's blurb is plain prose; only its headline is a link.
+        let teasers: String = (0..4)
+            .map(|i| {
+                format!(
+                    r#"<div class="item"><h4><a href="/other-{i}">Another columnist's take {i}</a></h4><p>{PARA} {PARA} Teaser {i}.</p></div>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<body><div><div class="story"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p>
+            <p>{PARA} Four.</p><p>{PARA} Five.</p><p>{PARA} Six.</p></div>
+            <div class="group"><h2>Other columns</h2><div class="content"><div class="list">{teasers}</div></div></div></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Six.")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Teaser")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_later_section_with_anchor_linked_headings_still_widens_the_story() {
+        let html = format!(
+            r##"<body><article><div class="intro"><p>{PARA} One.</p><p>{PARA} Two.</p></div>
+            <div class="rest"><h2><a href="#a">Part A</a></h2><p>{PARA} A.</p>
+            <h2><a href="#b">Part B</a></h2><p>{PARA} B.</p><div class="inner"><p>{PARA} C.</p>
+            <p>{PARA} D.</p><p>{PARA} E.</p><p>{PARA} F.</p></div></div></article></body>"##
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("One.")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.ends_with("F.")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_story_split_by_an_advertisement_with_skip_links_is_read_whole() {
+        // The skip links lead to a place in the page, not away from it: they do not make the
+        // first part look like a list of links.
+        let skip = r##"<div class="interrupter"><a href="#part-2">Continue reading the main story</a></div>"##;
+        let html = format!(
+            r#"<body><article><div class="wrap"><div class="part"><p>{PARA} One.</p><p>{PARA} Two.</p>
+            <p>{PARA} Three.</p></div></div>{skip}{skip}<div class="wrap"><div class="part" id="part-2">
+            <p>{PARA} Four.</p><p>{PARA} Five.</p><p>{PARA} Six.</p><p>{PARA} Seven.</p></div></div>
+            </article></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("One.")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.ends_with("Seven.")), "{texts:?}");
+    }
+
+    #[test]
+    fn in_page_anchors_are_named_places_not_script_buttons() {
+        assert!(is_in_page_anchor("#story-continues-2"));
+        assert!(is_in_page_anchor(" #notes "));
+        assert!(!is_in_page_anchor("#"));
+        assert!(!is_in_page_anchor("javascript:void(0)"));
+        assert!(!is_in_page_anchor("https://example.com/a#b"));
+    }
+
+    #[test]
+    fn a_lede_written_as_a_div_next_to_the_story_is_kept() {
+        let html = format!(
+            r#"<body><div class="article"><div class="author"><a href="/authors/x">A. Writer</a></div>
+            <div class="perex">{PARA} Lede.</div>
+            <div class="photo"><a href="/gallery/1"><div class="desc">A picture of the council chamber | Photo: Agency</div></a></div>
+            <div class="article-content"><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div></div>
+            <div class="links"><div>Short label</div></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|(_, t)| t).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Lede.")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.ends_with("Three.")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("Short label")),
+            "{texts:?}"
+        );
     }
 
     #[test]
