@@ -170,10 +170,67 @@ pub const REPORTING_VERBS: &[&str] = &[
     "concedes",
     "continued",
     "continues",
+    "defended",
+    "defends",
+    "reflected",
+    "judges",
+];
+
+/// Verbs of judgment that report when an "as" complement follows their object ("cast X as Y",
+/// "dismissed the report as fake news", "slammed the plan as a giveaway").
+const AS_VERBS: &[&str] = &[
+    "cast",
+    "casts",
+    "dismissed",
+    "dismisses",
+    "blasted",
+    "blasts",
+    "slammed",
+    "slams",
+    "derided",
+    "derides",
+    "mocked",
+    "mocks",
+    "lauded",
+    "lauds",
+    "touted",
+    "touts",
+    "branded",
+    "brands",
+    "labeled",
+    "labelled",
+    "labels",
+    "painted",
+    "paints",
+    "portrayed",
+    "portrays",
+    "characterized",
+    "characterizes",
+    "characterised",
+    "framed",
+    "frames",
+    "ripped",
+    "rips",
+    "denounced",
+    "denounces",
+    "condemned",
+    "condemns",
+    "criticizes",
+    "attacked",
+    "attacks",
+    "welcomed",
+    "welcomes",
+    "rejected",
+    "rejects",
+    "hailed",
+    "praised",
+    "described",
 ];
 
 /// Reporting verbs that also take a plain object ("adds diversity", "maintains a lead").
 const OBJECT_VERBS: &[&str] = &[
+    "reflected",
+    "judges",
     "adds",
     "added",
     "maintains",
@@ -612,7 +669,22 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
     let sub = subordinate_end(doc, &range, &quoted);
     // The main clause first; a cue inside quotation marks is part of what was said; a speech
     // verb before a belief verb ("they believe …, Baden said" → Baden).
-    let speech = |i: usize| !BELIEF_VERBS.contains(&doc.tokens[i].lower.as_str());
+    // A verb of judgment in a relative clause ("opponents who have characterized the bill as
+    // …, Ryan added") yields to a cue in the main clause, as belief verbs do; a verb of speech
+    // there stays ("a lawyer, who says …, says" → the lawyer).
+    let relative = |i: usize| {
+        let w = doc.tokens[i].lower.as_str();
+        if !(AS_VERBS.contains(&w) || matches!(w, "defended" | "defends")) {
+            return false;
+        }
+        let j = skip_between(doc, range.start, i);
+        j > range.start
+            && matches!(
+                doc.tokens[j - 1].lower.as_str(),
+                "who" | "which" | "whom" | "that"
+            )
+    };
+    let speech = |i: usize| !BELIEF_VERBS.contains(&doc.tokens[i].lower.as_str()) && !relative(i);
     let passes: [&dyn Fn(usize) -> bool; 4] = [
         &|i| i >= sub && !quoted[i - range.start] && speech(i),
         &|i| i >= sub && !quoted[i - range.start],
@@ -770,9 +842,15 @@ fn find_with(
         let made_clear = lower == "made"
             && (next_is("clear")
                 || (next_is("it") && i + 2 < range.end && doc.tokens[i + 2].lower == "clear"));
+        // "cast the state as a turning point", "dismissed the report as fake": a verb of
+        // judgment whose "as" complement states what was said.
+        let judged_as = AS_VERBS.contains(&lower)
+            && (i + 2..range.end.min(i + 10))
+                .take_while(|&k| !matches!(doc.token_text(k), "," | "." | ";" | ":"))
+                .any(|k| doc.tokens[k].lower == "as");
         // In a title-case headline ("Paul Ryan Asks That …") a capitalized verb is a verb.
         if !allowed(i)
-            || !(REPORTING_VERBS.contains(&lower) || shot_back || made_clear)
+            || !(REPORTING_VERBS.contains(&lower) || shot_back || made_clear || judged_as)
             || (t.capitalized && i > range.start && !headline)
         {
             continue;
@@ -897,7 +975,15 @@ fn find_with(
             let call = matches!(lower, "called" | "calls")
                 && (matches!(next.to_lowercase().as_str(), "for" | "on")
                     || (i + 2..range.end.min(i + 6))
-                        .any(|k| matches!(doc.tokens[k].lower.as_str(), "a" | "an")));
+                        .any(|k| matches!(doc.tokens[k].lower.as_str(), "a" | "an"))
+                    // "called Levi's first question about … a “blatant disregard …”".
+                    || (i + 2..range.end.min(i + 16))
+                        .take_while(|&k| !matches!(doc.token_text(k), "," | "." | ";" | ":"))
+                        .any(|k| {
+                            matches!(doc.tokens[k].lower.as_str(), "a" | "an")
+                                && k + 1 < range.end
+                                && matches!(doc.token_text(k + 1), "“" | "\"")
+                        }));
             let reports =
                 after_quote || call || matches!(next, "," | "." | "out" | "if") || content_soon;
             if !reports {
@@ -1083,11 +1169,70 @@ fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
             if j > start && doc.tokens[j - 1].lower == "on" {
                 j -= 1;
             }
+        } else if let Some(p) = setting_phrase_start(doc, start, j) {
+            j = p; // "Clinton at one point accused …", "Trump in a statement called …"
         } else {
             break;
         }
     }
     j
+}
+
+/// Heads of a short phrase of time or setting that may stand between a speaker and the verb
+/// ("at one point", "at the time", "in a statement", "on Twitter", "during the debate").
+const SETTING_HEADS: &[&str] = &[
+    "point",
+    "time",
+    "statement",
+    "interview",
+    "tweet",
+    "tweets",
+    "twitter",
+    "facebook",
+    "rally",
+    "speech",
+    "hearing",
+    "debate",
+    "conference",
+    "letter",
+    "post",
+    "op-ed",
+    "radio",
+    "television",
+    "tv",
+    "podcast",
+    "address",
+    "remarks",
+    "briefing",
+    "weekend",
+    "year",
+    "day",
+    "moment",
+    "times",
+    "event",
+    "meeting",
+    "show",
+    "appearance",
+];
+
+/// Where a setting phrase ending right before `end` begins: a preposition, an optional
+/// determiner or a word or two, and a head from SETTING_HEADS.
+fn setting_phrase_start(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    if end <= start + 2 || !SETTING_HEADS.contains(&doc.tokens[end - 1].lower.as_str()) {
+        return None;
+    }
+    (end.saturating_sub(5).max(start + 1)..end - 1)
+        .rev()
+        .take_while(|&k| {
+            let t = &doc.tokens[k];
+            t.is_wordlike() && !matches!(t.lower.as_str(), "said" | "says" | "that" | "who")
+        })
+        .find(|&k| {
+            matches!(
+                doc.tokens[k].lower.as_str(),
+                "at" | "in" | "on" | "during" | "over" | "via"
+            )
+        })
 }
 
 /// The speaker before ", <appositive>," or ", who" right before the verb.
@@ -2024,6 +2169,30 @@ mod tests {
         assert_eq!(
             s[1].as_ref().and_then(|x| x.1.clone()).as_deref(),
             Some("Ministry of State Security")
+        );
+    }
+
+    #[test]
+    fn judgment_verbs_with_as_and_setting_phrases() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written("Senator Ruth Okafor dismissed the report as fake news.").as_deref(),
+            Some("Senator Ruth Okafor")
+        );
+        // Without an "as" complement the verb reports nothing.
+        assert_eq!(written("Senator Ruth Okafor dismissed the report."), None);
+        assert_eq!(
+            written("Governor Liam Brandt at one point accused Okafor of lying.").as_deref(),
+            Some("Governor Liam Brandt")
+        );
+        // A verb of judgment in a relative clause yields to the main clause's cue.
+        assert_eq!(
+            written(
+                "Answering critics who have characterized the bill as a bailout, Ruth Okafor \
+                 added that it protects taxpayers."
+            )
+            .as_deref(),
+            Some("Ruth Okafor")
         );
     }
 
