@@ -287,6 +287,22 @@ const PARTICIPLES: &[&str] = &[
     "announcing",
     "confirming",
     "denying",
+    "hinting",
+    "stating",
+    "reiterating",
+    "promising",
+    "pledging",
+    "demanding",
+    "asking",
+    "blaming",
+    "lamenting",
+    "boasting",
+    "joking",
+    "quipping",
+    "cautioning",
+    "emphasizing",
+    "emphasising",
+    "maintaining",
 ];
 
 /// Reporting verbs after which the speaker may follow the verb ("…," said the mayor). Verbs
@@ -1007,7 +1023,24 @@ fn find_with(
             // would fail" the words after the verb are its object, not a speaker.
             if let Some(f) = speaker_after(doc, entities, i + 1, range.end, lower) {
                 let next = (i + 1..range.end).find(|&k| doc.tokens[k].start >= f.bytes.end);
-                let closes = next.is_none_or(|k| matches!(doc.tokens[k].kind, TokenKind::Punct));
+                // "…," wrote Tim Murphy in one typical reaction.
+                let first = doc.tokens[i + 1].lower.as_str();
+                let timed = WEEKDAYS.contains(&first) || TIME_WORDS.contains(&first);
+                let setting = !timed
+                    && next.is_some_and(|k| {
+                        matches!(doc.tokens[k].lower.as_str(), "in" | "on" | "at" | "during")
+                            && (k + 1..range.end)
+                                .find(|&n| matches!(doc.tokens[n].kind, TokenKind::Punct))
+                                .is_some_and(|n| {
+                                    n <= k + 6
+                                        && (k + 1..n).all(|m| {
+                                            let w = doc.tokens[m].lower.as_str();
+                                            w != "that" && !REPORTING_VERBS.contains(&w)
+                                        })
+                                })
+                    });
+                let closes =
+                    setting || next.is_none_or(|k| matches!(doc.tokens[k].kind, TokenKind::Punct));
                 if closes {
                     return Some(f);
                 }
@@ -1052,7 +1085,11 @@ fn find_with(
         if allowed(i)
             && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
             && i > range.start
-            && doc.token_text(i - 1) == ","
+            && (doc.token_text(i - 1) == ","
+                // "… his “poor judgement,” explaining that …"
+                || (i > range.start + 1
+                    && matches!(doc.token_text(i - 1), "”" | "\"")
+                    && doc.token_text(i - 2) == ","))
         {
             // The subject: the last name before the first verb of the sentence.
             let first_verb = (range.start..i)
@@ -1065,8 +1102,50 @@ fn find_with(
                             || (word_class(&t.lower).is_none() && t.lower.ends_with("ed")))
                 })
                 .unwrap_or(i);
-            let subject = entities.in_tokens(range.start..first_verb).last();
-            if let Some((g, m)) = subject.filter(|(_, m)| m.tokens.start <= range.start + 4) {
+            // "In a statement posted on Sunday, Reisner sought …, explaining that …": the
+            // subject follows an opening prepositional phrase.
+            let opening_phrase = matches!(
+                doc.tokens[range.start].lower.as_str(),
+                "in" | "on" | "at" | "during" | "after" | "before" | "following" | "speaking"
+            );
+            let (from, first_verb) = match (range.start..i)
+                .find(|&k| doc.token_text(k) == ",")
+                .filter(|&c| opening_phrase && c + 1 < i)
+            {
+                Some(c) => (
+                    c + 1,
+                    (c + 1..i)
+                        .find(|&k| {
+                            let t = &doc.tokens[k];
+                            !t.capitalized
+                                && t.is_word()
+                                && (word_class(&t.lower) == Some(WordClass::Verb)
+                                    || REPORTING_VERBS.contains(&t.lower.as_str())
+                                    || (word_class(&t.lower).is_none() && t.lower.ends_with("ed")))
+                        })
+                        .unwrap_or(i),
+                ),
+                None => (range.start, first_verb),
+            };
+            // After an opening phrase the first name is the subject ("On Wednesday, Mr. Panetta
+            // endorsed General Kelly, calling him …" → Panetta).
+            let mut names = entities.in_tokens(from..first_verb);
+            let subject = if from > range.start {
+                names.next()
+            } else {
+                names.last()
+            };
+            // "Another advised his fellow Italians …": a name after a possessive is an object
+            // ("Her lawyer, Manly, …" opens with one and is the subject).
+            let owned = |m: &crate::entities::MentionSpan| {
+                (from + 1..m.tokens.start).any(|k| {
+                    matches!(
+                        doc.tokens[k].lower.as_str(),
+                        "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                    )
+                })
+            };
+            if let Some((g, m)) = subject.filter(|(_, m)| m.tokens.start <= from + 4 && !owned(m)) {
                 return Some(found_entity(
                     doc,
                     entities,
@@ -1079,18 +1158,21 @@ fn find_with(
                 return pronoun_speaker(doc, entities, range.start, doc.tokens[i].lower.as_str());
             }
             // "The president also attacked …, saying …": a source phrase opening the sentence.
+            // After an opening phrase, a name the entity module missed ("In a statement …,
+            // Reisner sought …, explaining that …").
             if let Some(f) = speaker_before(
                 doc,
                 entities,
-                range.start,
+                from,
                 first_verb,
                 doc.tokens[i].lower.as_str(),
             ) {
-                if f.bytes.start == doc.tokens[range.start].start
+                if f.bytes.start == doc.tokens[from].start
                     && (f.entity.is_some()
                         || f.anonymous
+                        || (from > range.start && is_name(doc, &f.bytes))
                         || has_noun_like_head(
-                            &doc.tokens[first_verb.saturating_sub(1).max(range.start)].lower,
+                            &doc.tokens[first_verb.saturating_sub(1).max(from)].lower,
                         ))
                 {
                     return Some(f);
@@ -2193,6 +2275,30 @@ mod tests {
             )
             .as_deref(),
             Some("Ruth Okafor")
+        );
+    }
+
+    #[test]
+    fn participles_after_an_opening_phrase_and_a_quote() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written(
+                "On Wednesday, Ruth Okafor endorsed Liam Brandt, calling him an excellent choice."
+            )
+            .as_deref(),
+            Some("Ruth Okafor")
+        );
+        assert_eq!(
+            written(
+                "In an interview on Sunday, Ruth Okafor apologized for her \"poor \
+                 judgement,\" explaining that she had not read the bill."
+            )
+            .as_deref(),
+            Some("Ruth Okafor")
+        );
+        assert_eq!(
+            written("\"We are at war,\" wrote Liam Brandt on Twitter.").as_deref(),
+            Some("Liam Brandt")
         );
     }
 
