@@ -430,6 +430,14 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "activists",
     "voters",
     "lawmakers",
+    "senators",
+    "operatives",
+    "representatives",
+    "allies",
+    "advocates",
+    "villagers",
+    "women",
+    "men",
 ];
 
 /// Words that end a noun phrase when walking back from a verb.
@@ -707,9 +715,16 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
         &|i| !quoted[i - range.start] && speech(i),
         &|i| !quoted[i - range.start],
     ];
-    passes
-        .iter()
-        .find_map(|allowed| find_with(doc, entities, range.clone(), allowed))
+    // A speaker is never inside quotation marks ("“… Trump is just a despicable person,” Nicole
+    // Gerson, an attorney, reflected" is not "a despicable person").
+    let speaker_quoted = |f: &Found| {
+        (range.clone())
+            .find(|&k| doc.tokens[k].start >= f.bytes.start)
+            .is_some_and(|k| quoted[k - range.start])
+    };
+    passes.iter().find_map(|allowed| {
+        find_with(doc, entities, range.clone(), allowed).filter(|f| !speaker_quoted(f))
+    })
 }
 
 /// A title-case headline: no closing period and most words of four letters or more capitalized.
@@ -990,6 +1005,9 @@ fn find_with(
             // "called X a liar": an object and its complement.
             let call = matches!(lower, "called" | "calls")
                 && (matches!(next.to_lowercase().as_str(), "for" | "on")
+                    // "called on Garda Commissioner Drew Harris to …" ("on" is also a word
+                    // that may stand between, skipped above).
+                    || (i + 1 < range.end && doc.tokens[i + 1].lower == "on")
                     || (i + 2..range.end.min(i + 6))
                         .any(|k| matches!(doc.tokens[k].lower.as_str(), "a" | "an"))
                     // "called Levi's first question about … a “blatant disregard …”".
@@ -1974,6 +1992,17 @@ const SOURCE_NOUNS: &[&str] = &[
     "coroner",
     "detective",
     "chancellor",
+    "lady",
+    "neighbor",
+    "neighbour",
+    "operative",
+    "boyfriend",
+    "girlfriend",
+    "partner",
+    "representative",
+    "supporter",
+    "ally",
+    "advocate",
 ];
 
 fn has_noun_like_head(head: &str) -> bool {
@@ -2199,8 +2228,11 @@ fn pronoun_speaker(doc: &Doc, entities: &Entities, at: usize, cue: &str) -> Opti
             .or_else(|| candidates().next_back())
             .map(|(g, _)| g)
     });
-    if g.is_none() && doc.tokens[at].lower == "it" {
-        return None; // "it said" with nothing to point at is rarely a source
+    // "it said" with nothing to point at is rarely a source, except set off by a comma or a
+    // quote ("The program, it said, also exceeded …", "“…,” it said.").
+    let set_off = at > 0 && matches!(doc.token_text(at - 1), "," | "”" | "\"" | "’");
+    if g.is_none() && doc.tokens[at].lower == "it" && !set_off {
+        return None;
     }
     let t = &doc.tokens[at];
     Some(Found {
@@ -2300,6 +2332,24 @@ mod tests {
             written("\"We are at war,\" wrote Liam Brandt on Twitter.").as_deref(),
             Some("Liam Brandt")
         );
+    }
+
+    #[test]
+    fn more_source_nouns_and_set_off_it() {
+        let first = |t: &str| speakers(t)[0].clone().map(|x| (x.0, x.2));
+        assert_eq!(
+            first("Two Republican senators said on Thursday that the bill would pass."),
+            Some(("Two Republican senators".to_string(), true))
+        );
+        assert_eq!(
+            first("\"We enjoyed it,\" the first lady tweeted."),
+            Some(("the first lady".to_string(), false))
+        );
+        assert_eq!(
+            first("The program, it said, also exceeded the statutory authority."),
+            Some(("it".to_string(), false))
+        );
+        assert_eq!(first("It rained all day."), None);
     }
 
     #[test]
