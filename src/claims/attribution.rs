@@ -1073,6 +1073,9 @@ fn find_with(
             if let Some(f) = subject_at_start(doc, entities, &range, lower) {
                 return Some(f);
             }
+            if let Some(f) = described_subject(doc, entities, &range, j, lower) {
+                return Some(f);
+            }
         }
         if let Some(f) = speaker_before(doc, entities, range.start, i, lower) {
             return Some(f);
@@ -1474,6 +1477,42 @@ fn subject_at_start(
         anonymous: false,
         cue: cue.to_string(),
     })
+}
+
+/// The subject of a sentence that opens with a short phrase and a comma ("Earlier, her campaign
+/// chairman John Podesta addressed supporters and said …", "At his best, Mr. Holder stepped up
+/// and said …") or with a description ("Her campaign chairman John Podesta …"): the first name
+/// before `end` whose description begins right there.
+fn described_subject(
+    doc: &Doc,
+    entities: &Entities,
+    range: &Range<usize>,
+    end: usize,
+    cue: &str,
+) -> Option<Found> {
+    let comma = (range.start..end.min(range.start + 5)).find(|&k| doc.token_text(k) == ",");
+    let from = comma.map_or(range.start, |c| c + 1);
+    if from >= end {
+        return None;
+    }
+    // The person named after a description ("Senate leader Ruth Okafor"), else the subject
+    // as subject_at_start finds it after the comma.
+    let person = entities
+        .in_tokens(from..end.min(from + 8))
+        .find(|(g, _)| entities.groups[*g].entity_type == EntityType::Person);
+    if let Some((g, m)) = person {
+        if description_start(doc, from, m.tokens.start) == from {
+            return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
+        }
+    }
+    if comma.is_some() {
+        if let Some(f) = subject_at_start(doc, entities, &(from..range.end), cue) {
+            return Some(f);
+        }
+    }
+    let (g, m) = entities.in_tokens(from..end).next()?;
+    (m.tokens.start <= from + 6 && description_start(doc, from, m.tokens.start) == from)
+        .then(|| found_entity(doc, entities, g, m.bytes.clone(), cue))
 }
 
 /// The token before `i` in the sentence starting at `start`.
@@ -2350,6 +2389,19 @@ mod tests {
             Some(("it".to_string(), false))
         );
         assert_eq!(first("It rained all day."), None);
+    }
+
+    #[test]
+    fn and_said_after_an_opening_phrase() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written(
+                "In a written statement, Senate leader Ruth Okafor congratulated Brandt and \
+                 said she looked forward to working with him."
+            )
+            .as_deref(),
+            Some("Senate leader Ruth Okafor")
+        );
     }
 
     #[test]
