@@ -1272,6 +1272,15 @@ fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
             if j > start && doc.tokens[j - 1].lower == "on" {
                 j -= 1;
             }
+        } else if j >= start + 4
+            && doc.token_text(j - 1) == ","
+            && doc.token_text(j - 3) == ","
+            && matches!(
+                doc.tokens[j - 2].lower.as_str(),
+                "though" | "however" | "too" | "meanwhile" | "instead" | "also" | "then"
+            )
+        {
+            j -= 3; // "Bush, though, said …"
         } else if let Some(p) = setting_phrase_start(doc, start, j) {
             j = p; // "Clinton at one point accused …", "Trump in a statement called …"
         } else {
@@ -2389,6 +2398,12 @@ mod tests {
             Some(("it".to_string(), false))
         );
         assert_eq!(first("It rained all day."), None);
+    }
+
+    #[test]
+    fn comma_set_adverb_between_speaker_and_verb() {
+        let s = speakers("Bush, though, said Russia is not an ally.");
+        assert_eq!(s[0].as_ref().map(|x| x.0.as_str()), Some("Bush"));
     }
 
     #[test]
