@@ -170,10 +170,67 @@ pub const REPORTING_VERBS: &[&str] = &[
     "concedes",
     "continued",
     "continues",
+    "defended",
+    "defends",
+    "reflected",
+    "judges",
+];
+
+/// Verbs of judgment that report when an "as" complement follows their object ("cast X as Y",
+/// "dismissed the report as fake news", "slammed the plan as a giveaway").
+const AS_VERBS: &[&str] = &[
+    "cast",
+    "casts",
+    "dismissed",
+    "dismisses",
+    "blasted",
+    "blasts",
+    "slammed",
+    "slams",
+    "derided",
+    "derides",
+    "mocked",
+    "mocks",
+    "lauded",
+    "lauds",
+    "touted",
+    "touts",
+    "branded",
+    "brands",
+    "labeled",
+    "labelled",
+    "labels",
+    "painted",
+    "paints",
+    "portrayed",
+    "portrays",
+    "characterized",
+    "characterizes",
+    "characterised",
+    "framed",
+    "frames",
+    "ripped",
+    "rips",
+    "denounced",
+    "denounces",
+    "condemned",
+    "condemns",
+    "criticizes",
+    "attacked",
+    "attacks",
+    "welcomed",
+    "welcomes",
+    "rejected",
+    "rejects",
+    "hailed",
+    "praised",
+    "described",
 ];
 
 /// Reporting verbs that also take a plain object ("adds diversity", "maintains a lead").
 const OBJECT_VERBS: &[&str] = &[
+    "reflected",
+    "judges",
     "adds",
     "added",
     "maintains",
@@ -230,6 +287,22 @@ const PARTICIPLES: &[&str] = &[
     "announcing",
     "confirming",
     "denying",
+    "hinting",
+    "stating",
+    "reiterating",
+    "promising",
+    "pledging",
+    "demanding",
+    "asking",
+    "blaming",
+    "lamenting",
+    "boasting",
+    "joking",
+    "quipping",
+    "cautioning",
+    "emphasizing",
+    "emphasising",
+    "maintaining",
 ];
 
 /// Reporting verbs after which the speaker may follow the verb ("…," said the mayor). Verbs
@@ -357,6 +430,14 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "activists",
     "voters",
     "lawmakers",
+    "senators",
+    "operatives",
+    "representatives",
+    "allies",
+    "advocates",
+    "villagers",
+    "women",
+    "men",
 ];
 
 /// Words that end a noun phrase when walking back from a verb.
@@ -612,16 +693,38 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
     let sub = subordinate_end(doc, &range, &quoted);
     // The main clause first; a cue inside quotation marks is part of what was said; a speech
     // verb before a belief verb ("they believe …, Baden said" → Baden).
-    let speech = |i: usize| !BELIEF_VERBS.contains(&doc.tokens[i].lower.as_str());
+    // A verb of judgment in a relative clause ("opponents who have characterized the bill as
+    // …, Ryan added") yields to a cue in the main clause, as belief verbs do; a verb of speech
+    // there stays ("a lawyer, who says …, says" → the lawyer).
+    let relative = |i: usize| {
+        let w = doc.tokens[i].lower.as_str();
+        if !(AS_VERBS.contains(&w) || matches!(w, "defended" | "defends")) {
+            return false;
+        }
+        let j = skip_between(doc, range.start, i);
+        j > range.start
+            && matches!(
+                doc.tokens[j - 1].lower.as_str(),
+                "who" | "which" | "whom" | "that"
+            )
+    };
+    let speech = |i: usize| !BELIEF_VERBS.contains(&doc.tokens[i].lower.as_str()) && !relative(i);
     let passes: [&dyn Fn(usize) -> bool; 4] = [
         &|i| i >= sub && !quoted[i - range.start] && speech(i),
         &|i| i >= sub && !quoted[i - range.start],
         &|i| !quoted[i - range.start] && speech(i),
         &|i| !quoted[i - range.start],
     ];
-    passes
-        .iter()
-        .find_map(|allowed| find_with(doc, entities, range.clone(), allowed))
+    // A speaker is never inside quotation marks ("“… Trump is just a despicable person,” Nicole
+    // Gerson, an attorney, reflected" is not "a despicable person").
+    let speaker_quoted = |f: &Found| {
+        (range.clone())
+            .find(|&k| doc.tokens[k].start >= f.bytes.start)
+            .is_some_and(|k| quoted[k - range.start])
+    };
+    passes.iter().find_map(|allowed| {
+        find_with(doc, entities, range.clone(), allowed).filter(|f| !speaker_quoted(f))
+    })
 }
 
 /// A title-case headline: no closing period and most words of four letters or more capitalized.
@@ -770,9 +873,15 @@ fn find_with(
         let made_clear = lower == "made"
             && (next_is("clear")
                 || (next_is("it") && i + 2 < range.end && doc.tokens[i + 2].lower == "clear"));
+        // "cast the state as a turning point", "dismissed the report as fake": a verb of
+        // judgment whose "as" complement states what was said.
+        let judged_as = AS_VERBS.contains(&lower)
+            && (i + 2..range.end.min(i + 10))
+                .take_while(|&k| !matches!(doc.token_text(k), "," | "." | ";" | ":"))
+                .any(|k| doc.tokens[k].lower == "as");
         // In a title-case headline ("Paul Ryan Asks That …") a capitalized verb is a verb.
         if !allowed(i)
-            || !(REPORTING_VERBS.contains(&lower) || shot_back || made_clear)
+            || !(REPORTING_VERBS.contains(&lower) || shot_back || made_clear || judged_as)
             || (t.capitalized && i > range.start && !headline)
         {
             continue;
@@ -896,8 +1005,19 @@ fn find_with(
             // "called X a liar": an object and its complement.
             let call = matches!(lower, "called" | "calls")
                 && (matches!(next.to_lowercase().as_str(), "for" | "on")
+                    // "called on Garda Commissioner Drew Harris to …" ("on" is also a word
+                    // that may stand between, skipped above).
+                    || (i + 1 < range.end && doc.tokens[i + 1].lower == "on")
                     || (i + 2..range.end.min(i + 6))
-                        .any(|k| matches!(doc.tokens[k].lower.as_str(), "a" | "an")));
+                        .any(|k| matches!(doc.tokens[k].lower.as_str(), "a" | "an"))
+                    // "called Levi's first question about … a “blatant disregard …”".
+                    || (i + 2..range.end.min(i + 16))
+                        .take_while(|&k| !matches!(doc.token_text(k), "," | "." | ";" | ":"))
+                        .any(|k| {
+                            matches!(doc.tokens[k].lower.as_str(), "a" | "an")
+                                && k + 1 < range.end
+                                && matches!(doc.token_text(k + 1), "“" | "\"")
+                        }));
             let reports =
                 after_quote || call || matches!(next, "," | "." | "out" | "if") || content_soon;
             if !reports {
@@ -921,7 +1041,24 @@ fn find_with(
             // would fail" the words after the verb are its object, not a speaker.
             if let Some(f) = speaker_after(doc, entities, i + 1, range.end, lower) {
                 let next = (i + 1..range.end).find(|&k| doc.tokens[k].start >= f.bytes.end);
-                let closes = next.is_none_or(|k| matches!(doc.tokens[k].kind, TokenKind::Punct));
+                // "…," wrote Tim Murphy in one typical reaction.
+                let first = doc.tokens[i + 1].lower.as_str();
+                let timed = WEEKDAYS.contains(&first) || TIME_WORDS.contains(&first);
+                let setting = !timed
+                    && next.is_some_and(|k| {
+                        matches!(doc.tokens[k].lower.as_str(), "in" | "on" | "at" | "during")
+                            && (k + 1..range.end)
+                                .find(|&n| matches!(doc.tokens[n].kind, TokenKind::Punct))
+                                .is_some_and(|n| {
+                                    n <= k + 6
+                                        && (k + 1..n).all(|m| {
+                                            let w = doc.tokens[m].lower.as_str();
+                                            w != "that" && !REPORTING_VERBS.contains(&w)
+                                        })
+                                })
+                    });
+                let closes =
+                    setting || next.is_none_or(|k| matches!(doc.tokens[k].kind, TokenKind::Punct));
                 if closes {
                     return Some(f);
                 }
@@ -934,6 +1071,9 @@ fn find_with(
                 .any(|k| matches!(doc.tokens[k].lower.as_str(), "who" | "which" | "whom"))
         {
             if let Some(f) = subject_at_start(doc, entities, &range, lower) {
+                return Some(f);
+            }
+            if let Some(f) = described_subject(doc, entities, &range, j, lower) {
                 return Some(f);
             }
         }
@@ -966,7 +1106,11 @@ fn find_with(
         if allowed(i)
             && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
             && i > range.start
-            && doc.token_text(i - 1) == ","
+            && (doc.token_text(i - 1) == ","
+                // "… his “poor judgement,” explaining that …"
+                || (i > range.start + 1
+                    && matches!(doc.token_text(i - 1), "”" | "\"")
+                    && doc.token_text(i - 2) == ","))
         {
             // The subject: the last name before the first verb of the sentence.
             let first_verb = (range.start..i)
@@ -979,8 +1123,50 @@ fn find_with(
                             || (word_class(&t.lower).is_none() && t.lower.ends_with("ed")))
                 })
                 .unwrap_or(i);
-            let subject = entities.in_tokens(range.start..first_verb).last();
-            if let Some((g, m)) = subject.filter(|(_, m)| m.tokens.start <= range.start + 4) {
+            // "In a statement posted on Sunday, Reisner sought …, explaining that …": the
+            // subject follows an opening prepositional phrase.
+            let opening_phrase = matches!(
+                doc.tokens[range.start].lower.as_str(),
+                "in" | "on" | "at" | "during" | "after" | "before" | "following" | "speaking"
+            );
+            let (from, first_verb) = match (range.start..i)
+                .find(|&k| doc.token_text(k) == ",")
+                .filter(|&c| opening_phrase && c + 1 < i)
+            {
+                Some(c) => (
+                    c + 1,
+                    (c + 1..i)
+                        .find(|&k| {
+                            let t = &doc.tokens[k];
+                            !t.capitalized
+                                && t.is_word()
+                                && (word_class(&t.lower) == Some(WordClass::Verb)
+                                    || REPORTING_VERBS.contains(&t.lower.as_str())
+                                    || (word_class(&t.lower).is_none() && t.lower.ends_with("ed")))
+                        })
+                        .unwrap_or(i),
+                ),
+                None => (range.start, first_verb),
+            };
+            // After an opening phrase the first name is the subject ("On Wednesday, Mr. Panetta
+            // endorsed General Kelly, calling him …" → Panetta).
+            let mut names = entities.in_tokens(from..first_verb);
+            let subject = if from > range.start {
+                names.next()
+            } else {
+                names.last()
+            };
+            // "Another advised his fellow Italians …": a name after a possessive is an object
+            // ("Her lawyer, Manly, …" opens with one and is the subject).
+            let owned = |m: &crate::entities::MentionSpan| {
+                (from + 1..m.tokens.start).any(|k| {
+                    matches!(
+                        doc.tokens[k].lower.as_str(),
+                        "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                    )
+                })
+            };
+            if let Some((g, m)) = subject.filter(|(_, m)| m.tokens.start <= from + 4 && !owned(m)) {
                 return Some(found_entity(
                     doc,
                     entities,
@@ -993,18 +1179,21 @@ fn find_with(
                 return pronoun_speaker(doc, entities, range.start, doc.tokens[i].lower.as_str());
             }
             // "The president also attacked …, saying …": a source phrase opening the sentence.
+            // After an opening phrase, a name the entity module missed ("In a statement …,
+            // Reisner sought …, explaining that …").
             if let Some(f) = speaker_before(
                 doc,
                 entities,
-                range.start,
+                from,
                 first_verb,
                 doc.tokens[i].lower.as_str(),
             ) {
-                if f.bytes.start == doc.tokens[range.start].start
+                if f.bytes.start == doc.tokens[from].start
                     && (f.entity.is_some()
                         || f.anonymous
+                        || (from > range.start && is_name(doc, &f.bytes))
                         || has_noun_like_head(
-                            &doc.tokens[first_verb.saturating_sub(1).max(range.start)].lower,
+                            &doc.tokens[first_verb.saturating_sub(1).max(from)].lower,
                         ))
                 {
                     return Some(f);
@@ -1083,11 +1272,79 @@ fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
             if j > start && doc.tokens[j - 1].lower == "on" {
                 j -= 1;
             }
+        } else if j >= start + 4
+            && doc.token_text(j - 1) == ","
+            && doc.token_text(j - 3) == ","
+            && matches!(
+                doc.tokens[j - 2].lower.as_str(),
+                "though" | "however" | "too" | "meanwhile" | "instead" | "also" | "then"
+            )
+        {
+            j -= 3; // "Bush, though, said …"
+        } else if let Some(p) = setting_phrase_start(doc, start, j) {
+            j = p; // "Clinton at one point accused …", "Trump in a statement called …"
         } else {
             break;
         }
     }
     j
+}
+
+/// Heads of a short phrase of time or setting that may stand between a speaker and the verb
+/// ("at one point", "at the time", "in a statement", "on Twitter", "during the debate").
+const SETTING_HEADS: &[&str] = &[
+    "point",
+    "time",
+    "statement",
+    "interview",
+    "tweet",
+    "tweets",
+    "twitter",
+    "facebook",
+    "rally",
+    "speech",
+    "hearing",
+    "debate",
+    "conference",
+    "letter",
+    "post",
+    "op-ed",
+    "radio",
+    "television",
+    "tv",
+    "podcast",
+    "address",
+    "remarks",
+    "briefing",
+    "weekend",
+    "year",
+    "day",
+    "moment",
+    "times",
+    "event",
+    "meeting",
+    "show",
+    "appearance",
+];
+
+/// Where a setting phrase ending right before `end` begins: a preposition, an optional
+/// determiner or a word or two, and a head from SETTING_HEADS.
+fn setting_phrase_start(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    if end <= start + 2 || !SETTING_HEADS.contains(&doc.tokens[end - 1].lower.as_str()) {
+        return None;
+    }
+    (end.saturating_sub(5).max(start + 1)..end - 1)
+        .rev()
+        .take_while(|&k| {
+            let t = &doc.tokens[k];
+            t.is_wordlike() && !matches!(t.lower.as_str(), "said" | "says" | "that" | "who")
+        })
+        .find(|&k| {
+            matches!(
+                doc.tokens[k].lower.as_str(),
+                "at" | "in" | "on" | "during" | "over" | "via"
+            )
+        })
 }
 
 /// The speaker before ", <appositive>," or ", who" right before the verb.
@@ -1229,6 +1486,42 @@ fn subject_at_start(
         anonymous: false,
         cue: cue.to_string(),
     })
+}
+
+/// The subject of a sentence that opens with a short phrase and a comma ("Earlier, her campaign
+/// chairman John Podesta addressed supporters and said …", "At his best, Mr. Holder stepped up
+/// and said …") or with a description ("Her campaign chairman John Podesta …"): the first name
+/// before `end` whose description begins right there.
+fn described_subject(
+    doc: &Doc,
+    entities: &Entities,
+    range: &Range<usize>,
+    end: usize,
+    cue: &str,
+) -> Option<Found> {
+    let comma = (range.start..end.min(range.start + 5)).find(|&k| doc.token_text(k) == ",");
+    let from = comma.map_or(range.start, |c| c + 1);
+    if from >= end {
+        return None;
+    }
+    // The person named after a description ("Senate leader Ruth Okafor"), else the subject
+    // as subject_at_start finds it after the comma.
+    let person = entities
+        .in_tokens(from..end.min(from + 8))
+        .find(|(g, _)| entities.groups[*g].entity_type == EntityType::Person);
+    if let Some((g, m)) = person {
+        if description_start(doc, from, m.tokens.start) == from {
+            return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
+        }
+    }
+    if comma.is_some() {
+        if let Some(f) = subject_at_start(doc, entities, &(from..range.end), cue) {
+            return Some(f);
+        }
+    }
+    let (g, m) = entities.in_tokens(from..end).next()?;
+    (m.tokens.start <= from + 6 && description_start(doc, from, m.tokens.start) == from)
+        .then(|| found_entity(doc, entities, g, m.bytes.clone(), cue))
 }
 
 /// The token before `i` in the sentence starting at `start`.
@@ -1747,6 +2040,17 @@ const SOURCE_NOUNS: &[&str] = &[
     "coroner",
     "detective",
     "chancellor",
+    "lady",
+    "neighbor",
+    "neighbour",
+    "operative",
+    "boyfriend",
+    "girlfriend",
+    "partner",
+    "representative",
+    "supporter",
+    "ally",
+    "advocate",
 ];
 
 fn has_noun_like_head(head: &str) -> bool {
@@ -1972,8 +2276,11 @@ fn pronoun_speaker(doc: &Doc, entities: &Entities, at: usize, cue: &str) -> Opti
             .or_else(|| candidates().next_back())
             .map(|(g, _)| g)
     });
-    if g.is_none() && doc.tokens[at].lower == "it" {
-        return None; // "it said" with nothing to point at is rarely a source
+    // "it said" with nothing to point at is rarely a source, except set off by a comma or a
+    // quote ("The program, it said, also exceeded …", "“…,” it said.").
+    let set_off = at > 0 && matches!(doc.token_text(at - 1), "," | "”" | "\"" | "’");
+    if g.is_none() && doc.tokens[at].lower == "it" && !set_off {
+        return None;
     }
     let t = &doc.tokens[at];
     Some(Found {
@@ -2024,6 +2331,91 @@ mod tests {
         assert_eq!(
             s[1].as_ref().and_then(|x| x.1.clone()).as_deref(),
             Some("Ministry of State Security")
+        );
+    }
+
+    #[test]
+    fn judgment_verbs_with_as_and_setting_phrases() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written("Senator Ruth Okafor dismissed the report as fake news.").as_deref(),
+            Some("Senator Ruth Okafor")
+        );
+        // Without an "as" complement the verb reports nothing.
+        assert_eq!(written("Senator Ruth Okafor dismissed the report."), None);
+        assert_eq!(
+            written("Governor Liam Brandt at one point accused Okafor of lying.").as_deref(),
+            Some("Governor Liam Brandt")
+        );
+        // A verb of judgment in a relative clause yields to the main clause's cue.
+        assert_eq!(
+            written(
+                "Answering critics who have characterized the bill as a bailout, Ruth Okafor \
+                 added that it protects taxpayers."
+            )
+            .as_deref(),
+            Some("Ruth Okafor")
+        );
+    }
+
+    #[test]
+    fn participles_after_an_opening_phrase_and_a_quote() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written(
+                "On Wednesday, Ruth Okafor endorsed Liam Brandt, calling him an excellent choice."
+            )
+            .as_deref(),
+            Some("Ruth Okafor")
+        );
+        assert_eq!(
+            written(
+                "In an interview on Sunday, Ruth Okafor apologized for her \"poor \
+                 judgement,\" explaining that she had not read the bill."
+            )
+            .as_deref(),
+            Some("Ruth Okafor")
+        );
+        assert_eq!(
+            written("\"We are at war,\" wrote Liam Brandt on Twitter.").as_deref(),
+            Some("Liam Brandt")
+        );
+    }
+
+    #[test]
+    fn more_source_nouns_and_set_off_it() {
+        let first = |t: &str| speakers(t)[0].clone().map(|x| (x.0, x.2));
+        assert_eq!(
+            first("Two Republican senators said on Thursday that the bill would pass."),
+            Some(("Two Republican senators".to_string(), true))
+        );
+        assert_eq!(
+            first("\"We enjoyed it,\" the first lady tweeted."),
+            Some(("the first lady".to_string(), false))
+        );
+        assert_eq!(
+            first("The program, it said, also exceeded the statutory authority."),
+            Some(("it".to_string(), false))
+        );
+        assert_eq!(first("It rained all day."), None);
+    }
+
+    #[test]
+    fn comma_set_adverb_between_speaker_and_verb() {
+        let s = speakers("Bush, though, said Russia is not an ally.");
+        assert_eq!(s[0].as_ref().map(|x| x.0.as_str()), Some("Bush"));
+    }
+
+    #[test]
+    fn and_said_after_an_opening_phrase() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written(
+                "In a written statement, Senate leader Ruth Okafor congratulated Brandt and \
+                 said she looked forward to working with him."
+            )
+            .as_deref(),
+            Some("Senate leader Ruth Okafor")
         );
     }
 
