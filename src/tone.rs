@@ -2,16 +2,16 @@
 //!
 //! Valence follows the published VADER rules (Hutto & Gilbert, 2014) over VADER's MIT-licensed
 //! lexicon: per-sentence sums with negation (VADER's negation words, −0.74 within three words),
-//! boosters and dampeners (VADER's lists)
-//! (±0.293), ALL-CAPS emphasis (+0.733), contrastive "but" (before ×0.5, after ×1.5) and
-//! exclamation marks (+0.292 each, up to four), normalized as s/√(s²+15). Rules apply to
-//! VADER's units: words, numbers and emoticons (punctuation does not count as a position),
-//! a hyphenated compound is one unit and a possessive stays with its word. Two news rules on
-//! top: words inside multi-word capitalized names ("United Nations") carry no sentiment, and
-//! `data/lexicons/news_valence.tsv` (derived from NewsMTSC train) neutralizes VADER-positive
-//! domain nouns ("party", "security") and adds evaluative news words ("allegations"). The article's valence
-//! normalizes the sum over sentences scaled by 1/√(sentences with sentiment), so a one-sentence
-//! text scores as VADER does and a long article does not saturate.
+//! boosters and dampeners (VADER's lists, ±0.293), ALL-CAPS emphasis (+0.733), contrastive
+//! "but" (before ×0.5, after ×1.5) and exclamation marks (+0.292 each, up to four), normalized
+//! as s/√(s²+15). Rules apply to VADER's units: words, numbers and emoticons (punctuation does
+//! not count as a position), a hyphenated compound is one unit and a possessive stays with its
+//! word. Two news rules on top: words inside multi-word capitalized names ("United Nations")
+//! carry no sentiment, and `data/lexicons/news_valence.tsv` (derived from NewsMTSC train) sets
+//! VADER-positive words that news uses neutrally to 0 ("party", "security", "like") and adds
+//! evaluative news words ("allegations"). The article's valence normalizes the sum over
+//! sentences scaled by 1/√(sentences with sentiment), so a one-sentence text scores as VADER
+//! does and a long article does not saturate.
 //!
 //! Alarm uses NEWSAR's alarm lexicon (`data/lexicons/alarm.tsv`): fear and urgency words push up,
 //! hedged, measured wording pushes down; exclamation marks and superlatives add. The net weight
