@@ -318,31 +318,44 @@ def ensure_py_peer(package, version, who):
     return python, None
 
 
-def run_py_peer(python, task, items, timeout=600):
-    """Runs `python tests/eval/peers/py_peers.py task in.jsonl out.jsonl` over items (dicts with
-    "id" and "text"). Returns (outputs in input order, summary, wall seconds)."""
-    fd, in_path = tempfile.mkstemp(suffix=f".{task}.in.jsonl")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items))
-    fd, out_path = tempfile.mkstemp(suffix=f".{task}.out.jsonl")
+def run_jsonl_tool(argv, items, label, timeout=600, in_path=None):
+    """Runs `argv + [in.jsonl, out.jsonl]`, the protocol of every peer script in
+    tests/eval/peers/: items (dicts with "id") go in one JSON object per line (written to a
+    temporary file unless in_path already holds them), outputs come back one per line in input
+    order, then a {"summary": ...} line. Returns (outputs, summary, wall seconds); raises
+    RuntimeError when the run fails or its outputs do not line up with the input ids."""
+    own_input = in_path is None
+    if own_input:
+        fd, in_path = tempfile.mkstemp(suffix=f".{label}.in.jsonl")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items))
+    fd, out_path = tempfile.mkstemp(suffix=f".{label}.out.jsonl")
     os.close(fd)
     try:
         t = time.time()
-        proc = subprocess.run([python, os.path.join(PEERS_DIR, "py_peers.py"), task, in_path,
-                               out_path], capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(list(argv) + [in_path, out_path], capture_output=True, text=True,
+                              timeout=timeout)
         secs = time.time() - t
         if proc.returncode != 0:
             err = [l for l in proc.stderr.splitlines() if l.strip()]
-            raise RuntimeError(f"{task} exited {proc.returncode}: {err[-1][:200] if err else ''}")
+            raise RuntimeError(f"{label} exited {proc.returncode}: {err[-1][:200] if err else ''}")
         with open(out_path, encoding="utf-8") as f:
             lines = [json.loads(l) for l in f if l.strip()]
     finally:
-        os.unlink(in_path)
+        if own_input:
+            os.unlink(in_path)
         os.unlink(out_path)
     summary = lines.pop()["summary"]
     if [o["id"] for o in lines] != [it["id"] for it in items]:
-        raise RuntimeError(f"{task} output does not line up with the input ids")
+        raise RuntimeError(f"{label} output does not line up with the input ids")
     return lines, summary, secs
+
+
+def run_py_peer(python, task, items, timeout=600):
+    """Runs `python tests/eval/peers/py_peers.py task in.jsonl out.jsonl` over items (dicts with
+    "id" and "text"). Returns (outputs in input order, summary, wall seconds)."""
+    return run_jsonl_tool([python, os.path.join(PEERS_DIR, "py_peers.py"), task], items, task,
+                          timeout)
 
 
 # --- HTML → plain text (for Readability's expected.html) ---------------------------------------

@@ -46,8 +46,6 @@ whole-call wall time too.
 import json
 import os
 import re
-import subprocess
-import tempfile
 import time
 
 import common
@@ -162,28 +160,8 @@ def readability_pred(out):
 
 def run_readability(items):
     """(outputs in input order, summary, wall seconds) of readability_peer.mjs over items."""
-    fd, in_path = tempfile.mkstemp(suffix=".extraction.in.jsonl")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items))
-    fd, out_path = tempfile.mkstemp(suffix=".extraction.out.jsonl")
-    os.close(fd)
-    try:
-        t = time.time()
-        proc = subprocess.run(["node", os.path.join(common.PEERS_DIR, "readability_peer.mjs"),
-                               in_path, out_path], capture_output=True, text=True, timeout=600)
-        secs = time.time() - t
-        if proc.returncode != 0:
-            err = [l for l in proc.stderr.splitlines() if l.strip()]
-            raise RuntimeError(f"node exited {proc.returncode}: {err[-1][:200] if err else ''}")
-        with open(out_path, encoding="utf-8") as f:
-            lines = [json.loads(l) for l in f if l.strip()]
-    finally:
-        os.unlink(in_path)
-        os.unlink(out_path)
-    summary = lines.pop()["summary"]
-    if [o["id"] for o in lines] != [it["id"] for it in items]:
-        raise RuntimeError("Readability output does not line up with the input ids")
-    return lines, summary, secs
+    return common.run_jsonl_tool(["node", os.path.join(common.PEERS_DIR, "readability_peer.mjs")],
+                                 items, "Readability")
 
 
 def run(newsar, data_dir):

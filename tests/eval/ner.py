@@ -190,24 +190,8 @@ def conlleval(docs, preds, script):
 
 def run_peer(name, in_path, items):
     """Runs one peer over in_path. Returns (outputs in input order, summary, wall seconds)."""
-    fd, out_path = tempfile.mkstemp(suffix=f".{name}.jsonl")
-    os.close(fd)
-    try:
-        t = time.time()
-        proc = subprocess.run(["node", os.path.join(common.PEERS_DIR, "ner_peers.mjs"), name,
-                               in_path, out_path], capture_output=True, text=True, timeout=900)
-        secs = time.time() - t
-        if proc.returncode != 0:
-            err = [l for l in proc.stderr.splitlines() if l.strip()]
-            raise RuntimeError(f"node exited {proc.returncode}: {err[-1][:200] if err else ''}")
-        with open(out_path, encoding="utf-8") as f:
-            lines = [json.loads(l) for l in f if l.strip()]
-    finally:
-        os.unlink(out_path)
-    summary = lines.pop()["summary"]
-    if [o["id"] for o in lines] != [it["id"] for it in items]:
-        raise RuntimeError(f"{name} output does not line up with the input ids")
-    return lines, summary, secs
+    return common.run_jsonl_tool(["node", os.path.join(common.PEERS_DIR, "ner_peers.mjs"), name],
+                                 items, name, timeout=900, in_path=in_path)
 
 
 def stats_notes(system, stats):
