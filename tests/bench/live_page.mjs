@@ -10,19 +10,17 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
+import { CHROMIUM, HEADLESS_ARGS } from "../browser/chromium.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const pagesDir = join(root, "..", "shared", "data", "extraction", "readability-test-pages");
 const out = join(root, "target", "bench", "browser.json");
-if (!existsSync(pagesDir) || !existsSync("/usr/bin/chromium")) {
+if (!existsSync(pagesDir) || !existsSync(CHROMIUM)) {
   console.log("live page bench: skipped (no test pages or no /usr/bin/chromium)");
   process.exit(0);
 }
 const { chromium } = createRequire(join(root, "tests", "browser", "package.json"))("playwright-core");
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: HEADLESS_ARGS });
 const context = await browser.newContext({ javaScriptEnabled: true, offline: true });
 // Nothing but the local file may load: the pages' own scripts, styles and images are blocked.
 await context.route("**/*", (route) =>

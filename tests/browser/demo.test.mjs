@@ -11,22 +11,11 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../www/serve.mjs";
+import { CHROMIUM, HEADLESS_ARGS, TONE_LABELS, WAIT } from "./chromium.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WWW = resolve(HERE, "../../www");
 const OUT = resolve(HERE, "out");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const TONE_LABELS = ["Calm", "Measured", "Neutral", "Concerned", "Alarmist"];
-const WAIT = { timeout: 20_000 };
 
 let server;
 let browser;
@@ -40,7 +29,7 @@ before(async () => {
   assert.ok(existsSync(resolve(WWW, "pkg/newsar.js")), "www/pkg/newsar.js is missing: run `make wasm` first");
   server = await startServer(WWW, 0);
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: HEADLESS_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   context.on("request", (r) => requests.push(r.url()));
   page = await context.newPage();

@@ -11,23 +11,12 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../www/serve.mjs";
+import { CHROMIUM, HEADLESS_ARGS, TONE_LABELS, WAIT } from "./chromium.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
 const WWW = resolve(ROOT, "www");
 const OUT = resolve(HERE, "out");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const TONE_LABELS = ["Calm", "Measured", "Neutral", "Concerned", "Alarmist"];
-const WAIT = { timeout: 20_000 };
 const HOSTILE = readFileSync(resolve(ROOT, "tests/fixtures/hostile.html"), "utf8");
 
 let server;
@@ -42,7 +31,7 @@ before(async () => {
   assert.ok(existsSync(resolve(WWW, "pkg/newsar.js")), "www/pkg/newsar.js is missing: run `make wasm` first");
   server = await startServer(WWW, 0);
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: HEADLESS_ARGS });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   context.on("request", (r) => requests.push(r.url()));
   // The hostile fixture, served from the test origin at a path of its own.

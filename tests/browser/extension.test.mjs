@@ -26,6 +26,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../www/serve.mjs";
+import { CHROMIUM, QUIET_CHROMIUM_ARGS, TONE_LABELS, WAIT } from "./chromium.mjs";
 import * as history from "../../www/extension/history.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -35,8 +36,6 @@ const FIXTURES = resolve(ROOT, "tests/fixtures");
 const BUILD = resolve(ROOT, "target/extension");
 const CHROMIUM_BUILD = join(BUILD, "chromium");
 const FIREFOX_BUILD = join(BUILD, "firefox");
-const WAIT = { timeout: 20_000 };
-const TONE_LABELS = ["Calm", "Measured", "Neutral", "Concerned", "Alarmist"];
 const ENTITY_TYPES = ["person", "organization", "location", "event", "misc"];
 
 let server;
@@ -59,7 +58,7 @@ before(async () => {
   profile = mkdtempSync(join(tmpdir(), "newsar-ext-"));
   netlog = join(profile, "netlog.json");
   context = await chromium.launchPersistentContext(join(profile, "user-data"), {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     headless: false, // extensions need Chromium's new headless mode, asked for in args
     viewport: { width: 1280, height: 860 },
     deviceScaleFactor: 1,
@@ -69,13 +68,7 @@ before(async () => {
       `--load-extension=${CHROMIUM_BUILD}`,
       "--enable-unsafe-extension-debugging",
       `--log-net-log=${netlog}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   context.on("request", (r) => requests.push(r.url()));
