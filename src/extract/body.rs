@@ -390,10 +390,13 @@ fn element_flags(el: &Element, id_is_anchor: bool) -> Flags {
         // Only container words exempt furniture from removal: "post" or "text" next to
         // "related" ("jp-relatedposts-post", "related-text") still names a furniture block,
         // while "sidebar-content" or "main-column" names a layout part. (Readability's
-        // "okMaybeItsACandidate" list, without its "and".)
-        let container = ["article", "body", "column", "content", "main", "shadow"]
-            .iter()
-            .any(|w| ci.contains(w));
+        // "okMaybeItsACandidate" list, without its "and"; "mathjax" because a formula's
+        // renderer names its containers "MathJax CtxtMenu_…", and a formula is story text.)
+        let container = [
+            "article", "body", "column", "content", "main", "shadow", "mathjax",
+        ]
+        .iter()
+        .any(|w| ci.contains(w));
         f.furniture =
             neg && !container && !matches!(name, "body" | "html" | "article" | "main" | "a" | "p");
     }
@@ -506,7 +509,7 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                     continue;
                 };
                 let name = el.name();
-                if name == "a" {
+                if is_link(n) {
                     s.link_chars = s.chars;
                     if !el.attr("href").is_some_and(is_in_page_anchor) {
                         s.away_link_chars = s.chars;
@@ -550,6 +553,28 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
     out
 }
 
+/// Whether an element is a link a reader follows. An `<a>` whose target is a script
+/// (`javascript:`) and that wraps blocks (paragraphs) is a page's way of making a whole passage
+/// clickable, not a link away: its text is read as the text it is (Readability turns such
+/// anchors into plain spans). One holding only a few words is a control ("Reply", "Autoplay"),
+/// counted as link text like any other.
+fn is_link(n: NodeRef<Node>) -> bool {
+    let Node::Element(el) = n.value() else {
+        return false;
+    };
+    if el.name() != "a" {
+        return false;
+    }
+    let script = el.attr("href").is_some_and(|h| {
+        h.trim_start()
+            .get(..11)
+            .is_some_and(|p| p.eq_ignore_ascii_case("javascript:"))
+    });
+    !(script
+        && n.children()
+            .any(|c| matches!(c.value(), Node::Element(e) if is_block(e.name()))))
+}
+
 /// Whether a link's target is a named place in this page ("#section-2"): a skip link, a
 /// table of contents, a footnote. A bare "#" is not: it is a script's button ("Reply",
 /// "Edit", "Flag" under each comment), page furniture like any link.
@@ -576,7 +601,7 @@ fn subtree_text(node: NodeRef<Node>, page: &Page, rules: Rules) -> (String, usiz
                 if n.id() != node.id() && page.skipped(n.id(), rules) {
                     continue;
                 }
-                let link = in_link || el.name() == "a";
+                let link = in_link || is_link(n);
                 if is_block(el.name()) {
                     text.push(' ');
                 }
@@ -665,7 +690,7 @@ fn extract_with(
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
     let best = best
         .map(|(id, s)| promote(document, &scores, id, s))
-        .map(|(id, s)| (widen(document, &stats, id), s));
+        .map(|(id, s)| (widen(document, &stats, whole_table(document, id)), s));
     let content_roots: Vec<NodeId> = match best
         .and_then(|(id, s)| document.tree.get(id).map(|n| (n, s)))
     {
@@ -713,6 +738,7 @@ fn extract_with(
         rules,
         page,
         link_depth: 0,
+        data_table_depth: 0,
     };
     for id in content_roots {
         if let Some(node) = document.tree.get(id) {
@@ -721,8 +747,11 @@ fn extract_with(
                     continue;
                 }
                 let kind = kind_for(el.name(), BlockKind::Paragraph);
+                let data_table = el.name() == "table" && is_data_table(node);
+                walker.data_table_depth = usize::from(data_table);
                 walker.walk(node, kind, 0);
                 walker.flush(kind);
+                walker.data_table_depth = 0;
             } else if let Node::Text(t) = node.value() {
                 walker.run.push_str(t);
                 walker.flush(BlockKind::Paragraph);
@@ -856,6 +885,49 @@ fn widen(document: &Html, stats: &IdMap<Stats>, top: NodeId) -> NodeId {
         .map_or(top, |q| q.0)
 }
 
+/// Whether a table holds data rather than laying out a page: it has a caption, a header row or
+/// header cells, and no table inside it (layout tables nest; Readability's data-table test,
+/// reduced to the markup that only data tables carry). `role="presentation"` says layout.
+fn is_data_table(table: NodeRef<Node>) -> bool {
+    if let Node::Element(e) = table.value() {
+        if e.attr("role") == Some("presentation") {
+            return false;
+        }
+    }
+    let mut header = false;
+    // Capped, so that tables nested in tables cannot make the walk quadratic.
+    for n in table.descendants().skip(1).take(DATA_TABLE_SCAN_NODES) {
+        if let Node::Element(e) = n.value() {
+            match e.name() {
+                "table" => return false,
+                "caption" | "thead" | "th" => header = true,
+                _ => {}
+            }
+        }
+    }
+    header
+}
+
+/// Nodes of a table read to decide whether it holds data.
+const DATA_TABLE_SCAN_NODES: usize = 20_000;
+
+/// The table a chosen container belongs to, when it is a part of one (its body, a row, a
+/// cell): a table is one unit, and its caption, header row and the paragraphs introducing it
+/// (its siblings) belong with its rows.
+fn whole_table(document: &Html, top: NodeId) -> NodeId {
+    let Some(node) = document.tree.get(top) else {
+        return top;
+    };
+    let is_part = |n: NodeRef<Node>| matches!(n.value(), Node::Element(e) if matches!(e.name(), "tbody" | "thead" | "tfoot" | "tr" | "td" | "th"));
+    if !is_part(node) {
+        return top;
+    }
+    node.ancestors()
+        .take(4)
+        .find(|a| matches!(a.value(), Node::Element(e) if e.name() == "table"))
+        .map_or(top, |t| t.id())
+}
+
 /// How many times more prose than other text an ancestor must add to widen the body to it.
 const WIDEN_PROSE_RATIO: usize = 4;
 
@@ -982,6 +1054,8 @@ struct Walker<'p> {
     page: &'p Page,
     /// How many links the walk is inside.
     link_depth: usize,
+    /// How many data tables (see [`is_data_table`]) the walk is inside.
+    data_table_depth: usize,
 }
 
 impl Walker<'_> {
@@ -1006,7 +1080,7 @@ impl Walker<'_> {
                         self.run.push('\n');
                         continue;
                     }
-                    if name == "a" {
+                    if is_link(child) {
                         self.note_link(el);
                     }
                     if depth >= self.max_depth {
@@ -1019,9 +1093,12 @@ impl Walker<'_> {
                     if is_block(name) {
                         self.flush(kind);
                         let inner = kind_for(name, kind);
+                        let data_table = name == "table" && is_data_table(child);
+                        self.data_table_depth += usize::from(data_table);
                         self.walk(child, inner, depth + 1);
                         self.flush(inner);
-                    } else if name == "a" {
+                        self.data_table_depth -= usize::from(data_table);
+                    } else if is_link(child) {
                         // Text inside the link counts as link text as it is added (a block
                         // inside the link may flush the run meanwhile).
                         self.link_depth += 1;
@@ -1065,7 +1142,13 @@ impl Walker<'_> {
             .sum::<usize>()
             .max(1);
         let link_density = link_chars as f64 / total as f64;
-        if link_density > 0.5 && total < 300 && kind != BlockKind::ListItem {
+        // A cell of a data table that is a link (a film's title linked to its page) is the
+        // table's data, not a bar of links.
+        if link_density > 0.5
+            && total < 300
+            && kind != BlockKind::ListItem
+            && self.data_table_depth == 0
+        {
             return; // a bar of links
         }
         let parts: Vec<String> = if kind == BlockKind::Preformatted {
@@ -1360,5 +1443,64 @@ mod tests {
     #[test]
     fn empty_page_gives_no_blocks() {
         assert!(body_of("<html><body><nav>Menu</nav></body></html>").is_empty());
+    }
+
+    #[test]
+    fn a_script_link_wrapping_paragraphs_is_text_but_a_script_button_is_not() {
+        let html = format!(
+            r#"<body><div><a href="javascript:"><p>{PARA}</p><p>Then: {PARA}</p></a></div>
+            <div><a href="javascript:;">Autoplay</a> <span>on</span></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts, vec![PARA.to_string(), format!("Then: {PARA}")]);
+    }
+
+    #[test]
+    fn a_data_table_is_kept_whole_with_its_linked_cells_and_introduction() {
+        let rows: String = (0..6)
+            .map(|i| {
+                format!(
+                    r#"<tr><th><a href="https://films.example.org/{i}">Film {i}</a></th>
+                    <td>A long description of film number {i}, with commas, clauses, and
+                    plenty of words to read like a paragraph would.</td></tr>"#
+                )
+            })
+            .collect();
+        let html = format!(
+            r#"<body><div><p>{PARA}</p><table><caption>Films</caption>
+            <thead><tr><th>Film</th><th>Description</th></tr></thead><tbody>{rows}</tbody>
+            </table></div><div class="footer-links"><a href="/a">About</a></div></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts.first().map(String::as_str), Some(PARA));
+        assert!(texts.iter().any(|t| t == "Films"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "Film 3"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t == "About"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_layout_table_of_links_is_still_a_bar_of_links() {
+        let html = format!(
+            r#"<body><table><tr><td><a href="/a">Home</a> <a href="/b">World</a></td>
+            <td><table><tr><td><p>{PARA}</p><p>More: {PARA}</p></td></tr></table></td></tr>
+            </table></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|b| b.1).collect();
+        assert!(!texts.iter().any(|t| t.contains("Home")), "{texts:?}");
+        assert!(texts.iter().any(|t| t == PARA), "{texts:?}");
+    }
+
+    #[test]
+    fn formulas_rendered_by_mathjax_are_story_text() {
+        let html = format!(
+            r#"<body><article><p>{PARA}</p><p>When a is not zero the solutions of
+            <span class="MathJax CtxtMenu_Attached_0"><math><mi>a</mi><mo>=</mo><mn>0</mn>
+            </math></span> are two, as every pupil learns at school.</p></article></body>"#
+        );
+        let texts: Vec<String> = body_of(&html).into_iter().map(|b| b.1).collect();
+        assert!(
+            texts.iter().any(|t| t.contains("solutions of a=0 are two")),
+            "{texts:?}"
+        );
     }
 }
