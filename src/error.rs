@@ -14,7 +14,8 @@ pub enum Error {
     },
     /// The input has no text to analyze.
     EmptyInput,
-    /// The page was parsed but no article body was found in it.
+    /// The page was parsed but no article body was found in it: no text, or too little to be
+    /// a story (no sentence of eight words and fewer than 25 words in all).
     NoArticleText,
     /// An option had a value that cannot be used.
     InvalidOption {
@@ -32,7 +33,8 @@ impl fmt::Display for Error {
             Error::EmptyInput => write!(f, "input is empty: there are no words to analyze"),
             Error::NoArticleText => write!(
                 f,
-                "this page doesn't look like an article: no body text was found in it"
+                "this page doesn't look like an article: no story text was found in it \
+                 (no full sentence, under 25 words)"
             ),
             Error::InvalidOption { option, reason } => {
                 write!(f, "invalid option {option}: {reason}")

@@ -288,6 +288,32 @@ fn extract_prints_the_article_without_analysis() {
     let out = newsar(&["extract", "-"], Some("Just some plain text here."));
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs an HTML page"));
-    let out = newsar(&["extract", "--jsonl"], Some(""));
+}
+
+#[test]
+fn extract_jsonl_gives_an_article_or_an_error_per_line() {
+    let lines = concat!(
+        r#"{"id":"a","html":"<article><p>Engineers began repairing the dam on Tuesday.</p></article>"}"#,
+        "\n",
+        r#"{"id":"b","text":"plain text is not a page"}"#,
+        "\n",
+        r#"{"id":"c","html":"   "}"#,
+        "\n",
+    );
+    let out = newsar(&["extract", "--jsonl"], Some(lines));
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["input_id"], "a");
+    assert_eq!(
+        rows[0]["text"],
+        "Engineers began repairing the dam on Tuesday."
+    );
+    assert!(rows[1]["error"].as_str().unwrap().contains("\"html\""));
+    assert!(rows[2]["error"].as_str().unwrap().contains("empty"));
+    let out = newsar(&["extract", "--jsonl", "page.html"], Some(""));
     assert_eq!(out.status.code(), Some(2));
 }

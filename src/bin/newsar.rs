@@ -1,7 +1,8 @@
 //! The `newsar` command line: argument parsing and I/O only; all analysis is in the library.
 
 use newsar::{
-    analyze_html, analyze_text, extract_article, looks_like_html, report, Brief, Options,
+    analyze_html, analyze_text, extract_article, looks_like_html, report, Brief, ExtractedArticle,
+    Options,
 };
 use serde::Deserialize;
 use std::io::{BufRead, Read, Write};
@@ -18,6 +19,7 @@ Usage:
   newsar analyze --jsonl              one JSON object per line on stdin, one brief per line out
   newsar extract [FILE|-] [--url URL] the article of an HTML page (metadata and body text) as
                                       JSON, without analysis
+  newsar extract --jsonl              the same for each {\"id\":..., \"html\":...} line on stdin
   newsar train-ner --train FILE --dev FILE --out FILE [--epochs N] [--seed N]
                                       train the name tagger on CoNLL-2003 files
   newsar train-claims --claimbuster FILE [--ct19 FILE] --out FILE
@@ -148,13 +150,10 @@ fn run() -> Result<ExitCode, String> {
         args.options.now = Some(today_utc());
     }
     if args.jsonl {
-        if extract_only {
-            return Err("newsar extract takes one page (FILE or -), not --jsonl".into());
-        }
         if args.file.is_some() {
             return Err("--jsonl reads stdin; do not give a FILE".into());
         }
-        return jsonl(&args.options);
+        return jsonl(&args.options, extract_only);
     }
     let (input, is_sample) = match args.file.as_deref() {
         None => (SAMPLE_HTML.to_string(), true),
@@ -455,12 +454,20 @@ struct JsonlBrief<'a> {
 }
 
 #[derive(serde::Serialize)]
+struct JsonlArticle<'a> {
+    input_id: &'a serde_json::Value,
+    #[serde(flatten)]
+    article: &'a ExtractedArticle,
+}
+
+#[derive(serde::Serialize)]
 struct JsonlError<'a> {
     input_id: &'a serde_json::Value,
     error: String,
 }
 
-fn jsonl(defaults: &Options) -> Result<ExitCode, String> {
+/// `--jsonl`: a brief per input line, or with `extract_only` the article alone (HTML lines only).
+fn jsonl(defaults: &Options, extract_only: bool) -> Result<ExitCode, String> {
     let stdin = std::io::stdin();
     let mut line_no = 0usize;
     for line in stdin.lock().lines() {
@@ -488,6 +495,27 @@ fn jsonl(defaults: &Options) -> Result<ExitCode, String> {
                     byline: input.byline,
                     now: input.now.or_else(|| defaults.now.clone()),
                 };
+                if extract_only {
+                    let out = match (&input.html, &input.text) {
+                        (Some(html), None) => match std::panic::catch_unwind(|| {
+                            extract_article(html, &options)
+                        }) {
+                            Ok(Ok(article)) => serde_json::to_string(&JsonlArticle {
+                                input_id: &id,
+                                article: &article,
+                            })
+                            .unwrap_or_else(|e| error_line(&id, format!("cannot write JSON: {e}"))),
+                            Ok(Err(e)) => error_line(&id, e.to_string()),
+                            Err(_) => error_line(
+                                &id,
+                                "internal error while extracting this page".to_string(),
+                            ),
+                        },
+                        _ => error_line(&id, "newsar extract needs \"html\" only".to_string()),
+                    };
+                    write_stdout(format!("{out}\n").as_bytes())?;
+                    continue;
+                }
                 let result = std::panic::catch_unwind(|| match (&input.html, &input.text) {
                     (Some(html), None) => analyze_html(html, &options).map_err(|e| e.to_string()),
                     (None, Some(text)) => analyze_text(text, &options).map_err(|e| e.to_string()),

@@ -39,15 +39,16 @@ def need(path):
     return path
 
 
-def analyze(newsar, items, timeout=900):
-    """Runs `newsar analyze --jsonl` once over `items` (dicts with an "id").
+def analyze(newsar, items, timeout=900, command="analyze"):
+    """Runs `newsar analyze --jsonl` (or `newsar extract --jsonl` with command="extract") once
+    over `items` (dicts with an "id").
 
-    Returns (outputs, stderr_text). outputs[i] is the parsed line for items[i]: a brief (with
-    "input_id") or {"input_id": ..., "error": "..."}. Raises if the CLI exits non-zero, or the
-    output does not line up with the input (count or ids)."""
+    Returns (outputs, stderr_text). outputs[i] is the parsed line for items[i]: a brief (an
+    article for extract, with "input_id") or {"input_id": ..., "error": "..."}. Raises if the
+    CLI exits non-zero, or the output does not line up with the input (count or ids)."""
     payload = "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items)
     proc = subprocess.run(
-        [newsar, "analyze", "--jsonl"],
+        [newsar, command, "--jsonl"],
         input=payload.encode("utf-8"),
         capture_output=True,
         timeout=timeout,

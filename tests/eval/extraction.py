@@ -8,7 +8,10 @@ absolute, and the expected metadata does not depend on the URL).
 
 Body: the ScrapingHub article-extraction-benchmark metric. The reference is the text of
 expected.html (tags stripped with html.parser, entities decoded, block elements separated);
-ours is brief.article.text. Text is lowercased, tokens = re.findall(r"\\w+"), shingles are
+ours is the `text` of `newsar extract --jsonl` (the extraction without analysis, as
+Readability's parse() is the extraction without its isProbablyReaderable() gate). The analyze
+path refuses pages that are not article-like (no sentence of eight words, under 25 words); its
+brief.article.text is scored in a row of its own, refused pages scoring 0. Text is lowercased, tokens = re.findall(r"\\w+"), shingles are
 4-token windows counted as a multiset (a text of fewer than 4 tokens is one shingle), as in the
 benchmark's evaluate.py. Per document P = tp/(tp+fp), R = tp/(tp+fn) (1 when both sides are
 identical); P and R are averaged over documents and F1 is taken from the two averages.
@@ -144,9 +147,11 @@ def score(pages, preds):
 
 
 def newsar_pred(out):
+    """A line of `newsar analyze --jsonl` (the brief's article) or of `newsar extract --jsonl`
+    (the article itself)."""
     if "error" in out:
         return None
-    a = out["article"]
+    a = out.get("article", out)
     return {"body": a.get("text") or "", **{key: a.get(field) for key, field in FIELDS}}
 
 
@@ -178,10 +183,21 @@ def run(newsar, data_dir):
         outputs, stderr = common.analyze(newsar, items)
         page_secs = None
     newsar_wall = time.time() - t
-    notes += common.error_notes(outputs, stderr)
-    rows, newsar_f1s, n_empty = score(pages, [newsar_pred(o) for o in outputs])
+    # The figures are the extraction's own (`newsar extract --jsonl`, the article without
+    # analysis, as Readability's parse() is scored); the analyze path, which refuses pages
+    # that are not article-like, is scored too, in a row of its own.
+    extracted, ex_stderr = common.analyze(newsar, items, command="extract")
+    notes += [f"`newsar extract`: {n}" for n in common.error_notes(extracted, ex_stderr)]
+    rows, newsar_f1s, n_empty = score(pages, [newsar_pred(o) for o in extracted])
     if n_empty:
-        notes.append(f"NEWSAR: {n_empty} page(s) gave a brief with an empty article.text")
+        notes.append(f"NEWSAR: {n_empty} page(s) gave an empty article text")
+    brief_rows, _, _ = score(pages, [newsar_pred(o) for o in outputs])
+    refused = [o for o in outputs if "error" in o]
+    rows += [("body F1 through `newsar analyze` (pages it refuses score 0)", brief_rows[2][1],
+              len(pages)),
+             ("pages `newsar analyze` refuses (not article-like or an error)", len(refused),
+              len(pages))]
+    notes += [f"`newsar analyze`: {n}" for n in common.error_notes(outputs, stderr)]
 
     # Peer: Readability.js on the same HTML.
     peer, peer_status = None, None
@@ -208,6 +224,8 @@ def run(newsar, data_dir):
         for r, (m, v, n) in zip(side, prow):
             assert r[0] == m
             r.append(cell(v))
+        for r in side[len(prow):]:
+            r.append("")  # NEWSAR-only rows (the analyze path)
         # The same body metric on Readability's article HTML through the reference's html→text.
         crow, _, _ = score(pages, [None if "error" in o else
                                    {**readability_pred(o), "body": common.html_text(o["content"])}
@@ -285,7 +303,11 @@ def run(newsar, data_dir):
                      "body, `textContent` joining adjacent blocks without a separator (compare its "
                      "two body rows).")
     method = ("ScrapingHub shingle metric (lowercased \\w+ tokens, 4-shingle multisets, per-doc P/R "
-              "averaged, F1 of the averages); an error or empty body counts as P=R=0. Metadata: exact "
+              "averaged, F1 of the averages) on the article of `newsar extract --jsonl` (extraction "
+              "without analysis, the counterpart of Readability's parse()), and on the brief's "
+              "article through `newsar analyze --jsonl` in a row of its own (analyze refuses pages "
+              "that are not article-like, which then score 0); an error or empty body counts as "
+              "P=R=0. Metadata: exact "
               "match after whitespace folding and trimming, only pages whose expected value is non-null; "
               "an error line scores 0 on every field. Pages sent to NEWSAR as html without a url; "
               "Readability.js gets the same HTML with http://fakehost/test/page.html as its "
