@@ -64,6 +64,16 @@ fn element_text(el: ElementRef) -> String {
     fold_whitespace(&s)
 }
 
+/// Byte offset of the first ASCII case-insensitive occurrence of an ASCII `needle`.
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    // A match of ASCII bytes starts on a char boundary.
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// ASCII case-insensitive substring test without allocating.
 pub(super) fn contains_ci(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
@@ -209,20 +219,39 @@ fn has_author_word(v: &str) -> bool {
 }
 
 /// Text of a byline element: the text of its `itemprop="name"` descendant when it has one
-/// (the name without the "By" and the date around it), else its own.
+/// (the name without the "By" and the date around it); else the texts of its links to author
+/// pages (`rel="author"`, or "author" in the link's target or class: the name, without the
+/// role, date or comment count printed beside it), separated by "; "; else its own text.
 fn byline_text(er: ElementRef) -> String {
+    let mut author_links: Vec<String> = Vec::new();
     for d in er.descendants().skip(1) {
         if let Some(de) = ElementRef::wrap(d) {
-            if de
-                .value()
-                .attr("itemprop")
-                .is_some_and(|p| p.contains("name"))
-            {
+            let el = de.value();
+            if el.attr("itemprop").is_some_and(|p| p.contains("name")) {
                 return element_text(de);
+            }
+            if el.name() == "a" && is_author_link(el) {
+                let text = element_text(de);
+                if !text.is_empty() {
+                    author_links.push(text);
+                }
             }
         }
     }
-    element_text(er)
+    if author_links.is_empty() {
+        element_text(er)
+    } else {
+        author_links.join("; ")
+    }
+}
+
+/// A link to an author's page: `rel="author"`, or "author" in its target ("/author/jdoe/") or
+/// its class ("byauthor").
+fn is_author_link(a: &Element) -> bool {
+    a.attr("rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || a.attr("href").is_some_and(|h| contains_ci(h, "author"))
+        || a.attr("class").is_some_and(|c| contains_ci(c, "author"))
 }
 
 fn is_html_ns(el: &Element) -> bool {
@@ -849,6 +878,13 @@ fn clean_bylines(raw: Vec<String>) -> Vec<String> {
             .flat_map(|p| split_names(p, " and "))
             .flat_map(|p| split_names(p, " & "));
         for part in parts {
+            // "Rob Ewaschuk Edited by Betsy Beyer": the editor, reviewer or photographer named
+            // after the author did not write the story.
+            let part = ["edited by", "reviewed by", "photographs by", "photos by"]
+                .iter()
+                .filter_map(|w| find_ci(part, w))
+                .min()
+                .map_or(part, |i| &part[..i]);
             let mut name = part
                 .trim()
                 .trim_matches(|c: char| c == ',' || c == '—' || c == '–' || c == '-' || c == ':')
@@ -1000,6 +1036,34 @@ mod tests {
             r#"<div style="display:none"><span class="author">Hidden</span></div><span class="byline">By Ann Lee</span>"#,
         );
         assert_eq!(m.byline, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_byline_with_author_page_links_gives_the_linked_names() {
+        // Role, date and comment count printed next to the name, in adjacent elements.
+        let m = meta_of(
+            r#"<p class="byline"><span class="by">by</span> <a class="byauthor"
+            href="https://news.example/author/lnolan/">Lucas Nolan</a><span>22 Dec 2016</span><a
+            href="/story#comments">651</a></p>"#,
+        );
+        assert_eq!(m.byline, ["Lucas Nolan"]);
+        let m = meta_of(
+            r#"<div class="author"><a href="/author/ben">Ben Silverman</a><div>Games Editor</div>
+            </div>"#,
+        );
+        assert_eq!(m.byline, ["Ben Silverman"]);
+        let m = meta_of(
+            r#"<div class="byline">By <a rel="author" href="/a">Ann Lee</a> and <a rel="author"
+            href="/b">Bo Chan</a></div>"#,
+        );
+        assert_eq!(m.byline, ["Ann Lee", "Bo Chan"]);
+    }
+
+    #[test]
+    fn an_editor_named_after_the_author_is_not_a_byline() {
+        let m =
+            meta_of(r#"<p class="byline">Written by Rob Ewaschuk<br>Edited by Betsy Beyer</p>"#);
+        assert_eq!(m.byline, ["Rob Ewaschuk"]);
     }
 
     #[test]

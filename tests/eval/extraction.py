@@ -23,8 +23,11 @@ Metadata: title, byline, siteName (article.site_name), publishedTime (article.pu
 (article.declared_lang) against expected-metadata.json, exact string equality after folding
 runs of whitespace to one space and trimming (a missing value of ours is ""). A field is scored
 only on pages where the expected value is non-null. Byline: ours is a list, joined with ", "
-for the exact figure; the lenient figure counts a page when any of our names, case-folded,
-equals or is contained in the expected byline. publishedTime lenient: same first 10 characters
+for the exact figure; the normalized figure compares both sides after `byline_core` (the
+introducing "By"/"Par"/"Von"/"Por"/"Written by" dropped, only the first line kept, since the
+reference keeps the page's raw byline string with its date or publication on later lines,
+case-folded); the lenient figure counts a page when any of our names, case-folded, equals or
+is contained in the expected byline. publishedTime lenient: same first 10 characters
 (calendar date).
 
 Peer: Readability.js (@mozilla/readability, under jsdom; tests/eval/peers/readability_peer.mjs)
@@ -84,6 +87,19 @@ def fold(s):
     return " ".join((s or "").split())
 
 
+BYLINE_INTRO = re.compile(r"^\s*(?:written by|by|par|von|por)\b[\s:]*", re.IGNORECASE)
+
+
+def byline_core(s):
+    """A byline string reduced to its names, the same way on both sides: the introducing word
+    ("By", "Par", "Von", "Por", "Written by") dropped, then only the first line kept (the
+    reference's later lines hold the date, the publication or the editor), whitespace folded,
+    case-folded."""
+    s = BYLINE_INTRO.sub("", s or "")
+    first = next((line for line in s.splitlines() if line.strip()), "")
+    return fold(first).casefold()
+
+
 def score(pages, preds):
     """Rows of (metric, value, n) and per-page body F1 for one system. preds[i]: None (an error
     line: zero on everything) or {"body": str, "title", "byline": [names], "siteName",
@@ -118,7 +134,7 @@ def score(pages, preds):
             rows.append(("body F1 (case-sensitive, as evaluate.py)", common.f1(mp, mr), len(pages)))
 
     for key, _ in FIELDS:
-        exact = lenient = n = 0
+        exact = lenient = core = n = 0
         for page, pred in zip(pages, preds):
             with open(os.path.join(page, "expected-metadata.json"), encoding="utf-8") as f:
                 want = json.load(f).get(key)
@@ -131,6 +147,7 @@ def score(pages, preds):
             if key == "byline":
                 names = [fold(b) for b in (got or []) if fold(b)]
                 exact += fold(", ".join(names)) == fold(want)
+                core += byline_core(", ".join(names)) == byline_core(want)
                 w = fold(want).casefold()
                 lenient += any(x.casefold() == w or x.casefold() in w for x in names)
             else:
@@ -139,6 +156,8 @@ def score(pages, preds):
                     lenient += bool(got) and fold(got)[:10] == fold(want)[:10]
         rows.append((f"{key} exact", exact / n if n else float("nan"), n))
         if key == "byline":
+            rows.append(("byline normalized (intro word dropped, first line, case-folded)",
+                         core / n, n))
             rows.append(("byline lenient (any of ours = or in expected)", lenient / n, n))
         if key == "publishedTime":
             rows.append(("publishedTime same date (first 10 chars)", lenient / n, n))
