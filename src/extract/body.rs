@@ -13,7 +13,7 @@
 //! is iterative or depth-capped, so no page can overflow the stack.
 
 use super::metadata::text_similarity;
-use super::{domain_of, fold_whitespace, Limits};
+use super::{domain_of, fold_whitespace, Limits, WordSet};
 use crate::text::{Block, BlockKind};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -173,7 +173,11 @@ const POSITIVE_WORDS: &[&str] = &[
 /// "nav…" at the start of a word, or "ad", "ads", "tags" as whole words ("ad" inside
 /// "header" or "load" is not an ad).
 fn is_negative(ci: &str) -> bool {
-    if contains_any(ci, NEGATIVE_WORDS, &NEGATIVE_FIRST) {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    if WORDS
+        .get_or_init(|| WordSet::new(NEGATIVE_WORDS))
+        .occurs_in(ci)
+    {
         return true;
     }
     ci.split([' ', '\t', '\n', '_', '-'])
@@ -181,32 +185,10 @@ fn is_negative(ci: &str) -> bool {
 }
 
 fn is_positive(ci: &str) -> bool {
-    contains_any(ci, POSITIVE_WORDS, &POSITIVE_FIRST)
-}
-
-/// The first bytes of a word list, so that one scan of a class string tries the words only
-/// where one can start (fifty `str::contains` calls per element cost more than the scan).
-const fn first_bytes(words: &[&str]) -> [bool; 256] {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < words.len() {
-        let b = words[i].as_bytes();
-        if !b.is_empty() {
-            t[b[0] as usize] = true;
-        }
-        i += 1;
-    }
-    t
-}
-
-const NEGATIVE_FIRST: [bool; 256] = first_bytes(NEGATIVE_WORDS);
-const POSITIVE_FIRST: [bool; 256] = first_bytes(POSITIVE_WORDS);
-
-/// Whether any of `words` occurs in `hay`; `first` is `first_bytes(words)`.
-fn contains_any(hay: &str, words: &[&str], first: &[bool; 256]) -> bool {
-    let h = hay.as_bytes();
-    (0..h.len())
-        .any(|i| first[h[i] as usize] && words.iter().any(|w| h[i..].starts_with(w.as_bytes())))
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    WORDS
+        .get_or_init(|| WordSet::new(POSITIVE_WORDS))
+        .occurs_in(ci)
 }
 
 fn boilerplate_re() -> &'static Regex {
@@ -269,6 +251,15 @@ struct Flags {
     class_weight: f64,
     /// Says it holds the story: `<article>`, `<main>`, a story word in class or id, articleBody.
     story: bool,
+    /// The tag's part in the text statistics, read once here rather than by comparing tag
+    /// names on every pass: a block element (or `<br>`) breaks its parent's text into blocks.
+    breaks_text: bool,
+    /// `<h1>` … `<h6>`.
+    heading: bool,
+    /// `<p>`, `<pre>`, `<blockquote>`, `<li>`, `<dd>`: a paragraph by its tag.
+    paragraph_tag: bool,
+    /// `<div>` or `<section>`: a paragraph when written as one.
+    div_like: bool,
 }
 
 /// Per-element facts of a page, computed once and shared by both passes.
@@ -372,6 +363,10 @@ fn element_flags(el: &Element, id_is_anchor: bool) -> Flags {
     );
     let mut f = Flags {
         hard_skip,
+        breaks_text: is_block(name) || name == "br",
+        heading: matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+        paragraph_tag: matches!(name, "p" | "pre" | "blockquote" | "li" | "dd"),
+        div_like: matches!(name, "div" | "section"),
         ..Flags::default()
     };
     if !class.is_empty() || !id.is_empty() {
@@ -508,21 +503,19 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                 let Some((id, f, mut s)) = stack.pop() else {
                     continue;
                 };
-                let name = el.name();
                 if is_link(n) {
                     s.link_chars = s.chars;
                     if !el.attr("href").is_some_and(is_in_page_anchor) {
                         s.away_link_chars = s.chars;
                     }
                 }
-                if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                if f.heading {
                     s.headings += 1;
                     if s.chars > 0 && s.away_link_chars * 2 > s.chars {
                         s.linked_headings += 1;
                     }
                 }
-                let paragraph_like = matches!(name, "p" | "pre" | "blockquote" | "li" | "dd")
-                    || (matches!(name, "div" | "section") && written_as_paragraph(&s));
+                let paragraph_like = f.paragraph_tag || (f.div_like && written_as_paragraph(&s));
                 if paragraph_like && s.chars >= 25 && s.link_chars * 2 < s.chars {
                     s.prose = s.prose.max(s.chars);
                 }
@@ -543,7 +536,7 @@ fn compute_stats(root: NodeRef<Node>, page: &Page, rules: Rules) -> IdMap<Stats>
                     p.headings += s.headings;
                     p.linked_headings += s.linked_headings;
                     p.away_link_chars += s.away_link_chars;
-                    if is_block(name) || name == "br" {
+                    if f.breaks_text {
                         p.block_child = true;
                     }
                 }

@@ -9,10 +9,11 @@
 //! `<meta name=title>` before Twitter cards, JSON-LD before all of them.
 
 use super::dates::{date_start, normalize_date};
-use super::fold_whitespace;
+use super::{fold_whitespace, WordSet};
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
+use std::sync::OnceLock;
 
 /// Metadata read from a page.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -175,8 +176,9 @@ fn is_unlikely_container(el: &Element, a: &ElAttrs) -> bool {
     const MAYBE: &[&str] = &[
         "and", "article", "body", "column", "content", "main", "shadow",
     ];
-    let any = |words: &[&str]| words.iter().any(|w| a.class_id.contains(w));
-    any(UNLIKELY) && !any(MAYBE)
+    static SETS: OnceLock<(WordSet, WordSet)> = OnceLock::new();
+    let (unlikely, maybe) = SETS.get_or_init(|| (WordSet::new(UNLIKELY), WordSet::new(MAYBE)));
+    unlikely.occurs_in(&a.class_id) && !maybe.occurs_in(&a.class_id)
 }
 
 /// The site's header: a `<header>` or an element whose class or id says "header" (outside any
