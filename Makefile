@@ -15,7 +15,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: help setup-build setup-test native wasm demo serve test test-rust test-wasm test-browser \
-        lint eval bench train-ner train-claims clean
+        lint eval bench fuzz train-ner train-claims clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/"
@@ -110,6 +110,11 @@ bench: wasm browser-deps
 	rm -f target/bench/browser.json
 	node tests/bench/live_page.mjs
 	node tests/bench/peers.mjs
+
+# Mutation fuzzing of real pages (tests/robustness.rs, ignored by make test); FUZZ_SECONDS=300.
+FUZZ_SECONDS ?= 300
+fuzz:
+	NEWSAR_FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test robustness -- --ignored --nocapture fuzz_mutated_real_pages
 
 clean:
 	cargo clean
