@@ -301,6 +301,9 @@ impl TokenView {
         let mut run = vec![(0u32, 0u32); n];
         let mut table = vec![0u8; n];
         let mut table_sentences = 0usize;
+        // A title before a name is not part of it ("Mayor Anna Kowalczyk"): titles stand alone.
+        let is_title =
+            |i: usize| super::tagger::PERSON_TITLES.contains(&lower[i].trim_end_matches('.'));
         let is_cap = |i: usize| doc.tokens[i].is_word() && doc.tokens[i].capitalized;
         for s in &doc.sentences {
             let mut i = s.tokens.start;
@@ -311,8 +314,8 @@ impl TokenView {
                     continue;
                 }
                 let mut j = i + 1;
-                loop {
-                    if j < s.tokens.end && is_cap(j) {
+                while !is_title(i) {
+                    if j < s.tokens.end && is_cap(j) && !is_title(j) {
                         j += 1;
                     } else if j + 1 < s.tokens.end
                         && matches!(lower[j].as_str(), "of" | "and" | "&" | "de" | "for")
