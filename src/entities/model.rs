@@ -1,13 +1,14 @@
 //! The statistical name tagger: a greedy left-to-right averaged perceptron over hashed features
-//! (the word and its neighbours, word bigrams on either side, case shape, prefixes and suffixes,
-//! the two previous tags, name-list evidence, the first and last word of the run of capitalized
-//! words a token is in — "Daewoo Dacom Communications" ends like a company —, table-line
-//! evidence — a capitalized run followed by numbers, as in sports results and market tables —,
-//! and document-level case evidence), predicting IOB2 tags for CoNLL's four types. Tagging
-//! runs twice over a document: the second pass also sees what the first said about the same
-//! word elsewhere in it ([`memory_codes`]). Trained by
-//! [`super::train`] on CoNLL-2003 `eng.train`; the weights are quantized to one byte each and
-//! compiled in (`data/models/ner.bin`, provenance in `data/PROVENANCE.md`).
+//! — the word and its neighbours, word bigrams on either side, case shapes up to two tokens
+//! away, prefixes and suffixes, the two previous tags, name-list evidence, the first and last
+//! word of the run of capitalized words a token is in ("Daewoo Dacom Communications" ends like
+//! a company), table-line evidence (a capitalized run followed by numbers, as in sports results
+//! and market tables), document-level case evidence, and the words around the same word's other
+//! occurrences in the document — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
+//! over a document: the second pass also sees what the first said about the same word elsewhere
+//! in it ([`memory_codes`]). Trained by [`super::train`] on CoNLL-2003 `eng.train`; the weights
+//! are quantized to 16 bits each and compiled in (`data/models/ner.bin`, provenance in
+//! `data/PROVENANCE.md`).
 //!
 //! Features are computed on the project's own tokens ([`crate::text::Doc`]), in training and in
 //! use alike, so the model sees at run time exactly what it was trained on.
@@ -136,6 +137,9 @@ pub struct TokenView {
     table: Vec<u8>,
     /// Share of the document's sentences that are mostly numbers: 0 none, 1 some, 2 many.
     doc_table: u8,
+    /// Feature buckets of the words around the other occurrences of a capitalized word
+    /// ([`contexts_elsewhere`]).
+    elsewhere: Vec<Vec<usize>>,
 }
 
 fn shape_of(s: &str) -> String {
@@ -233,6 +237,58 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
         }
     }
     codes
+}
+
+/// Other occurrences of a word whose neighbours become features of each occurrence.
+const MAX_OTHER_OCCURRENCES: usize = 8;
+
+/// Context aggregation (Ratinov & Roth 2009): for each capitalized word that occurs more than
+/// once in the document, the feature buckets of the words just before and after its other
+/// occurrences (up to [`MAX_OTHER_OCCURRENCES`], in document order), so "Daewoo" in a headline
+/// learns from "Daewoo Corp said" further down.
+fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
+    let n = doc.tokens.len();
+    let mut sentence_of = vec![0usize..0; n];
+    for s in &doc.sentences {
+        for i in s.tokens.clone() {
+            sentence_of[i] = s.tokens.clone();
+        }
+    }
+    let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is_word() && t.capitalized {
+            places.entry(lower[i].as_str()).or_default().push(i);
+        }
+    }
+    let mut out = vec![Vec::new(); n];
+    for occurrences in places.values().filter(|o| o.len() > 1) {
+        for &i in occurrences {
+            let mut buckets = Vec::new();
+            for &j in occurrences
+                .iter()
+                .filter(|&&j| j != i)
+                .take(MAX_OTHER_OCCURRENCES)
+            {
+                let sentence = &sentence_of[j];
+                let before = if j > sentence.start {
+                    lower[j - 1].as_str()
+                } else {
+                    BOS
+                };
+                let after = if j + 1 < sentence.end {
+                    lower[j + 1].as_str()
+                } else {
+                    EOS
+                };
+                buckets.push(FeatureHash::new(60).str(before).bucket());
+                buckets.push(FeatureHash::new(61).str(after).bucket());
+            }
+            buckets.sort_unstable();
+            buckets.dedup();
+            out[i] = buckets;
+        }
+    }
+    out
 }
 
 fn word_class_code(lists: &dyn NameLists, text: &str) -> u8 {
@@ -360,6 +416,7 @@ impl TokenView {
         } else {
             2
         };
+        let elsewhere = contexts_elsewhere(doc, &lower);
         let forms = &text;
         let gazetteer = gazetteer_codes(doc, forms, lists);
         let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
@@ -375,6 +432,7 @@ impl TokenView {
             run,
             table,
             doc_table,
+            elsewhere,
         }
     }
 }
@@ -480,8 +538,11 @@ pub fn static_features(
         h(45).byte(view.table[i]).str(shape(0)),
         h(46).byte(view.table[i]).byte(view.word_class[i]),
         h(47).byte(view.doc_table).byte(flags),
+        h(62).str(shape(-2)).str(shape(-1)).str(shape(0)),
+        h(63).str(shape(0)).str(shape(1)).str(shape(2)),
     ];
     out.extend(feats.iter().map(|f| f.bucket()));
+    out.extend_from_slice(&view.elsewhere[i]);
     let (run_first, run_last) = (view.run[i].0 as usize, view.run[i].1 as usize);
     if doc.tokens[i].capitalized {
         let len = (run_last - run_first + 1).min(4) as u8;
