@@ -248,12 +248,6 @@ const MAX_OTHER_OCCURRENCES: usize = 8;
 /// learns from "Daewoo Corp said" further down.
 fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
     let n = doc.tokens.len();
-    let mut sentence_of = vec![0usize..0; n];
-    for s in &doc.sentences {
-        for i in s.tokens.clone() {
-            sentence_of[i] = s.tokens.clone();
-        }
-    }
     let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.is_word() && t.capitalized {
@@ -261,28 +255,40 @@ fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
         }
     }
     let mut out = vec![Vec::new(); n];
+    if places.values().all(|o| o.len() < 2) {
+        return out;
+    }
+    // The buckets each occurrence lends to the others: the words before and after it.
+    let mut around = vec![[0usize; 2]; n];
+    for s in &doc.sentences {
+        for j in s.tokens.clone() {
+            if !(doc.tokens[j].is_word() && doc.tokens[j].capitalized) {
+                continue;
+            }
+            let before = if j > s.tokens.start {
+                lower[j - 1].as_str()
+            } else {
+                BOS
+            };
+            let after = if j + 1 < s.tokens.end {
+                lower[j + 1].as_str()
+            } else {
+                EOS
+            };
+            around[j] = [
+                FeatureHash::new(60).str(before).bucket(),
+                FeatureHash::new(61).str(after).bucket(),
+            ];
+        }
+    }
     for occurrences in places.values().filter(|o| o.len() > 1) {
         for &i in occurrences {
-            let mut buckets = Vec::new();
-            for &j in occurrences
+            let mut buckets: Vec<usize> = occurrences
                 .iter()
                 .filter(|&&j| j != i)
                 .take(MAX_OTHER_OCCURRENCES)
-            {
-                let sentence = &sentence_of[j];
-                let before = if j > sentence.start {
-                    lower[j - 1].as_str()
-                } else {
-                    BOS
-                };
-                let after = if j + 1 < sentence.end {
-                    lower[j + 1].as_str()
-                } else {
-                    EOS
-                };
-                buckets.push(FeatureHash::new(60).str(before).bucket());
-                buckets.push(FeatureHash::new(61).str(after).bucket());
-            }
+                .flat_map(|&j| around[j])
+                .collect();
             buckets.sort_unstable();
             buckets.dedup();
             out[i] = buckets;
