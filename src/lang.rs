@@ -100,7 +100,8 @@ pub fn detect(text: &str, declared: Option<&str>) -> Language {
                 .to_ascii_lowercase()
         })
         .filter(|d| d.len() == 2);
-    let detected = whatlang::detect(sample).and_then(|info| {
+    let detected = common_words(sample).and_then(|words| whatlang::detect(&words));
+    let detected = detected.and_then(|info| {
         let code3 = info.lang().code();
         let code = ISO_639_1.iter().find(|(c3, _)| *c3 == code3)?.1;
         Some((
@@ -132,6 +133,39 @@ pub fn detect(text: &str, declared: Option<&str>) -> Language {
         (None, Some(d)) => language(&d, name_of(&d), 0.5),
         (None, None) => language("und", "Undetermined".to_string(), 0.0),
     }
+}
+
+/// Fewest words, other than names and figures, the detector is asked about.
+const MIN_COMMON_WORDS: usize = 3;
+
+/// The words of `sample` that are not names or figures, joined by spaces — or None when the
+/// text is mostly names and figures (under one word in five is anything else). Names read the
+/// same in every language, so they only mislead the trigram models: a results table of Dutch
+/// clubs in an English report ("Feyenoord 2 Graafschap Doetinchem 1") is not Dutch text. A name
+/// here is a capitalized word (scripts without case have none, so nothing of theirs is dropped);
+/// a figure is a word with a digit.
+fn common_words(sample: &str) -> Option<String> {
+    let mut kept = String::new();
+    let (mut total, mut common) = (0usize, 0usize);
+    for word in sample.split_whitespace() {
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        total += 1;
+        let name = word
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
+        if name || word.chars().any(|c| c.is_numeric()) {
+            continue;
+        }
+        common += 1;
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+    }
+    (common >= MIN_COMMON_WORDS && common * 5 >= total).then_some(kept)
 }
 
 fn language(code: &str, name: String, confidence: f64) -> Language {
@@ -166,6 +200,19 @@ mod tests {
         let de = detect("Die Regierung hat am Montag neue Regeln für den Datenschutz vorgestellt, die im nächsten Jahr gelten.", None);
         assert_eq!(de.code, "de");
         assert!(!de.analyzers_available);
+    }
+
+    #[test]
+    fn names_and_figures_do_not_decide_the_language() {
+        let table = "SOCCER - DUTCH FIRST DIVISION RESULTS .\nAMSTERDAM 1996-08-29\n\
+                     Feyenoord 2 Graafschap Doetinchem 1\nNAC Breda 1 NEC Nijmegen 1\n\
+                     Utrecht 0 Twente Enschede 0\nRoda JC Kerkrade 1 Groningen 1";
+        let t = detect(table, None);
+        assert_ne!(t.code, "nl", "{t:?}");
+        let report = "Feyenoord beat Graafschap Doetinchem 2-1 on Saturday while Utrecht and \
+                      Twente Enschede drew 0-0 in the Dutch first division, and the champions \
+                      said they were happy with the result.";
+        assert_eq!(detect(report, None).code, "en");
     }
 
     #[test]

@@ -21,7 +21,9 @@ Usage:
                                       JSON, without analysis
   newsar extract --jsonl              the same for each {\"id\":..., \"html\":...} line on stdin
   newsar train-ner --train FILE --dev FILE --out FILE [--epochs N] [--seed N]
-                                      train the name tagger on CoNLL-2003 files
+                   [--dev-lists compiled|train]
+                                      train the name tagger on CoNLL-2003 files (dev-lists
+                                      train: a dev set held out of the training file)
   newsar train-claims --claimbuster FILE [--ct19 FILE] --out FILE
                                       train check-worthiness; prints 5-fold CV scores
   newsar corpus add|list|stories|graph|export|import --dir DIR
@@ -214,12 +216,21 @@ fn run() -> Result<ExitCode, String> {
 /// `newsar train-ner`: reads the CoNLL files, trains, writes the model, prints the dev scores.
 fn train_ner() -> Result<ExitCode, String> {
     use lexopt::prelude::*;
+    use newsar::entities::train::DevLists;
     let mut parser = lexopt::Parser::from_args(std::env::args_os().skip(2));
     let (mut train, mut dev, mut out) = (None, None, None);
     let (mut epochs, mut seed) = (12usize, 20_260_608u64);
+    let mut dev_lists = DevLists::Compiled;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("train") => train = Some(value_string(&mut parser)?),
+            Long("dev-lists") => {
+                dev_lists = match value_string(&mut parser)?.as_str() {
+                    "compiled" => DevLists::Compiled,
+                    "train" => DevLists::FromTrain,
+                    _ => return Err("--dev-lists takes compiled or train".into()),
+                }
+            }
             Long("dev") => dev = Some(value_string(&mut parser)?),
             Long("out") => out = Some(value_string(&mut parser)?),
             Long("epochs") => {
@@ -242,9 +253,10 @@ fn train_ner() -> Result<ExitCode, String> {
     let train_text = read(train, "train")?;
     let dev_text = read(dev, "dev")?;
     let out = out.ok_or("train-ner needs --out FILE")?;
-    let report = newsar::entities::train::train(&train_text, &dev_text, epochs, seed, |line| {
-        eprintln!("{line}")
-    });
+    let report =
+        newsar::entities::train::train(&train_text, &dev_text, dev_lists, epochs, seed, |line| {
+            eprintln!("{line}")
+        });
     std::fs::write(&out, &report.model).map_err(|e| format!("cannot write {out}: {e}"))?;
     eprintln!(
         "wrote {out}: {} bytes; best epoch {} of {}; dev F1 (quantized) {:.4}",

@@ -1,8 +1,14 @@
 //! The statistical name tagger: a greedy left-to-right averaged perceptron over hashed features
-//! (the word and its neighbours, case shape, prefixes and suffixes, the two previous tags, and
-//! document-level case evidence), predicting IOB2 tags for CoNLL's four types. Trained by
-//! [`super::train`] on CoNLL-2003 `eng.train`; the weights are quantized to one byte each and
-//! compiled in (`data/models/ner.bin`, provenance in `data/PROVENANCE.md`).
+//! — the word and its neighbours, word bigrams on either side, case shapes up to two tokens
+//! away, prefixes and suffixes, the two previous tags, name-list evidence, the first and last
+//! word of the run of capitalized words a token is in ("Daewoo Dacom Communications" ends like
+//! a company), table-line evidence (a capitalized run followed by numbers, as in sports results
+//! and market tables), document-level case evidence, and the words around the same word's other
+//! occurrences in the document — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
+//! over a document: the second pass also sees what the first said about the same word elsewhere
+//! in it ([`memory_codes`]). Trained by [`super::train`] on CoNLL-2003 `eng.train`; the weights
+//! are quantized to 16 bits each and compiled in (`data/models/ner.bin`, provenance in
+//! `data/PROVENANCE.md`).
 //!
 //! Features are computed on the project's own tokens ([`crate::text::Doc`]), in training and in
 //! use alike, so the model sees at run time exactly what it was trained on.
@@ -124,6 +130,16 @@ pub struct TokenView {
     /// Token is in a sentence that is mostly upper case (a headline).
     shouting: Vec<bool>,
     first_in_sentence: Vec<bool>,
+    /// First and last token of the run of capitalized words (with inner connectors) a token is in.
+    run: Vec<(u32, u32)>,
+    /// Table-line evidence per token: bit 0 next token is a number, bit 1 a number follows later
+    /// in the sentence, bit 2 the sentence is mostly numbers.
+    table: Vec<u8>,
+    /// Share of the document's sentences that are mostly numbers: 0 none, 1 some, 2 many.
+    doc_table: u8,
+    /// Feature buckets of the words around the other occurrences of a capitalized word
+    /// ([`contexts_elsewhere`]).
+    elsewhere: Vec<Vec<usize>>,
 }
 
 fn shape_of(s: &str) -> String {
@@ -223,6 +239,64 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
     codes
 }
 
+/// Other occurrences of a word whose neighbours become features of each occurrence.
+const MAX_OTHER_OCCURRENCES: usize = 8;
+
+/// Context aggregation (Ratinov & Roth 2009): for each capitalized word that occurs more than
+/// once in the document, the feature buckets of the words just before and after its other
+/// occurrences (up to [`MAX_OTHER_OCCURRENCES`], in document order), so "Daewoo" in a headline
+/// learns from "Daewoo Corp said" further down.
+fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
+    let n = doc.tokens.len();
+    let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is_word() && t.capitalized {
+            places.entry(lower[i].as_str()).or_default().push(i);
+        }
+    }
+    let mut out = vec![Vec::new(); n];
+    if places.values().all(|o| o.len() < 2) {
+        return out;
+    }
+    // The buckets each occurrence lends to the others: the words before and after it.
+    let mut around = vec![[0usize; 2]; n];
+    for s in &doc.sentences {
+        for j in s.tokens.clone() {
+            if !(doc.tokens[j].is_word() && doc.tokens[j].capitalized) {
+                continue;
+            }
+            let before = if j > s.tokens.start {
+                lower[j - 1].as_str()
+            } else {
+                BOS
+            };
+            let after = if j + 1 < s.tokens.end {
+                lower[j + 1].as_str()
+            } else {
+                EOS
+            };
+            around[j] = [
+                FeatureHash::new(60).str(before).bucket(),
+                FeatureHash::new(61).str(after).bucket(),
+            ];
+        }
+    }
+    for occurrences in places.values().filter(|o| o.len() > 1) {
+        for &i in occurrences {
+            let mut buckets: Vec<usize> = occurrences
+                .iter()
+                .filter(|&&j| j != i)
+                .take(MAX_OTHER_OCCURRENCES)
+                .flat_map(|&j| around[j])
+                .collect();
+            buckets.sort_unstable();
+            buckets.dedup();
+            out[i] = buckets;
+        }
+    }
+    out
+}
+
 fn word_class_code(lists: &dyn NameLists, text: &str) -> u8 {
     let Some(c) = lists.word(text) else { return 0 };
     let total: u32 = c.iter().sum();
@@ -286,6 +360,69 @@ impl TokenView {
         let cap_elsewhere = (0..n)
             .map(|i| capitalized_mid.contains(lower[i].as_str()))
             .collect();
+        let mut run = vec![(0u32, 0u32); n];
+        let mut table = vec![0u8; n];
+        let mut table_sentences = 0usize;
+        // A title before a name is not part of it ("Mayor Anna Kowalczyk"): titles stand alone.
+        let is_title =
+            |i: usize| super::tagger::PERSON_TITLES.contains(&lower[i].trim_end_matches('.'));
+        let is_cap = |i: usize| doc.tokens[i].is_word() && doc.tokens[i].capitalized;
+        for s in &doc.sentences {
+            let mut i = s.tokens.start;
+            while i < s.tokens.end {
+                if !is_cap(i) {
+                    run[i] = (i as u32, i as u32);
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while !is_title(i) {
+                    if j < s.tokens.end && is_cap(j) && !is_title(j) {
+                        j += 1;
+                    } else if j + 1 < s.tokens.end
+                        && matches!(lower[j].as_str(), "of" | "and" | "&" | "de" | "for")
+                        && is_cap(j + 1)
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                for r in &mut run[i..j] {
+                    *r = (i as u32, (j - 1) as u32);
+                }
+                i = j;
+            }
+            let wordlike = s
+                .tokens
+                .clone()
+                .filter(|&i| doc.tokens[i].is_wordlike())
+                .count();
+            let numbers = s
+                .tokens
+                .clone()
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Number)
+                .count();
+            let numeric = wordlike >= 2 && numbers * 10 >= wordlike * 4;
+            table_sentences += usize::from(numeric);
+            let mut number_after = false;
+            for i in s.tokens.clone().rev() {
+                let next_number =
+                    i + 1 < s.tokens.end && doc.tokens[i + 1].kind == TokenKind::Number;
+                table[i] =
+                    u8::from(next_number) | u8::from(number_after) << 1 | u8::from(numeric) << 2;
+                number_after |= doc.tokens[i].kind == TokenKind::Number;
+            }
+        }
+        let n_sentences = doc.sentences.len().max(1);
+        let doc_table = if table_sentences == 0 {
+            0
+        } else if table_sentences * 5 < n_sentences {
+            1
+        } else {
+            2
+        };
+        let elsewhere = contexts_elsewhere(doc, &lower);
         let forms = &text;
         let gazetteer = gazetteer_codes(doc, forms, lists);
         let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
@@ -298,6 +435,10 @@ impl TokenView {
             cap_elsewhere,
             shouting,
             first_in_sentence,
+            run,
+            table,
+            doc_table,
+            elsewhere,
         }
     }
 }
@@ -307,7 +448,8 @@ const EOS: &str = "</s>";
 
 /// The feature buckets of token `i` in sentence `range`, given the two previous tags.
 /// `memory` is what the first pass said about the same word elsewhere in the document
-/// (see [`memory_codes`]); 0 in the first pass.
+/// (see [`memory_codes`]); 0 in the first pass. These are the [`static_features`] followed by
+/// the [`dynamic_features`].
 #[allow(clippy::too_many_arguments)]
 pub fn features(
     view: &TokenView,
@@ -320,6 +462,44 @@ pub fn features(
     out: &mut Vec<usize>,
 ) {
     out.clear();
+    static_features(view, doc, range, i, out);
+    dynamic_features(view, i, prev, prev2, memory, out);
+}
+
+/// The case and kind flags of token `i`.
+fn flags_of(view: &TokenView, doc: &Doc, i: usize) -> u8 {
+    let t = &doc.tokens[i];
+    u8::from(t.capitalized)
+        | u8::from(t.all_caps) << 1
+        | u8::from(view.first_in_sentence[i]) << 2
+        | u8::from(view.shouting[i]) << 3
+        | u8::from(view.cap_elsewhere[i]) << 4
+        | u8::from(t.kind == TokenKind::Number) << 5
+        | u8::from(crate::lexicon::word_class(&view.lower[i]).is_some()) << 6
+}
+
+/// The first `n` characters of `w` (all of it if shorter).
+fn prefix(w: &str, n: usize) -> &str {
+    w.char_indices().nth(n).map_or(w, |(at, _)| &w[..at])
+}
+
+/// The last `n` characters of `w` (all of it if shorter).
+fn suffix(w: &str, n: usize) -> &str {
+    w.char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(w, |(at, _)| &w[at..])
+}
+
+/// The features of token `i` that do not depend on the tags before it or on the document
+/// memory: the same in both passes, so the tagger scores them once per token. Appends to `out`.
+pub fn static_features(
+    view: &TokenView,
+    doc: &Doc,
+    range: &Range<usize>,
+    i: usize,
+    out: &mut Vec<usize>,
+) {
     let at = |k: isize| -> Option<usize> {
         let j = i as isize + k;
         (j >= range.start as isize && j < range.end as isize).then_some(j as usize)
@@ -327,17 +507,7 @@ pub fn features(
     let lower = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |j| view.lower[j].as_str());
     let shape = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |j| view.shape[j].as_str());
     let w = view.lower[i].as_str();
-    let chars: Vec<char> = w.chars().collect();
-    let prefix = |n: usize| -> String { chars.iter().take(n).collect() };
-    let suffix = |n: usize| -> String { chars[chars.len().saturating_sub(n)..].iter().collect() };
-    let t = &doc.tokens[i];
-    let flags = u8::from(t.capitalized)
-        | u8::from(t.all_caps) << 1
-        | u8::from(view.first_in_sentence[i]) << 2
-        | u8::from(view.shouting[i]) << 3
-        | u8::from(view.cap_elsewhere[i]) << 4
-        | u8::from(t.kind == TokenKind::Number) << 5
-        | u8::from(crate::lexicon::word_class(w).is_some()) << 6;
+    let flags = flags_of(view, doc, i);
     let h = FeatureHash::new;
     let feats = [
         h(0),
@@ -349,25 +519,18 @@ pub fn features(
         h(6).str(shape(0)),
         h(7).str(shape(-1)).str(shape(0)),
         h(8).str(shape(0)).str(shape(1)),
-        h(9).str(&prefix(2)),
-        h(10).str(&prefix(3)),
-        h(11).str(&suffix(2)),
-        h(12).str(&suffix(3)),
-        h(13).str(&suffix(4)),
-        h(14).byte(prev as u8),
-        h(15).byte(prev2 as u8).byte(prev as u8),
-        h(16).byte(prev as u8).str(w),
+        h(9).str(prefix(w, 2)),
+        h(10).str(prefix(w, 3)),
+        h(11).str(suffix(w, 2)),
+        h(12).str(suffix(w, 3)),
+        h(13).str(suffix(w, 4)),
         h(17).str(lower(-1)).str(w),
         h(18).str(w).str(lower(1)),
         h(19).byte(flags),
         h(20).str(&view.text[i]),
         h(21).byte(flags).str(shape(0)),
-        h(22).byte(prev as u8).str(shape(0)),
         h(23).str(lower(-1)).byte(flags),
         h(24).str(shape(-1)).str(shape(0)).str(shape(1)),
-        h(25).byte(memory),
-        h(26).byte(memory).str(shape(0)),
-        h(27).byte(memory).byte(prev as u8),
         h(28).byte(view.gazetteer[i]),
         h(29).byte(view.gazetteer[i]).str(shape(0)),
         h(30).byte(view.word_class[i]),
@@ -376,6 +539,65 @@ pub fn features(
             .byte(at(-1).map_or(255, |j| view.gazetteer[j]))
             .byte(view.gazetteer[i]),
         h(33).byte(at(1).map_or(255, |j| view.word_class[j])),
+        h(43).str(lower(-2)).str(lower(-1)),
+        h(44).str(lower(1)).str(lower(2)),
+        h(45).byte(view.table[i]).str(shape(0)),
+        h(46).byte(view.table[i]).byte(view.word_class[i]),
+        h(47).byte(view.doc_table).byte(flags),
+        h(62).str(shape(-2)).str(shape(-1)).str(shape(0)),
+        h(63).str(shape(0)).str(shape(1)).str(shape(2)),
+    ];
+    out.extend(feats.iter().map(|f| f.bucket()));
+    out.extend_from_slice(&view.elsewhere[i]);
+    let (run_first, run_last) = (view.run[i].0 as usize, view.run[i].1 as usize);
+    if doc.tokens[i].capitalized {
+        let len = (run_last - run_first + 1).min(4) as u8;
+        let pos = if run_first == run_last {
+            0
+        } else if i == run_first {
+            1
+        } else if i == run_last {
+            2
+        } else {
+            3
+        };
+        out.push(
+            h(40)
+                .str(&view.lower[run_last])
+                .byte(u8::from(i == run_last))
+                .bucket(),
+        );
+        out.push(
+            h(41)
+                .str(&view.lower[run_first])
+                .byte(u8::from(i == run_first))
+                .bucket(),
+        );
+        out.push(h(42).byte(pos).byte(len).bucket());
+    }
+}
+
+/// The features of token `i` that depend on the previous two tags and the document memory.
+/// Appends to `out`.
+pub fn dynamic_features(
+    view: &TokenView,
+    i: usize,
+    prev: usize,
+    prev2: usize,
+    memory: u8,
+    out: &mut Vec<usize>,
+) {
+    let w = view.lower[i].as_str();
+    let shape = view.shape[i].as_str();
+    let h = FeatureHash::new;
+    let feats = [
+        h(14).byte(prev as u8),
+        h(15).byte(prev2 as u8).byte(prev as u8),
+        h(16).byte(prev as u8).str(w),
+        h(22).byte(prev as u8).str(shape),
+        h(25).byte(memory),
+        h(26).byte(memory).str(shape),
+        h(27).byte(memory).byte(prev as u8),
     ];
     out.extend(feats.iter().map(|f| f.bucket()));
 }
@@ -389,29 +611,33 @@ pub fn allowed(prev: usize, next: usize) -> bool {
     prev != 0 && prev.div_ceil(2) == next.div_ceil(2)
 }
 
-/// Tags one sentence greedily; returns a tag index per token in `range`.
+/// Tags one sentence greedily; returns a tag index per token in `range`. `base` holds each
+/// token's summed [`static_features`] scores (indexed by token, like `memory`).
 pub fn tag_sentence<W: Weights>(
     weights: &W,
     view: &TokenView,
-    doc: &Doc,
     range: Range<usize>,
+    base: &[[f32; N_TAGS]],
     memory: &[u8],
     buf: &mut Vec<usize>,
 ) -> Vec<usize> {
     let mut tags = Vec::with_capacity(range.len());
     let (mut prev, mut prev2) = (0usize, 0usize);
-    for i in range.clone() {
-        features(
+    for i in range {
+        buf.clear();
+        dynamic_features(
             view,
-            doc,
-            &range,
             i,
             prev,
             prev2,
             memory.get(i).copied().unwrap_or(0),
             buf,
         );
-        let best = best_tag(weights, buf, prev);
+        let mut scores = base[i];
+        for &b in buf.iter() {
+            weights.add_scores(b, &mut scores);
+        }
+        let best = best_of_scores(&scores, prev);
         tags.push(best);
         prev2 = prev;
         prev = best;
@@ -425,6 +651,11 @@ pub fn best_tag<W: Weights>(weights: &W, features: &[usize], prev: usize) -> usi
     for &b in features {
         weights.add_scores(b, &mut scores);
     }
+    best_of_scores(&scores, prev)
+}
+
+/// The tag with the highest score among those allowed after `prev` (ties: the lower index).
+fn best_of_scores(scores: &[f32; N_TAGS], prev: usize) -> usize {
     (0..N_TAGS)
         .filter(|&k| allowed(prev, k))
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
@@ -465,18 +696,29 @@ pub fn memory_codes(view: &TokenView, doc: &Doc, first_pass: &[usize]) -> Vec<u8
 }
 
 /// Tags a whole document in two passes (the second sees the first pass's document memory).
+/// The features that do not depend on the tag history are scored once per token for both.
 pub fn tag_document<W: Weights>(weights: &W, view: &TokenView, doc: &Doc) -> Vec<usize> {
     let mut buf = Vec::new();
+    let mut base = vec![[0f32; N_TAGS]; doc.tokens.len()];
+    for s in &doc.sentences {
+        for i in s.tokens.clone() {
+            buf.clear();
+            static_features(view, doc, &s.tokens, i, &mut buf);
+            for &b in &buf {
+                weights.add_scores(b, &mut base[i]);
+            }
+        }
+    }
     let none = vec![0u8; doc.tokens.len()];
     let mut first = vec![0usize; doc.tokens.len()];
     for s in &doc.sentences {
-        let tags = tag_sentence(weights, view, doc, s.tokens.clone(), &none, &mut buf);
+        let tags = tag_sentence(weights, view, s.tokens.clone(), &base, &none, &mut buf);
         first[s.tokens.clone()].copy_from_slice(&tags);
     }
     let memory = memory_codes(view, doc, &first);
     let mut second = vec![0usize; doc.tokens.len()];
     for s in &doc.sentences {
-        let tags = tag_sentence(weights, view, doc, s.tokens.clone(), &memory, &mut buf);
+        let tags = tag_sentence(weights, view, s.tokens.clone(), &base, &memory, &mut buf);
         second[s.tokens.clone()].copy_from_slice(&tags);
     }
     second
@@ -510,6 +752,14 @@ pub fn spans(tags: &[usize], offset: usize) -> Vec<(Range<usize>, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_and_suffixes_count_characters() {
+        assert_eq!(prefix("zürich", 2), "zü");
+        assert_eq!(suffix("zürich", 4), "rich");
+        assert_eq!(prefix("ab", 3), "ab");
+        assert_eq!(suffix("ab", 4), "ab");
+    }
 
     #[test]
     fn shapes() {

@@ -259,6 +259,9 @@ pub const PERSON_TITLES: &[&str] = &[
     "professor",
 ];
 
+/// Titles that belong to the name they precede ("King Hassan", "Pope John Paul").
+const ROYAL_STYLES: &[&str] = &["king", "queen", "prince", "princess", "pope", "emperor"];
+
 /// Finds and types the name mentions of a document: with the compiled-in statistical model
 /// when it is present, else with the capitalization rules below.
 pub fn tag(doc: &Doc) -> Vec<MentionSpan> {
@@ -269,14 +272,22 @@ pub fn tag(doc: &Doc) -> Vec<MentionSpan> {
 }
 
 /// The statistical tagger's spans, with events recognized by their head word ("Summit", "War",
-/// "2026 World Cup") and acronyms marked for alias linking.
+/// "2026 World Cup"), titles taken off people's names and acronyms marked for alias linking.
 fn tag_with_model(doc: &Doc, weights: &model::QuantizedModel) -> Vec<MentionSpan> {
     let view = model::TokenView::new(doc);
     let tags = model::tag_document(weights, &view, doc);
     let mut out = Vec::new();
     for (s_index, s) in doc.sentences.iter().enumerate() {
         for (range, kind) in model::spans(&tags[s.tokens.clone()], s.tokens.start) {
-            let start = extend_with_year(doc, range.start, range.end, s.tokens.start);
+            // An office or honorific is not part of a person's name ("Mayor Anna Kowalczyk",
+            // "Dr. Ben Jiang"), as in CoNLL; a royal style is ("King Hassan", "Prince Charles").
+            let title = doc.tokens[range.start].lower.trim_end_matches('.');
+            let titled = kind == 0
+                && range.len() > 1
+                && PERSON_TITLES.contains(&title)
+                && !ROYAL_STYLES.contains(&title);
+            let first = range.start + usize::from(titled);
+            let start = extend_with_year(doc, first, range.end, s.tokens.start);
             let end = range.end;
             let text = &doc.text[doc.tokens[start].start..doc.tokens[end - 1].end];
             let last = doc.tokens[end - 1].lower.as_str();
