@@ -282,10 +282,20 @@ pub struct Entity {
     pub salience: f64,
 }
 
+/// One place the text names an entity (UTF-16 offsets into `article.text`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
+    /// How it names the entity: "name" ("Ministry of State Security", "Jiang"), "acronym"
+    /// ("MSS") or "description" ("the ministry", linked to the entity it names). Briefs
+    /// written before this field existed read as "name".
+    #[serde(default = "mention_kind_name")]
+    pub kind: String,
+}
+
+fn mention_kind_name() -> String {
+    "name".to_string()
 }
 
 /// A keyphrase.

@@ -56,9 +56,10 @@ export interface Claim extends Span {
   attribution: Attribution | null; confidence: number; checkworthiness: number;
 }
 export interface SentenceScore extends Span { checkworthiness: number; attribution: Attribution | null; }
+export interface EntityMention extends Span { kind: "name" | "acronym" | "description"; }
 export interface Entity {
   id: string; name: string; type: "person" | "organization" | "location" | "event" | "misc";
-  aliases: string[]; mentions: Span[]; count: number; salience: number;
+  aliases: string[]; mentions: EntityMention[]; count: number; salience: number;
 }
 export interface Keyword { term: string; salience: number; }
 export interface Provenance {

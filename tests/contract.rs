@@ -79,6 +79,7 @@ const SPEC_FIELDS: &[&str] = &[
     "entities[].aliases",
     "entities[].mentions[].start",
     "entities[].mentions[].end",
+    "entities[].mentions[].kind",
     "entities[].count",
     "entities[].salience",
     "keywords[].term",

@@ -76,7 +76,16 @@ fn seed_article_brief_gets_what_the_seed_shows() {
     for m in &mss.mentions {
         let span: String = utf16_slice(&brief.article.text, m.start, m.end);
         assert!(!span.is_empty());
+        // Each mention says how it names the ministry.
+        let expected = match span.as_str() {
+            "MSS" => "acronym",
+            "Ministry of State Security" => "name",
+            s if s.to_lowercase().starts_with("the ") => "description",
+            _ => m.kind.as_str(),
+        };
+        assert_eq!(m.kind, expected, "mention {span:?}");
     }
+    assert!(mss.mentions.iter().any(|m| m.kind == "acronym"));
 
     let attributed: Vec<_> = brief
         .claims

@@ -54,6 +54,17 @@ pub enum MentionKind {
     Description,
 }
 
+impl MentionKind {
+    /// The brief's name for it (`entities[].mentions[].kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Acronym => "acronym",
+            MentionKind::Description => "description",
+        }
+    }
+}
+
 /// One mention: token and byte ranges in the document, with its type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentionSpan {
@@ -179,6 +190,7 @@ pub fn to_brief(
                     .map(|m| Mention {
                         start: doc.utf16(m.bytes.start),
                         end: doc.utf16(m.bytes.end),
+                        kind: m.kind.as_str().to_string(),
                     })
                     .collect(),
                 count: mentions.len(),
