@@ -36,6 +36,20 @@ pub fn vader() -> &'static HashMap<&'static str, f64> {
     })
 }
 
+/// VADER's own valence of a lowercase word (−4 … +4), without the news-usage adjustments:
+/// for text that is not news (see `tone`).
+pub fn vader_plain() -> &'static HashMap<&'static str, f64> {
+    static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(VADER_TSV)
+            .filter_map(|l| {
+                let (w, v) = l.split_once('\t')?;
+                Some((w, v.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
 /// Alarm weight of a lowercase word: positive alarms, negative calms.
 pub fn alarm() -> &'static HashMap<&'static str, f64> {
     static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
