@@ -2,7 +2,11 @@
 //! adjectives, linked when they occur within a few words of each other, ranked by PageRank biased
 //! towards words that appear early and often; candidate phrases are noun phrases (adjectives and
 //! nouns ending in a noun, 1–3 words, never across a sentence, hyphenated compounds kept whole)
-//! scored by the sum of their words' ranks. Word classes come from the CoNLL-derived common-word
+//! scored by the sum of their words' ranks, each weighted by the square root of the word's inverse
+//! document frequency in background news (CoNLL-2003 `eng.train` Reuters text, not the keyphrase
+//! set; `data/lexicons/background_df.tsv`), so that words every news story uses ("year",
+//! "officials") lift a phrase less than topical ones. A phrase that occurs in the first sentence
+//! (a news story's lead) scores double. Word classes come from the CoNLL-derived common-word
 //! list, then from the wider dictionary list (compromise's lexicon: "predicts" is a verb, so
 //! "hurricane expert predicts" is no phrase); words in neither count as nouns (most rare words
 //! are). Counting words ("six", "thousands"), honorifics and participles ("reduced", "planned":
@@ -10,7 +14,9 @@
 //! are merged. Salience is the score over the best score.
 
 use crate::brief::{round3, Keyword};
-use crate::lexicon::{dictionary_word_class, is_participle, is_stopword, word_class, WordClass};
+use crate::lexicon::{
+    background_idf, dictionary_word_class, is_participle, is_stopword, word_class, WordClass,
+};
 use crate::text::{Doc, TokenKind};
 use std::collections::{BTreeMap, HashMap};
 
@@ -20,6 +26,8 @@ const MAX_PHRASE_WORDS: usize = 3;
 /// Words on either side that link two candidate words in the graph.
 const WINDOW: usize = 6;
 const DAMPING: f64 = 0.85;
+/// Score factor of a phrase that occurs in the first sentence (the lead).
+const LEAD_FACTOR: f64 = 2.0;
 const ITERATIONS: usize = 50;
 
 /// Part of speech, as far as a keyphrase needs it.
@@ -266,7 +274,7 @@ pub fn analyze(doc: &Doc) -> Vec<Keyword> {
 
     // Candidate phrases: maximal runs of nouns/modifiers, trimmed to end on a noun, last 3 words.
     let mut candidates: BTreeMap<String, (f64, usize, String)> = BTreeMap::new();
-    for units in &sentences {
+    for (sentence, units) in sentences.iter().enumerate() {
         let mut k = 0;
         while k < units.len() {
             if units[k].role == Role::Other {
@@ -291,7 +299,16 @@ pub fn analyze(doc: &Doc) -> Vec<Keyword> {
                 .map(|u| u.key.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let score: f64 = run.iter().map(|u| word_rank(&u.key)).sum();
+            let score: f64 = run
+                .iter()
+                .map(|u| word_rank(&u.key) * background_idf(&u.key).sqrt())
+                .sum();
+            // A news story's lead sentence says what it is about.
+            let score = if sentence == 0 {
+                LEAD_FACTOR * score
+            } else {
+                score
+            };
             let first = doc.tokens[run[0].first].start;
             let surface = doc.text[first..doc.tokens[run[run.len() - 1].last].end]
                 .to_lowercase()
@@ -372,6 +389,27 @@ mod tests {
                 .any(|x| x.contains("include") || x.contains("worry")),
             "verbs: {t:?}"
         );
+    }
+
+    #[test]
+    fn words_all_news_uses_weigh_less_than_topical_ones() {
+        // "officials" comes first and as often, but every news story has officials.
+        let t = terms(
+            "Officials said the levee held. Officials said the levee was repaired. Officials \
+             closed the road near the levee.",
+        );
+        let rank = |w: &str| t.iter().position(|x| x == w);
+        assert!(rank("levee") < rank("officials"), "{t:?}");
+    }
+
+    #[test]
+    fn phrases_of_the_lead_sentence_rank_higher() {
+        let first = |text: &str| terms(text).first().cloned().unwrap_or_default();
+        // The same two phrases, each twice: the one in the lead comes first either way.
+        let (a, b) = ("The harbour wall held.", "Crop prices rose.");
+        let (c, d) = ("The harbour wall cracked.", "Crop prices fell.");
+        assert_eq!(first(&format!("{a} {b} {d} {c}")), "harbour wall");
+        assert_eq!(first(&format!("{b} {a} {c} {d}")), "crop prices");
     }
 
     #[test]

@@ -15,6 +15,7 @@ const NAMES_TSV: &str = include_str!("../data/entities/names.tsv");
 const WORDS_TSV: &str = include_str!("../data/entities/words.tsv");
 const LEANS_TSV: &str = include_str!("../data/outlets/leans.tsv");
 const COMMON_WORDS_TSV: &str = include_str!("../data/lexicons/common_words.tsv");
+const BACKGROUND_DF_TSV: &str = include_str!("../data/lexicons/background_df.tsv");
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
@@ -34,6 +35,38 @@ pub fn vader() -> &'static HashMap<&'static str, f64> {
             })
             .collect()
     })
+}
+
+/// VADER's own valence of a lowercase word (−4 … +4), without the news-usage adjustments:
+/// for text that is not news (see `tone`).
+pub fn vader_plain() -> &'static HashMap<&'static str, f64> {
+    static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(VADER_TSV)
+            .filter_map(|l| {
+                let (w, v) = l.split_once('\t')?;
+                Some((w, v.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// Inverse document frequency of a lowercase singular word in background news (CoNLL-2003
+/// `eng.train`, Reuters): ln((N + 1) / (df + 1)) over its N documents, a word missing from the
+/// table counting as df 0. Common words ("year", "government") score low, topical ones high.
+pub fn background_idf(key: &str) -> f64 {
+    static MAP: OnceLock<(f64, HashMap<&'static str, f64>)> = OnceLock::new();
+    let (documents, df) = MAP.get_or_init(|| {
+        let mut df: HashMap<&'static str, f64> = data_lines(BACKGROUND_DF_TSV)
+            .filter_map(|l| {
+                let (w, c) = l.split_once('\t')?;
+                Some((w, c.trim().parse().ok()?))
+            })
+            .collect();
+        let documents = df.remove("__documents__").unwrap_or(1.0);
+        (documents, df)
+    });
+    ((documents + 1.0) / (df.get(key).copied().unwrap_or(0.0) + 1.0)).ln()
 }
 
 /// Alarm weight of a lowercase word: positive alarms, negative calms.
@@ -271,6 +304,7 @@ mod tests {
             ("leans", LEANS_TSV, 2),
             ("common words", COMMON_WORDS_TSV, 2),
             ("extra word classes", EXTRA_WORD_CLASSES_TSV, 2),
+            ("background df", BACKGROUND_DF_TSV, 2),
         ] {
             for line in data_lines(text) {
                 assert_eq!(line.split('\t').count(), fields, "{name}: {line:?}");
@@ -282,5 +316,19 @@ mod tests {
             .collect();
         assert_eq!(vader().len(), unique.len());
         assert_eq!(word_class("include"), Some(WordClass::Verb));
+    }
+
+    #[test]
+    fn background_idf_orders_common_below_topical_words() {
+        let (common, topical, unseen) = (
+            background_idf("the"),
+            background_idf("hurricane"),
+            background_idf("zzyzxq"),
+        );
+        assert!(
+            common < 0.2 && common < topical && topical < unseen,
+            "{common} {topical} {unseen}"
+        );
+        assert!((unseen - 947f64.ln()).abs() < 1e-9);
     }
 }

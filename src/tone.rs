@@ -1,17 +1,26 @@
 //! Tone: valence (−1 … +1) and alarm (0 calm … 1 alarmist), with the words that moved them.
 //!
 //! Valence follows the published VADER rules (Hutto & Gilbert, 2014) over VADER's MIT-licensed
-//! lexicon: per-sentence sums with negation (VADER's negation words, −0.74 within three words),
-//! boosters and dampeners (VADER's lists, ±0.293), ALL-CAPS emphasis (+0.733), contrastive
-//! "but" (before ×0.5, after ×1.5) and exclamation marks (+0.292 each, up to four), normalized
-//! as s/√(s²+15). Rules apply to VADER's units: words, numbers and emoticons (punctuation does
-//! not count as a position), a hyphenated compound is one unit and a possessive stays with its
-//! word. Two news rules on top: words inside multi-word capitalized names ("United Nations")
-//! carry no sentiment, and `data/lexicons/news_valence.tsv` (derived from NewsMTSC train) sets
-//! VADER-positive words that news uses neutrally to 0 ("party", "security", "like") and adds
-//! evaluative news words ("allegations"). The article's valence normalizes the sum over
-//! sentences scaled by 1/√(sentences with sentiment), so a one-sentence text scores as VADER
-//! does and a long article does not saturate.
+//! lexicon: sums with negation (VADER's negation words, −0.74 within three words), boosters and
+//! dampeners (VADER's lists, ±0.293), ALL-CAPS emphasis (+0.733), contrastive "but" (before
+//! ×0.5, after ×1.5), VADER's special-case phrases ("the shit", "bad ass", "kiss of death") and
+//! exclamation marks (+0.292 each, up to four), normalized as s/√(s²+15). Rules apply to VADER's
+//! units: words, numbers and emoticons (punctuation does not count as a position), a hyphenated
+//! compound is one unit and a possessive stays with its word. Negation, boosters and "but" work
+//! within a sentence; as VADER reads a whole tweet or review snippet as one text, ALL-CAPS
+//! emphasis is judged against the paragraph, and a paragraph's sentence sums are added up with
+//! its exclamation and question marks counted once.
+//!
+//! Two news rules on top: words inside multi-word capitalized names ("United Nations") carry no
+//! sentiment, and `data/lexicons/news_valence.tsv` (derived from NewsMTSC train) sets
+//! VADER-positive words that news uses neutrally to 0 ("party", "security", "like"; "well" only
+//! in "as well") and adds evaluative news words ("allegations"). A name is a run of capitalized
+//! words with no punctuation between them, not counting the first word of a sentence (after any
+//! leading "@mention", "#tag" or "RT"). The news lexicon is not applied to social-media
+//! paragraphs (an @mention, #hashtag, "RT @" or a raw link): they get VADER's own ratings. The
+//! article's valence normalizes the sum over paragraphs scaled by 1/√(paragraphs with
+//! sentiment), so a one-paragraph text scores as VADER does and a long article does not
+//! saturate.
 //!
 //! Alarm uses NEWSAR's alarm lexicon (`data/lexicons/alarm.tsv`): fear and urgency words push up,
 //! hedged, measured wording pushes down; exclamation marks and superlatives add. The net weight
@@ -19,8 +28,10 @@
 //! < 0.4 ≤ Neutral < 0.6 ≤ Concerned < 0.8 ≤ Alarmist.
 
 use crate::brief::{round3, Evidence, Tone};
-use crate::lexicon::{alarm, vader};
+use crate::lexicon::{alarm, vader, vader_plain};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::text::{Doc, TokenKind};
 
@@ -169,6 +180,24 @@ const DAMPENERS: &[&str] = &[
     "kindof",
 ];
 
+/// VADER's special-case phrases: each lexicon word inside one takes the phrase's valence.
+const SPECIAL_CASES: &[(&str, f64)] = &[
+    ("the shit", 3.0),
+    ("the bomb", 3.0),
+    ("bad ass", 1.5),
+    ("badass", 1.5),
+    ("bus stop", 0.0),
+    ("yeah right", -2.0),
+    ("kiss of death", -1.5),
+    ("to die for", 3.0),
+    ("beating heart", 3.5),
+];
+
+/// Social-media markup: an @mention or #hashtag starting a word, a retweet, or a raw link.
+static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)[@#][A-Za-z_]|\bRT @|https?://|\bwww\.").expect("static regex")
+});
+
 const SUPERLATIVES: &[&str] = &[
     "worst",
     "biggest",
@@ -191,15 +220,21 @@ struct Unit {
     /// Part of a name: a run of two or more capitalized words inside a sentence that is not
     /// title-cased ("United Nations", "Justice Department").
     name_like: bool,
+    /// Punctuation stands between this unit and the one before.
+    punct_before: bool,
 }
 
 /// The units of one sentence, and its exclamation and question marks.
 fn units_of(doc: &Doc, toks: &[crate::text::Token]) -> (Vec<Unit>, usize, usize) {
     let mut units: Vec<Unit> = Vec::new();
     let (mut exclaims, mut questions) = (0, 0);
+    let mut punct_before = false;
+    // Still before the sentence's first word: only @mentions, #tags and "RT" so far.
+    let mut leading = true;
     for (k, t) in toks.iter().enumerate() {
         let text = &doc.text[t.start..t.end];
         if t.kind == TokenKind::Punct {
+            punct_before = true;
             match text {
                 "!" => exclaims += 1,
                 "?" => questions += 1,
@@ -230,20 +265,33 @@ fn units_of(doc: &Doc, toks: &[crate::text::Token]) -> (Vec<Unit>, usize, usize)
             }
             continue;
         }
+        let first_word = leading;
+        let tag = k > 0
+            && toks[k - 1].end == t.start
+            && matches!(&doc.text[toks[k - 1].start..toks[k - 1].end], "@" | "#");
+        leading &= tag || text == "RT";
         units.push(Unit {
             start: t.start,
             end: t.end,
             lower: t.lower.clone(),
             all_caps: t.all_caps,
-            name_like: t.capitalized && !t.all_caps && !units.is_empty(),
+            // The first word is capitalized as the sentence's, not as a name's.
+            name_like: t.capitalized && !t.all_caps && !first_word,
+            // "@anna Thanks Laurie": the "@" of a leading mention does not split the sentence.
+            punct_before: punct_before && !first_word,
         });
+        punct_before = false;
     }
     // A lone capital is as often emphasis ("I Love it") as a name; an entity-tagger test
     // (words inside tagged names) did worse on both news and tweets than this rule.
-    let caps: Vec<bool> = units.iter().map(|u| u.name_like).collect();
+    // A name does not run across punctuation: "Day: Great case study" holds no name.
+    let caps: Vec<(bool, bool)> = units
+        .iter()
+        .map(|u| (u.name_like, u.punct_before))
+        .collect();
     for (i, u) in units.iter_mut().enumerate() {
-        let next_cap = caps.get(i + 1).copied().unwrap_or(false);
-        let prev_cap = i >= 1 && caps[i - 1];
+        let next_cap = caps.get(i + 1).is_some_and(|&(cap, gap)| cap && !gap);
+        let prev_cap = i >= 1 && caps[i - 1].0 && !caps[i].1;
         u.name_like &= next_cap || prev_cap;
     }
     // A headline in Title Case capitalizes every word: no name signal there.
@@ -281,6 +329,23 @@ fn modifier_scalar(unit: &Unit, v: f64, cap_diff: bool) -> f64 {
     scalar
 }
 
+/// The valence of VADER's special-case phrase that covers unit `i`, if any.
+fn special_case(units: &[Unit], i: usize) -> Option<f64> {
+    SPECIAL_CASES.iter().find_map(|&(phrase, valence)| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let covers = words.iter().enumerate().any(|(k, &w)| {
+            units[i].lower == w
+                && k <= i
+                && i - k + words.len() <= units.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, &pw)| units[i - k + j].lower == pw)
+        });
+        covers.then_some(valence)
+    })
+}
+
 /// The VADER valence of unit `i` of a sentence (0 for words without sentiment).
 fn unit_valence(units: &[Unit], i: usize, cap_diff: bool, lexicon: &HashMap<&str, f64>) -> f64 {
     let word = |j: usize| units[j].lower.as_str();
@@ -293,9 +358,18 @@ fn unit_valence(units: &[Unit], i: usize, cap_diff: bool, lexicon: &HashMap<&str
     if units[i].name_like {
         return 0.0;
     }
-    let Some(&base) = lexicon.get(w) else {
+    // The news lexicon's neutral "well" is the "as well" of news; elsewhere VADER's rating holds.
+    let rating = if w == "well" && !(i >= 1 && word(i - 1) == "as") {
+        vader_plain().get(w)
+    } else {
+        lexicon.get(w)
+    };
+    let Some(&base) = rating else {
         return 0.0;
     };
+    if let Some(v) = special_case(units, i) {
+        return v;
+    }
     let mut v = base;
     // "no" before a sentiment word negates it instead of counting as negative itself.
     if w == "no" && next.is_some_and(|n| lexicon.contains_key(n)) {
@@ -321,8 +395,10 @@ fn unit_valence(units: &[Unit], i: usize, cap_diff: bool, lexicon: &HashMap<&str
         if back == 1 && prev.lower == "of" && i >= 2 && matches!(word(i - 2), "kind" | "sort") {
             v -= 0.293 * v.signum();
         }
-        let never_so =
-            |at: usize| word(at) == "never" && matches!(word(at + 1), "so" | "this") && at + 1 < i;
+        // "never so" / "never this" anywhere between "never" and the word intensifies.
+        let never_so = |at: usize| {
+            word(at) == "never" && (at + 1..i).any(|j| matches!(word(j), "so" | "this"))
+        };
         match back {
             1 if is_negation(word(i - 1)) => v *= NEGATION_SCALAR,
             2 if never_so(i - 2) => v *= 1.25,
@@ -347,13 +423,37 @@ const NEGATION_SCALAR: f64 = -0.74;
 
 /// Computes the tone of a document.
 pub fn analyze(doc: &Doc) -> Tone {
-    let lexicon = vader();
     let alarm_lex = alarm();
     let mut evidence: Vec<Evidence> = Vec::new();
-    let mut sums = Vec::new();
     let mut alarm_sum = 0.0;
     let mut words = 0usize;
-    for s in &doc.sentences {
+    let paragraphs = doc.paragraphs.len().max(1);
+    let paragraph_of = |s: &crate::text::Sentence| s.paragraph.min(paragraphs - 1);
+    // Social-media paragraphs read with VADER's own ratings, news with the news lexicon.
+    let lexicons: Vec<&HashMap<&str, f64>> = (0..paragraphs)
+        .map(|p| match doc.paragraphs.get(p) {
+            Some(span) if SOCIAL.is_match(&doc.text[span.bytes.clone()]) => vader_plain(),
+            _ => vader(),
+        })
+        .collect();
+    let sentences: Vec<_> = doc
+        .sentences
+        .iter()
+        .map(|s| units_of(doc, &doc.tokens[s.tokens.clone()]))
+        .collect();
+    // ALL-CAPS emphasis needs words in other case in the same paragraph, as VADER asks of a text.
+    let mut caps = vec![(false, false); paragraphs];
+    for (s, (units, _, _)) in doc.sentences.iter().zip(&sentences) {
+        let p = &mut caps[paragraph_of(s)];
+        p.0 |= units.iter().any(|u| u.all_caps);
+        p.1 |= units
+            .iter()
+            .any(|u| !u.all_caps && u.lower.chars().any(char::is_alphabetic));
+    }
+    // Per paragraph: summed word valences, exclamation marks, question marks.
+    let mut totals = vec![(0.0, 0usize, 0usize); paragraphs];
+    for (s, (units, exclaims, questions)) in doc.sentences.iter().zip(sentences) {
+        let p = paragraph_of(s);
         let toks = &doc.tokens[s.tokens.clone()];
         for t in toks {
             if t.is_wordlike() {
@@ -374,13 +474,9 @@ pub fn analyze(doc: &Doc) -> Tone {
                 alarm_sum += 0.3;
             }
         }
-        let (units, exclaims, questions) = units_of(doc, toks);
-        let cap_diff = units.iter().any(|u| u.all_caps)
-            && units
-                .iter()
-                .any(|u| !u.all_caps && u.lower.chars().any(char::is_alphabetic));
+        let cap_diff = caps[p].0 && caps[p].1;
         let mut scores: Vec<f64> = (0..units.len())
-            .map(|i| unit_valence(&units, i, cap_diff, lexicon))
+            .map(|i| unit_valence(&units, i, cap_diff, lexicons[p]))
             .collect();
         // Contrastive "but": what comes before it counts half, what comes after 1.5 times.
         if let Some(b) = units.iter().position(|u| u.lower == "but") {
@@ -407,7 +503,13 @@ pub fn analyze(doc: &Doc) -> Tone {
                 });
             }
         }
-        let mut sum: f64 = scores.iter().sum();
+        totals[p].0 += scores.iter().sum::<f64>();
+        totals[p].1 += exclaims;
+        totals[p].2 += questions;
+        alarm_sum += 0.5 * exclaims.min(3) as f64;
+    }
+    let mut sums = Vec::new();
+    for (mut sum, exclaims, questions) in totals {
         if sum != 0.0 {
             sum += sum.signum() * 0.292 * exclaims.min(4) as f64;
             // VADER: two or three question marks add 0.18 each, more add 0.96.
@@ -419,14 +521,13 @@ pub fn analyze(doc: &Doc) -> Tone {
                 };
             sums.push(sum);
         }
-        alarm_sum += 0.5 * exclaims.min(3) as f64;
     }
     let valence = if sums.is_empty() {
         0.0
     } else {
         // VADER normalizes one text's raw sum S as S/√(S²+15). Summing over a long article
-        // would saturate, so the article's sum is scaled by 1/√(sentences with sentiment):
-        // one sentence scores exactly as VADER, and length alone does not push to ±1.
+        // would saturate, so the article's sum is scaled by 1/√(paragraphs with sentiment):
+        // one paragraph scores exactly as VADER, and length alone does not push to ±1.
         let sum: f64 = sums.iter().sum::<f64>() / (sums.len() as f64).sqrt();
         sum / (sum * sum + 15.0).sqrt()
     };
@@ -519,6 +620,57 @@ mod tests {
         assert!(sentence_valence("The allegations were made on Monday.") < 0.0);
         // Emphasis in lone capitals still counts.
         assert!(sentence_valence("I Love this.") > 0.0);
+    }
+
+    #[test]
+    fn vader_special_cases_and_never_so() {
+        // VADER's special-case phrases override the words' own ratings.
+        assert!(sentence_valence("Glee is the shit") > 0.5);
+        assert!(sentence_valence("His mohawk was bad ass.") > 0.0);
+        assert!(sentence_valence("It was the kiss of death.") < sentence_valence("It was death."));
+        // "never ... so" within the window intensifies instead of negating.
+        assert!(sentence_valence("I have never slept so well.") > 0.0);
+        // "well" is neutral news usage only in "as well".
+        assert!(sentence_valence("The minister spoke well.") > 0.0);
+        assert_eq!(sentence_valence("The minister spoke as well."), 0.0);
+    }
+
+    #[test]
+    fn a_paragraph_is_one_vader_text() {
+        // Sentence sums add up as VADER sums one text: (1.9 + 3.1) / √(5² + 15).
+        let v = sentence_valence("The food was good. The service was great.");
+        assert!((v - 0.791).abs() < 0.001, "{v}");
+        // Exclamation marks count once per paragraph, up to four.
+        let once = sentence_valence("Great!!!! Great!!!!");
+        let expected = (6.2 + 4.0 * 0.292) / ((6.2_f64 + 4.0 * 0.292).powi(2) + 15.0).sqrt();
+        assert!((once - expected).abs() < 0.001, "{once}");
+        // ALL-CAPS emphasis is judged against the paragraph's other words.
+        assert!(
+            sentence_valence("What a day. THIS IS GREAT.")
+                > sentence_valence("What a day. this is great.")
+        );
+    }
+
+    #[test]
+    fn names_need_unbroken_capitals_after_the_first_word() {
+        // Punctuation ends a name: "Summit: Great progress" praises.
+        assert!(sentence_valence("Report from the Summit: Great progress on trade.") > 0.0);
+        // A leading @mention does not make the first word a name's.
+        assert!(sentence_valence("@anna Thanks Laurie!") > 0.0);
+        assert!(sentence_valence("@anna Happy Anniversary to you and Sheila!") > 0.0);
+    }
+
+    #[test]
+    fn social_media_text_reads_with_vader_ratings() {
+        // The news lexicon's neutral "like" is VADER's positive verb in a tweet.
+        assert_eq!(sentence_valence("I like the one where they party."), 0.0);
+        assert!(sentence_valence("@anna I like the one where they party") > 0.0);
+        assert!(sentence_valence("I like the one where they party http://example.org/x") > 0.0);
+        // A retweet marker, not the broadcaster RT.
+        assert_eq!(
+            sentence_valence("RT said the party would like a vote."),
+            0.0
+        );
     }
 
     #[test]

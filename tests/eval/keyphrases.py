@@ -110,8 +110,10 @@ def run(newsar, data_dir):
     n_kw = [len(o.get("keywords", [])) for o in outputs]
     notes.append("DUC-2001 is the only keyphrase set in ../shared/data, so there is no held-out split: "
                  "NEWSAR's candidate rules (counting words, honorifics, participles, dictionary word "
-                 "classes, a word before a determiner is a verb) were each checked against this set "
-                 "when added; rules that lowered it were dropped, so read the figure as dev, not test")
+                 "classes, a word before a determiner is a verb) and scoring (background-news IDF "
+                 "weight; the lead-sentence factor, x2, chosen among 1.2-5 on this set) were each "
+                 "checked against this set when added; rules that lowered it were dropped, so read "
+                 "the figure as dev, not test")
     notes.append(f"keywords per brief: min {min(n_kw)}, mean {sum(n_kw) / len(n_kw):.1f}, "
                  f"max {max(n_kw)}; gold keys per doc {sum(len(gold[d]) for d in ids) / len(ids):.1f}")
 
