@@ -1,10 +1,14 @@
 """Attribution (who said it): speaker spans against a hand-labeled NewsMTSC sentence set.
 
-Gold: two hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBUTION_LABELING.md):
+Gold: three hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBUTION_LABELING.md):
 - DEV, tests/eval/attribution_gold.jsonl (devtest_mt lines 1-260): these sentences were read while
   the attribution rules were written and are used for rule work, so their figures are optimistic;
 - TEST, tests/eval/attribution_gold_test.jsonl (devtest_mt lines 261-490, 230 sentences): labeled
-  before NEWSAR was run on them and held out from rule work; this is the figure to quote. It holds references, not text: per line the NewsMTSC file
+  before NEWSAR was run on them and held out from rule work; this is the figure to quote;
+- DEV2, tests/eval/attribution_gold_dev2.jsonl (devtest_mt lines 491-721, 231 sentences): labeled
+  before NEWSAR was run on them, then used for rule work like DEV (its figures are optimistic once
+  rules have been changed against it).
+Each set holds references, not text: per line the NewsMTSC file
 and primary_gid, the speaker span as Python (code point) offsets into that record's
 `sentence_normalized` (or null: the sentence attributes nothing to anyone), the SHA-1 of the
 speaker substring, and whether the source is anonymous. Before scoring, every record is checked
@@ -49,6 +53,7 @@ import common
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "attribution_gold.jsonl")
 GOLD_TEST = os.path.join(HERE, "attribution_gold_test.jsonl")
+GOLD_DEV2 = os.path.join(HERE, "attribution_gold_dev2.jsonl")
 METHOD = ("Each labeled sentence is its own text input; prediction = the first "
           "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
           "check-worthy sentences). UTF-16 offsets into article.text → Python offsets into "
@@ -311,7 +316,8 @@ def score_set(newsar, data_dir, path):
 
 def run(newsar, data_dir):
     rows, notes, tables, made_of, sizes = [], [], [], None, []
-    for label, path in (("TEST (held out)", GOLD_TEST), ("DEV (used for rule writing)", GOLD)):
+    for label, path in (("TEST (held out)", GOLD_TEST), ("DEV (used for rule writing)", GOLD),
+                        ("DEV2 (second dev set, used for rule writing)", GOLD_DEV2)):
         if not os.path.exists(path):
             notes.append(f"skipped {label}: {path} not found")
             continue
@@ -323,10 +329,13 @@ def run(newsar, data_dir):
     notes.insert(0, "The DEV set (tests/eval/attribution_gold.jsonl) was read while the attribution "
                  "rules were written and is used for rule work: its figures are optimistic. The "
                  "TEST set (tests/eval/attribution_gold_test.jsonl) was labeled before NEWSAR was "
-                 "run on it and is held out from rule work; quote the TEST figures.")
+                 "run on it and is held out from rule work; quote the TEST figures. DEV2 "
+                 "(tests/eval/attribution_gold_dev2.jsonl) was labeled before NEWSAR was run on it "
+                 "and is then used for rule work like DEV.")
     return common.result(
         "Attribution (speaker)",
         f"hand-labeled NewsMTSC devtest_mt sentences, {' + '.join(sizes)} "
-        f"(tests/eval/attribution_gold_test.jsonl, attribution_gold.jsonl; rules in "
+        f"(tests/eval/attribution_gold_test.jsonl, attribution_gold.jsonl, "
+        f"attribution_gold_dev2.jsonl; rules in "
         f"tests/eval/ATTRIBUTION_LABELING.md)",
         rows, METHOD, notes, made_of, tables)
