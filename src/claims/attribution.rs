@@ -800,7 +800,8 @@ fn is_headline(doc: &Doc, range: &Range<usize>) -> bool {
 
 /// Verbs of belief: weaker cues than verbs of speech in the same sentence.
 const BELIEF_VERBS: &[&str] = &[
-    "believe", "believes", "believed", "think", "thinks", "expects", "wondered", "mused",
+    "believe", "believes", "believed", "think", "thinks", "expects", "wondered", "mused", "fear",
+    "fears", "feared",
 ];
 
 /// Transcript and headline labels: "AMY GOODMAN: …", "KARL: …" (capitals), and a tweet-embed
@@ -940,6 +941,8 @@ fn find_with(
         if m.tokens.end < range.end
             && doc.token_text(m.tokens.end) == ":"
             && entities.groups[g].entity_type == EntityType::Person
+            // "Embed Bowe Bergdahl: …" is page furniture.
+            && !NOT_LABELS.contains(&doc.tokens[range.start].lower.as_str())
         {
             return Some(found_entity(doc, entities, g, m.bytes.clone(), ":"));
         }
@@ -969,6 +972,8 @@ fn find_with(
                     .any(|k| doc.tokens[k].lower == word)
         };
         let judged_for = complement(FOR_VERBS, "for", 10);
+        // "Some in Congress privately fear that …": a fear with its content.
+        let feared = matches!(lower, "fear" | "fears" | "feared") && next_is("that");
         // "another woman, Maria Farmer, is claiming …": a progressive reports like the finite
         // verb ("claims").
         let progressive = PARTICIPLES.contains(&lower)
@@ -989,7 +994,8 @@ fn find_with(
                 || judged_as
                 || judged_for
                 || urged_to
-                || progressive)
+                || progressive
+                || feared)
             || (t.capitalized && i > range.start && !headline)
         {
             continue;
@@ -1150,7 +1156,10 @@ fn find_with(
             continue;
         }
         let quote_mark = |k: usize| matches!(doc.token_text(k), "“" | "”" | "\"" | "‘" | "’");
-        let quoted_anywhere = range.clone().any(quote_mark);
+        // Double quotes only: ’ is also an apostrophe ("B’DAY").
+        let quoted_anywhere = range
+            .clone()
+            .any(|k| matches!(doc.token_text(k), "“" | "”" | "\""));
         // "complains about West Wing colleagues", "revealed more details about a meeting",
         // "things Trump has said about Putin": the topic, not what was said. A quote or colon
         // anywhere in the sentence, or a "that" before "about", may carry the content.
@@ -1333,8 +1342,8 @@ fn find_with(
                 return pronoun_speaker(doc, entities, range.start, doc.tokens[i].lower.as_str());
             }
             // "The president also attacked …, saying …": a source phrase opening the sentence.
-            // After an opening phrase, a name the entity module missed ("In a statement …,
-            // Reisner sought …, explaining that …").
+            // A name the entity module missed, after an opening phrase or not ("In a statement
+            // …, Reisner sought …, explaining that …", "Dorsey thanked …, writing that …").
             if let Some(f) = speaker_before(
                 doc,
                 entities,
@@ -1345,7 +1354,7 @@ fn find_with(
                 if f.bytes.start == doc.tokens[from].start
                     && (f.entity.is_some()
                         || f.anonymous
-                        || (from > range.start && is_name(doc, &f.bytes))
+                        || is_name(doc, &f.bytes)
                         || has_noun_like_head(
                             &doc.tokens[first_verb.saturating_sub(1).max(from)].lower,
                         ))
@@ -1724,15 +1733,19 @@ fn speaker_before(
     if j == start {
         return None;
     }
-    // "a lawyer for the wife of Tamerlan Tsarnaev said": the common noun before "for"/"of"
-    // heads the phrase, not the name at its end.
+    // "a lawyer for the wife of Tamerlan Tsarnaev said", "Sayyad's classmates from Cashmere
+    // High School say": the common noun before "for"/"of"/"from"/"at" heads the phrase, not
+    // the name at its end.
     let owned = entities.ending_at(j).is_some_and(|(_, m)| {
         let mut p = m.tokens.start;
         if p > start && doc.tokens[p - 1].lower == "the" {
             p -= 1;
         }
         p >= start + 2
-            && matches!(doc.tokens[p - 1].lower.as_str(), "of" | "for")
+            && matches!(
+                doc.tokens[p - 1].lower.as_str(),
+                "of" | "for" | "from" | "at"
+            )
             && !doc.tokens[p - 2].capitalized
             && doc.tokens[p - 2].is_word()
             && has_noun_like_head(&doc.tokens[p - 2].lower)
@@ -2050,7 +2063,15 @@ fn speaker_after(
     let mut k = i;
     while k < end && k - i < 7 {
         let t = &doc.tokens[k];
+        // "according to a press release": right after a determiner a word that is also a
+        // verb is a noun (not a participle such as "released").
+        let noun_after_determiner = i > from
+            && k < i + 2
+            && word_class(&t.lower) == Some(WordClass::Verb)
+            && !t.lower.ends_with("ed")
+            && !t.lower.ends_with("ing");
         let verb_like = !t.capitalized
+            && !noun_after_determiner
             && matches!(
                 word_class(&t.lower),
                 Some(WordClass::Verb | WordClass::Function)
@@ -2289,6 +2310,20 @@ const SOURCE_NOUNS: &[&str] = &[
     "supporter",
     "ally",
     "advocate",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "suit",
+    "memo",
+    "letter",
+    "release",
+    "affidavit",
+    "motion",
+    "ruling",
+    "petition",
+    "classmates",
+    "teammates",
+    "relatives",
 ];
 
 fn has_noun_like_head(head: &str) -> bool {
@@ -2898,6 +2933,35 @@ mod tests {
         assert_eq!(
             written("The vote was delayed again,” per Ana Ruiz.").as_deref(),
             Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn documents_fears_furniture_and_post_modifiers() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written("The indictment alleged that Stone lied to the committee.").as_deref(),
+            Some("The indictment")
+        );
+        assert_eq!(
+            written("According to a press release from the county, he left.").as_deref(),
+            Some("a press release")
+        );
+        assert_eq!(
+            written("Many residents privately fear that the bridge could close.").as_deref(),
+            Some("Many residents")
+        );
+        assert_eq!(
+            written(
+                "Dorsey thanked the host in a tweet on Tuesday, writing that he had a great talk."
+            )
+            .as_deref(),
+            Some("Dorsey")
+        );
+        // A label that is page furniture ("Embed …:") is not a speaker.
+        assert_eq!(
+            written("Embed Bowe Bergdahl: The Man Branded a Traitor by Trump"),
+            None
         );
     }
 
