@@ -19,7 +19,9 @@ NEWSAR: each labeled sentence is its own "text" input (text = sentence_normalize
 are read from brief.sentences[].attribution (every sentence, claim or not); briefs from before
 that field existed are read through brief.claims[].attribution, where a sentence without a claim
 counts as "no attribution". If the CLI splits the input into several sentences, the prediction is
-the first attribution in text order. The attribution's UTF-16 start/end
+the first attribution in text order, except that a tweet-embed signature (cue "tweet") gives way
+to a later attribution of the input's own sentence: ATTRIBUTION_LABELING.md takes the signature
+as the speaker only when the sentence's own clause gives no content. The attribution's UTF-16 start/end
 index brief.article.text; they are converted to Python offsets (common.py_offsets) and, when
 article.text is not the sentence verbatim, mapped back through the non-whitespace characters
 (the two texts may differ only in whitespace); if even that fails, the speaker's written text is
@@ -56,7 +58,7 @@ GOLD_TEST = os.path.join(HERE, "attribution_gold_test.jsonl")
 GOLD_DEV2 = os.path.join(HERE, "attribution_gold_dev2.jsonl")
 METHOD = ("Each labeled sentence is its own text input; prediction = the first "
           "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
-          "check-worthy sentences). UTF-16 offsets into article.text → Python offsets into "
+          "check-worthy sentences), a tweet-embed signature giving way to a later attribution. UTF-16 offsets into article.text → Python offsets into "
           "sentence_normalized (whitespace-only differences mapped through non-space "
           "characters, else the speaker text searched). Correct: gold null and no attribution, "
           "or both non-null and spans match. Exact = same span after trimming edge "
@@ -172,6 +174,12 @@ def predicted(brief, sentence, counters):
         attrs = [x["attribution"] for x in sentences if x.get("attribution")]
     else:
         attrs = [c["attribution"] for c in claims if c.get("attribution")]
+    # An embedded tweet glued before the sentence: its signature is the speaker only when the
+    # sentence's own clause reports nothing (labeling rule), so a later attribution wins.
+    own = [a for a in attrs if a.get("cue") != "tweet"]
+    if attrs and attrs[0].get("cue") == "tweet" and own:
+        counters["tweet_deferred"] += 1
+        attrs = own
     if not attrs:
         if claims:
             counters["claim_no_attr"] += 1
@@ -216,7 +224,7 @@ def score_set(newsar, data_dir, path):
     outputs, stderr = common.analyze(newsar, items)
     notes = common.error_notes(outputs, stderr)
     counters = dict.fromkeys(["error", "no_claim", "claim_no_attr", "multi_attr",
-                              "whitespace_mapped", "searched", "unmapped"], 0)
+                              "whitespace_mapped", "searched", "unmapped", "tweet_deferred"], 0)
 
     n = len(gold)
     acc_exact = acc_len = 0
@@ -299,6 +307,9 @@ def score_set(newsar, data_dir, path):
     if counters["multi_attr"]:
         notes.append(f"{counters['multi_attr']} input(s) gave several claims with different "
                      "attributions; the first in text order was scored")
+    if counters["tweet_deferred"]:
+        notes.append(f"{counters['tweet_deferred']} input(s) opened with a tweet-embed signature "
+                     "and had a later attribution; the later one was scored (labeling rule)")
     if counters["whitespace_mapped"] or counters["searched"]:
         notes.append(f"article.text differed from the sentence for {counters['whitespace_mapped']} "
                      f"scored attribution(s) only in whitespace (mapped through non-space "
