@@ -358,6 +358,30 @@ const PARTICIPLES: &[&str] = &[
     "maintaining",
 ];
 
+/// Participles that report in a progressive ("is claiming that …", "are warning …").
+const PROGRESSIVE_REPORTS: &[&str] = &[
+    "claiming",
+    "saying",
+    "arguing",
+    "insisting",
+    "suggesting",
+    "alleging",
+    "warning",
+    "predicting",
+    "asserting",
+    "contending",
+    "urging",
+    "demanding",
+    "denying",
+    "admitting",
+    "acknowledging",
+    "conceding",
+    "complaining",
+    "vowing",
+    "stressing",
+    "accusing",
+];
+
 /// Reporting verbs after which the speaker may follow the verb ("…," said the mayor). Verbs
 /// whose object is the listener or the accused ("told the AP", "accused X") are not here.
 const INVERTIBLE: &[&str] = &[
@@ -976,10 +1000,9 @@ fn find_with(
         let feared = matches!(lower, "fear" | "fears" | "feared") && next_is("that");
         // "another woman, Maria Farmer, is claiming …": a progressive reports like the finite
         // verb ("claims").
-        let progressive = PARTICIPLES.contains(&lower)
-            // "is calling on President Obama for counsel", "is asking around": these need
-            // the object rules of their finite forms.
-            && !matches!(lower, "calling" | "asking" | "telling" | "responding" | "replying")
+        // Only participles whose verb takes what is said ("is calling on President Obama for
+        // counsel", "are maintaining a prayer fast" need the object rules of their finite forms).
+        let progressive = PROGRESSIVE_REPORTS.contains(&lower)
             && i > range.start
             && matches!(
                 doc.tokens[i - 1].lower.as_str(),
@@ -1177,7 +1200,7 @@ fn find_with(
         if about.is_some_and(|a| {
             !quoted_anywhere
                 && !(i + 1..a).any(|k| doc.tokens[k].lower == "that")
-                && !(a..range.end).any(|k| doc.token_text(k) == ":")
+                && !(a..range.end.min(a + 8)).any(|k| doc.token_text(k) == ":")
         }) {
             continue;
         }
@@ -1188,7 +1211,12 @@ fn find_with(
             && !(range.start..i).any(|k| doc.token_text(k) == ",")
             && range.end > i + 1
             && range.end - i <= 6
-            && (i + 1..range.end - 1).all(|k| doc.tokens[k].is_word())
+            // Only a name or an object pronoun ("She asked if he had regrets." asks something).
+            && (i + 1..range.end - 1).all(|k| {
+                let t = &doc.tokens[k];
+                t.is_word()
+                    && (t.capitalized || matches!(t.lower.as_str(), "him" | "her" | "them" | "me" | "us"))
+            })
             && doc.token_text(range.end - 1) == "."
         {
             continue;
@@ -1986,7 +2014,13 @@ fn speaker_after(
     let mut i = from;
     if i < end && matches!(doc.tokens[i].lower.as_str(), "the" | "a" | "an") {
         if let Some((g, m)) = entities.starting_at(i) {
-            return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
+            let mut f = found_entity(doc, entities, g, m.bytes.clone(), cue);
+            // Never reaching back over the cue ("According to the …").
+            if f.bytes.start < doc.tokens[from].start {
+                f.bytes.start = doc.tokens[from].start;
+                f.written = doc.text[f.bytes.clone()].to_string();
+            }
+            return Some(f);
         }
         i += 1;
     }
@@ -2050,9 +2084,11 @@ fn speaker_after(
             }
         }
         let mut f = found_entity(doc, entities, g, bytes, cue);
-        if i > from {
-            let the = doc.tokens[from].start;
-            f.bytes.start = f.bytes.start.min(the);
+        // The description never reaches back over the cue ("According to the Immigration …"
+        // is not a title "to the Immigration").
+        let the = doc.tokens[from].start;
+        if i > from || f.bytes.start < the {
+            f.bytes.start = the;
             f.written = doc.text[f.bytes.clone()].to_string();
         }
         return Some(f);
@@ -2878,6 +2914,10 @@ mod tests {
             written("As he weighs his options, Baker is calling on the governor for advice."),
             None
         );
+        assert_eq!(
+            written("Activists are maintaining a prayer fast on the Mall."),
+            None
+        );
     }
 
     #[test]
@@ -2905,6 +2945,8 @@ mod tests {
             None
         );
         assert_eq!(written("Ana Ruiz asked Tom Baker."), None);
+        let s = speakers("Lena Ortiz met Tom Baker. She asked if he had regrets.");
+        assert_eq!(s[1].as_ref().map(|x| x.0.as_str()), Some("She"), "{s:?}");
         // "about" after a new clause is not the cue's topic.
         assert_eq!(
             written("Ravi Patel said he expects the vote to come about a week later.").as_deref(),
@@ -2961,6 +3003,24 @@ mod tests {
         // A label that is page furniture ("Embed …:") is not a speaker.
         assert_eq!(
             written("Embed Bowe Bergdahl: The Man Branded a Traitor by Trump"),
+            None
+        );
+    }
+
+    #[test]
+    fn according_to_spans_start_after_the_cue() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written("According to the Federal Aviation Administration, the flight landed safely.")
+                .as_deref(),
+            Some("the Federal Aviation Administration")
+        );
+        // A colon far after "about" (another headline item) does not carry its content.
+        assert_eq!(
+            written(
+                "FIRST IN PLAYBOOK: Kellyanne complains about West Wing colleagues -- \
+                 REMEMBERING Zbig -- B’DAY: Zeleny"
+            ),
             None
         );
     }
