@@ -913,6 +913,33 @@ fn find_with(
     allowed: &dyn Fn(usize) -> bool,
 ) -> Option<Found> {
     let headline = is_headline(doc, &range);
+    // "Jenny Beth Martin, president of Tea Party Patriots, released the following statement on
+    // the judge's nomination: …": what follows the colon is the statement; its issuer speaks.
+    if let Some(colon) = (range.start + 3..range.end).find(|&k| doc.token_text(k) == ":") {
+        let statement = (range.start..colon).find(|&k| {
+            allowed(k)
+                && matches!(
+                    doc.tokens[k].lower.as_str(),
+                    "statement" | "statements" | "letter" | "tweet" | "message" | "memo"
+                )
+        });
+        let verb = statement.and_then(|k| {
+            (range.start..k).rev().find(|&v| {
+                matches!(
+                    doc.tokens[v].lower.as_str(),
+                    "issued" | "released" | "posted" | "sent" | "published" | "wrote" | "tweeted"
+                )
+            })
+        });
+        if let Some(v) = verb {
+            let cue = doc.tokens[v].lower.as_str();
+            if let Some(f) = speaker_before(doc, entities, range.start, v, cue)
+                .or_else(|| speaker_before_appositive(doc, entities, range.start, v, cue))
+            {
+                return Some(f);
+            }
+        }
+    }
     for i in range.clone() {
         let lower = doc.tokens[i].lower.as_str();
         if !allowed(i) {
@@ -1761,6 +1788,9 @@ fn speaker_before(
     if j == start {
         return None;
     }
+    if let Some(f) = name_before_open_appositive(doc, entities, start, j, cue) {
+        return Some(f);
+    }
     // "a lawyer for the wife of Tamerlan Tsarnaev said", "Sayyad's classmates from Cashmere
     // High School say": the common noun before "for"/"of"/"from"/"at" heads the phrase, not
     // the name at its end.
@@ -1909,6 +1939,49 @@ fn speaker_before(
     }
     noun_phrase(doc, entities, k, j, cue)
         .or_else(|| clause_final_description(doc, start, k, j, verb, cue))
+}
+
+/// "Wilson Chowdhry, chairman of British Pakistani Christian Association (BPCA) said": an
+/// appositive whose closing comma is missing. When the words before the verb (ending at `j`)
+/// are a role ("chairman", "president", "director", …) with "of"/"at"/"for" set off by a comma
+/// right after a person's name that opens the clause, the name is the speaker.
+fn name_before_open_appositive(
+    doc: &Doc,
+    entities: &Entities,
+    start: usize,
+    j: usize,
+    cue: &str,
+) -> Option<Found> {
+    let comma = (j.saturating_sub(12).max(start)..j)
+        .rev()
+        .find(|&k| matches!(doc.token_text(k), "," | ";" | ":" | "—" | "–"))?;
+    if doc.token_text(comma) != "," || comma + 2 >= j {
+        return None;
+    }
+    let mut role = comma + 1;
+    if matches!(doc.tokens[role].lower.as_str(), "the" | "a" | "an") {
+        role += 1;
+    }
+    let head = doc.tokens[role].lower.as_str();
+    // A singular role: "Bill Lee, attorneys for West wrote" describes more than the name.
+    let is_role = !doc.tokens[role].capitalized
+        && (PERSON_TITLES.contains(&head) || SOURCE_NOUNS.contains(&head))
+        && !head.ends_with('s')
+        && role + 1 < j
+        && matches!(doc.tokens[role + 1].lower.as_str(), "of" | "at" | "for")
+        && (role + 2..j).all(|k| {
+            let w = doc.tokens[k].lower.as_str();
+            doc.tokens[k].kind != TokenKind::Punct || matches!(w, "(" | ")" | "'s" | "’s" | "-")
+        })
+        && !(role + 2..j).any(|k| NP_STOP.contains(&doc.tokens[k].lower.as_str()));
+    if !is_role {
+        return None;
+    }
+    let (g, m) = entities.ending_at(comma)?;
+    let opens = m.tokens.start == start
+        || matches!(doc.token_text(m.tokens.start - 1), "," | "—" | "–" | ":");
+    (entities.groups[g].entity_type == EntityType::Person && opens)
+        .then(|| found_entity(doc, entities, g, m.bytes.clone(), cue))
 }
 
 /// The first token of a name coordinated before the name at `name_start` ("Cassidy and
@@ -3022,6 +3095,33 @@ mod tests {
                  REMEMBERING Zbig -- B’DAY: Zeleny"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn appositive_role_without_its_closing_comma() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written("Tom Baker, chairman of Acme Corp said the plan failed.").as_deref(),
+            Some("Tom Baker")
+        );
+        assert_eq!(
+            written("Wilson Chowdhry, chairman of British Pakistani Christian Association (BPCA) said the case was unjust.")
+                .as_deref(),
+            Some("Wilson Chowdhry")
+        );
+    }
+
+    #[test]
+    fn statement_introduced_by_a_colon() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written(
+                "Lena Ortiz, president of the Harbor Trust, released the following statement on \
+                 the vote: The council promised to act and it has kept its promises."
+            )
+            .as_deref(),
+            Some("Lena Ortiz")
         );
     }
 
