@@ -790,9 +790,40 @@ fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Opti
             )
     };
     let speech = |i: usize| !BELIEF_VERBS.contains(&doc.tokens[i].lower.as_str()) && !relative(i);
+    // "2: During the encounter, when Corfman said …, the Post reported": a subordinate clause
+    // set off by commas right after an opening prepositional phrase is skipped like one opening
+    // the sentence (after a main clause, "…, when CNN reported …" may be the only report).
+    let mut inner_sub = vec![false; range.len()];
+    let mut first = range.start;
+    if let Some(c) =
+        (range.start..range.end.min(range.start + 3)).find(|&k| doc.token_text(k) == ":")
+    {
+        first = c + 1; // a list label "2:"
+    }
+    let opening = first < range.end
+        && matches!(
+            doc.tokens[first].lower.as_str(),
+            "during" | "in" | "on" | "at" | "after" | "before" | "following" | "since" | "for"
+        );
+    let first_comma = (first..range.end).find(|&c| doc.token_text(c) == ",");
+    if let Some(k) = first_comma
+        .map(|c| c + 1)
+        .filter(|&k| opening && k < range.end)
+    {
+        if SUBORDINATORS.contains(&doc.tokens[k].lower.as_str()) && !quoted[k - range.start] {
+            let close =
+                (k + 1..range.end).find(|&c| doc.token_text(c) == "," && !quoted[c - range.start]);
+            // Only when a main clause follows the closing comma.
+            if let Some(close) = close.filter(|&c| c + 2 < range.end) {
+                for x in &mut inner_sub[k - range.start..close - range.start] {
+                    *x = true;
+                }
+            }
+        }
+    }
     let passes: [&dyn Fn(usize) -> bool; 4] = [
-        &|i| i >= sub && !quoted[i - range.start] && speech(i),
-        &|i| i >= sub && !quoted[i - range.start],
+        &|i| i >= sub && !inner_sub[i - range.start] && !quoted[i - range.start] && speech(i),
+        &|i| i >= sub && !inner_sub[i - range.start] && !quoted[i - range.start],
         &|i| !quoted[i - range.start] && speech(i),
         &|i| !quoted[i - range.start],
     ];
@@ -3122,6 +3153,27 @@ mod tests {
             )
             .as_deref(),
             Some("Lena Ortiz")
+        );
+    }
+
+    #[test]
+    fn subordinate_clause_after_an_opening_phrase() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written(
+                "During the first meeting, when Ortiz said that Baker was watching her, the \
+                 Post reported, “She remembers it well.”"
+            )
+            .as_deref(),
+            Some("the Post")
+        );
+        // After a main clause that reports nothing, the "when" clause is the report.
+        assert_eq!(
+            written(
+                "The tweets came after a report on Tuesday, when CNN reported that officials met."
+            )
+            .as_deref(),
+            Some("CNN")
         );
     }
 
