@@ -1956,6 +1956,21 @@ fn speaker_before(
                 return Some(f);
             }
         }
+        // "Prosecutors and defense attorneys agreed …": two groups of sources opening the clause.
+        let p = k - 2;
+        let group = |w: &str| SOURCE_NOUNS.contains(&w) || ANONYMOUS_HEADS.contains(&w);
+        if (p == start || matches!(doc.token_text(p - 1), "," | "—" | "–" | ":"))
+            && doc.tokens[p].is_word()
+            && doc.tokens[p].lower.ends_with('s')
+            && group(doc.tokens[p].lower.as_str())
+            && group(doc.tokens[j - 1].lower.as_str())
+        {
+            if let Some(mut f) = noun_phrase(doc, entities, k, j, cue) {
+                f.bytes.start = doc.tokens[p].start;
+                f.written = doc.text[f.bytes.clone()].to_string();
+                return Some(f);
+            }
+        }
         // Two names the entity module missed ("Cassidy and Johnson thanked …").
         if is_name(doc, &(doc.tokens[k].start..doc.tokens[j - 1].end)) {
             if let Some(first) = coordinated_name_before(doc, entities, start, k) {
@@ -3174,6 +3189,16 @@ mod tests {
             )
             .as_deref(),
             Some("CNN")
+        );
+    }
+
+    #[test]
+    fn two_groups_of_sources_are_one_span() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written("Prosecutors and defense attorneys agreed to recommend that the judge impose a lighter sentence.")
+                .as_deref(),
+            Some("Prosecutors and defense attorneys")
         );
     }
 
