@@ -1056,6 +1056,12 @@ fn find_with(
         let judged_for = complement(FOR_VERBS, "for", 10);
         // "Some in Congress privately fear that …": a fear with its content.
         let feared = matches!(lower, "fear" | "fears" | "feared") && next_is("that");
+        // "“Let me answer it this way,” Dougherty began": only right after a quote.
+        let began = matches!(lower, "began" | "begins")
+            && (i.saturating_sub(5).max(range.start)..i)
+                .rev()
+                .find(|&q| !doc.tokens[q].is_word())
+                .is_some_and(|q| matches!(doc.token_text(q), "”" | "\"") && q + 1 < i);
         // "another woman, Maria Farmer, is claiming …": a progressive reports like the finite
         // verb ("claims").
         // Only participles whose verb takes what is said ("is calling on President Obama for
@@ -1076,7 +1082,8 @@ fn find_with(
                 || judged_for
                 || urged_to
                 || progressive
-                || feared)
+                || feared
+                || began)
             || (t.capitalized && i > range.start && !headline)
         {
             continue;
@@ -3200,6 +3207,19 @@ mod tests {
                 .as_deref(),
             Some("Prosecutors and defense attorneys")
         );
+    }
+
+    #[test]
+    fn began_reports_only_right_after_a_quote() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written(
+                "“Let me answer it this way,” Tom Baker began, with the chair cutting him off."
+            )
+            .as_deref(),
+            Some("Tom Baker")
+        );
+        assert_eq!(written("The trial began on Monday."), None);
     }
 
     #[test]
