@@ -1018,6 +1018,34 @@ fn find_with(
             }
         }
     }
+    // Headline "Pompeo: Trump may hold 2nd meeting … in 'near future'": one capitalized word
+    // that is no dictionary word, place or organization, a colon, and quoted words after it.
+    let w = &doc.tokens[range.start];
+    if range.len() > 4
+        && doc.token_text(range.start + 1) == ":"
+        && w.is_word()
+        && w.capitalized
+        && !w.all_caps
+        && word_class(&w.lower).is_none()
+        && !is_stopword(&w.lower)
+        && !NOT_LABELS.contains(&w.lower.as_str())
+        && !entities.starting_at(range.start).is_some_and(|(g, _)| {
+            matches!(
+                entities.groups[g].entity_type,
+                EntityType::Location | EntityType::Organization
+            )
+        })
+        && (range.start + 2..range.end).any(|k| matches!(doc.token_text(k), "'" | "‘" | "“" | "\""))
+    {
+        let bytes = w.start..w.end;
+        return Some(Found {
+            written: doc.text[bytes.clone()].to_string(),
+            bytes,
+            entity: entities.starting_at(range.start).map(|(g, _)| g),
+            anonymous: false,
+            cue: ":".to_string(),
+        });
+    }
     // Headline or transcript form: "Name: …".
     if let Some((g, m)) = entities.starting_at(range.start) {
         if m.tokens.end < range.end
@@ -3220,6 +3248,20 @@ mod tests {
             Some("Tom Baker")
         );
         assert_eq!(written("The trial began on Monday."), None);
+    }
+
+    #[test]
+    fn one_word_headline_label_before_quoted_words() {
+        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
+        assert_eq!(
+            written("Okafor: Port deal may close in 'near future'").as_deref(),
+            Some("Okafor")
+        );
+        // A furniture word or a dictionary word is no label.
+        assert_eq!(
+            written("Update: Port deal may close in 'near future'"),
+            None
+        );
     }
 
     #[test]
