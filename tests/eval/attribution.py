@@ -1,10 +1,14 @@
 """Attribution (who said it): speaker spans against a hand-labeled NewsMTSC sentence set.
 
-Gold: two hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBUTION_LABELING.md):
+Gold: three hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBUTION_LABELING.md):
 - DEV, tests/eval/attribution_gold.jsonl (devtest_mt lines 1-260): these sentences were read while
   the attribution rules were written and are used for rule work, so their figures are optimistic;
 - TEST, tests/eval/attribution_gold_test.jsonl (devtest_mt lines 261-490, 230 sentences): labeled
-  before NEWSAR was run on them and held out from rule work; this is the figure to quote. It holds references, not text: per line the NewsMTSC file
+  before NEWSAR was run on them and held out from rule work; this is the figure to quote;
+- DEV2, tests/eval/attribution_gold_dev2.jsonl (devtest_mt lines 491-721, 231 sentences): labeled
+  before NEWSAR was run on them, then used for rule work like DEV (its figures are optimistic once
+  rules have been changed against it).
+Each set holds references, not text: per line the NewsMTSC file
 and primary_gid, the speaker span as Python (code point) offsets into that record's
 `sentence_normalized` (or null: the sentence attributes nothing to anyone), the SHA-1 of the
 speaker substring, and whether the source is anonymous. Before scoring, every record is checked
@@ -15,7 +19,9 @@ NEWSAR: each labeled sentence is its own "text" input (text = sentence_normalize
 are read from brief.sentences[].attribution (every sentence, claim or not); briefs from before
 that field existed are read through brief.claims[].attribution, where a sentence without a claim
 counts as "no attribution". If the CLI splits the input into several sentences, the prediction is
-the first attribution in text order. The attribution's UTF-16 start/end
+the first attribution in text order, except that a tweet-embed signature (cue "tweet") gives way
+to a later attribution of the input's own sentence: ATTRIBUTION_LABELING.md takes the signature
+as the speaker only when the sentence's own clause gives no content. The attribution's UTF-16 start/end
 index brief.article.text; they are converted to Python offsets (common.py_offsets) and, when
 article.text is not the sentence verbatim, mapped back through the non-whitespace characters
 (the two texts may differ only in whitespace); if even that fails, the speaker's written text is
@@ -49,9 +55,10 @@ import common
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "attribution_gold.jsonl")
 GOLD_TEST = os.path.join(HERE, "attribution_gold_test.jsonl")
+GOLD_DEV2 = os.path.join(HERE, "attribution_gold_dev2.jsonl")
 METHOD = ("Each labeled sentence is its own text input; prediction = the first "
           "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
-          "check-worthy sentences). UTF-16 offsets into article.text → Python offsets into "
+          "check-worthy sentences), a tweet-embed signature giving way to a later attribution. UTF-16 offsets into article.text → Python offsets into "
           "sentence_normalized (whitespace-only differences mapped through non-space "
           "characters, else the speaker text searched). Correct: gold null and no attribution, "
           "or both non-null and spans match. Exact = same span after trimming edge "
@@ -167,6 +174,12 @@ def predicted(brief, sentence, counters):
         attrs = [x["attribution"] for x in sentences if x.get("attribution")]
     else:
         attrs = [c["attribution"] for c in claims if c.get("attribution")]
+    # An embedded tweet glued before the sentence: its signature is the speaker only when the
+    # sentence's own clause reports nothing (labeling rule), so a later attribution wins.
+    own = [a for a in attrs if a.get("cue") != "tweet"]
+    if attrs and attrs[0].get("cue") == "tweet" and own:
+        counters["tweet_deferred"] += 1
+        attrs = own
     if not attrs:
         if claims:
             counters["claim_no_attr"] += 1
@@ -211,7 +224,7 @@ def score_set(newsar, data_dir, path):
     outputs, stderr = common.analyze(newsar, items)
     notes = common.error_notes(outputs, stderr)
     counters = dict.fromkeys(["error", "no_claim", "claim_no_attr", "multi_attr",
-                              "whitespace_mapped", "searched", "unmapped"], 0)
+                              "whitespace_mapped", "searched", "unmapped", "tweet_deferred"], 0)
 
     n = len(gold)
     acc_exact = acc_len = 0
@@ -294,6 +307,9 @@ def score_set(newsar, data_dir, path):
     if counters["multi_attr"]:
         notes.append(f"{counters['multi_attr']} input(s) gave several claims with different "
                      "attributions; the first in text order was scored")
+    if counters["tweet_deferred"]:
+        notes.append(f"{counters['tweet_deferred']} input(s) opened with a tweet-embed signature "
+                     "and had a later attribution; the later one was scored (labeling rule)")
     if counters["whitespace_mapped"] or counters["searched"]:
         notes.append(f"article.text differed from the sentence for {counters['whitespace_mapped']} "
                      f"scored attribution(s) only in whitespace (mapped through non-space "
@@ -311,7 +327,8 @@ def score_set(newsar, data_dir, path):
 
 def run(newsar, data_dir):
     rows, notes, tables, made_of, sizes = [], [], [], None, []
-    for label, path in (("TEST (held out)", GOLD_TEST), ("DEV (used for rule writing)", GOLD)):
+    for label, path in (("TEST (held out)", GOLD_TEST), ("DEV (used for rule writing)", GOLD),
+                        ("DEV2 (second dev set, used for rule writing)", GOLD_DEV2)):
         if not os.path.exists(path):
             notes.append(f"skipped {label}: {path} not found")
             continue
@@ -323,10 +340,13 @@ def run(newsar, data_dir):
     notes.insert(0, "The DEV set (tests/eval/attribution_gold.jsonl) was read while the attribution "
                  "rules were written and is used for rule work: its figures are optimistic. The "
                  "TEST set (tests/eval/attribution_gold_test.jsonl) was labeled before NEWSAR was "
-                 "run on it and is held out from rule work; quote the TEST figures.")
+                 "run on it and is held out from rule work; quote the TEST figures. DEV2 "
+                 "(tests/eval/attribution_gold_dev2.jsonl) was labeled before NEWSAR was run on it "
+                 "and is then used for rule work like DEV.")
     return common.result(
         "Attribution (speaker)",
         f"hand-labeled NewsMTSC devtest_mt sentences, {' + '.join(sizes)} "
-        f"(tests/eval/attribution_gold_test.jsonl, attribution_gold.jsonl; rules in "
+        f"(tests/eval/attribution_gold_test.jsonl, attribution_gold.jsonl, "
+        f"attribution_gold_dev2.jsonl; rules in "
         f"tests/eval/ATTRIBUTION_LABELING.md)",
         rows, METHOD, notes, made_of, tables)
