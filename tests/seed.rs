@@ -103,6 +103,27 @@ fn seed_article_brief_gets_what_the_seed_shows() {
         .entities
         .iter()
         .any(|e| e.name == "China" && e.entity_type == "location"));
+
+    // §01: framed as national security and technology; tone measured, not alarmist.
+    assert!(
+        brief
+            .framing
+            .iter()
+            .any(|f| f.frame == "Security and defense"),
+        "{:?}",
+        brief.framing.iter().map(|f| &f.frame).collect::<Vec<_>>()
+    );
+    assert!(
+        brief.topics.iter().any(|t| t.topic == "Technology"),
+        "{:?}",
+        brief.topics.iter().map(|t| &t.topic).collect::<Vec<_>>()
+    );
+    assert!(
+        matches!(brief.tone.label.as_str(), "Calm" | "Measured"),
+        "tone {:?} (alarm {})",
+        brief.tone.label,
+        brief.tone.alarm
+    );
 }
 
 fn utf16_slice(text: &str, start: usize, end: usize) -> String {
