@@ -22,18 +22,23 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
+/// `key<TAB>number` lines as (key, number) pairs; a line whose number does not parse is skipped
+/// (the lexicon test checks every line's field count).
+fn word_values(
+    lines: impl Iterator<Item = &'static str>,
+) -> impl Iterator<Item = (&'static str, f64)> {
+    lines.filter_map(|l| {
+        let (w, v) = l.split_once('\t')?;
+        Some((w, v.trim().parse().ok()?))
+    })
+}
+
 /// VADER valence of a lowercase word (−4 … +4).
 pub fn vader() -> &'static HashMap<&'static str, f64> {
     static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
     MAP.get_or_init(|| {
         // VADER's ratings, then the news-usage adjustments over them (see PROVENANCE.md).
-        data_lines(VADER_TSV)
-            .chain(data_lines(NEWS_VALENCE_TSV))
-            .filter_map(|l| {
-                let (w, v) = l.split_once('\t')?;
-                Some((w, v.trim().parse().ok()?))
-            })
-            .collect()
+        word_values(data_lines(VADER_TSV).chain(data_lines(NEWS_VALENCE_TSV))).collect()
     })
 }
 
@@ -41,14 +46,7 @@ pub fn vader() -> &'static HashMap<&'static str, f64> {
 /// for text that is not news (see `tone`).
 pub fn vader_plain() -> &'static HashMap<&'static str, f64> {
     static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        data_lines(VADER_TSV)
-            .filter_map(|l| {
-                let (w, v) = l.split_once('\t')?;
-                Some((w, v.trim().parse().ok()?))
-            })
-            .collect()
-    })
+    MAP.get_or_init(|| word_values(data_lines(VADER_TSV)).collect())
 }
 
 /// Inverse document frequency of a lowercase singular word in background news (CoNLL-2003
@@ -57,12 +55,8 @@ pub fn vader_plain() -> &'static HashMap<&'static str, f64> {
 pub fn background_idf(key: &str) -> f64 {
     static MAP: OnceLock<(f64, HashMap<&'static str, f64>)> = OnceLock::new();
     let (documents, df) = MAP.get_or_init(|| {
-        let mut df: HashMap<&'static str, f64> = data_lines(BACKGROUND_DF_TSV)
-            .filter_map(|l| {
-                let (w, c) = l.split_once('\t')?;
-                Some((w, c.trim().parse().ok()?))
-            })
-            .collect();
+        let mut df: HashMap<&'static str, f64> =
+            word_values(data_lines(BACKGROUND_DF_TSV)).collect();
         let documents = df.remove("__documents__").unwrap_or(1.0);
         (documents, df)
     });
@@ -72,14 +66,7 @@ pub fn background_idf(key: &str) -> f64 {
 /// Alarm weight of a lowercase word: positive alarms, negative calms.
 pub fn alarm() -> &'static HashMap<&'static str, f64> {
     static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        data_lines(ALARM_TSV)
-            .filter_map(|l| {
-                let (w, v) = l.split_once('\t')?;
-                Some((w, v.trim().parse().ok()?))
-            })
-            .collect()
-    })
+    MAP.get_or_init(|| word_values(data_lines(ALARM_TSV)).collect())
 }
 
 /// One cue of a frame or topic.
@@ -261,14 +248,7 @@ fn class_lookup(
 /// Audience-based partisan lean of news domains (Robertson et al. 2018), −1 … +1.
 pub fn outlet_leans() -> &'static HashMap<&'static str, f64> {
     static MAP: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        data_lines(LEANS_TSV)
-            .filter_map(|l| {
-                let (d, v) = l.split_once('\t')?;
-                Some((d, v.trim().parse().ok()?))
-            })
-            .collect()
-    })
+    MAP.get_or_init(|| word_values(data_lines(LEANS_TSV)).collect())
 }
 
 #[cfg(test)]

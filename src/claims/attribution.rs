@@ -2761,6 +2761,11 @@ mod tests {
     use crate::entities;
     use crate::text::{Block, BlockKind};
 
+    /// The written speaker of the first sentence of `text`, if it has one.
+    fn first_speaker(text: &str) -> Option<String> {
+        speakers(text)[0].as_ref().map(|x| x.0.clone())
+    }
+
     fn speakers(text: &str) -> Vec<Option<(String, Option<String>, bool)>> {
         let doc = Doc::new(&[Block {
             kind: BlockKind::Paragraph,
@@ -2799,20 +2804,22 @@ mod tests {
 
     #[test]
     fn judgment_verbs_with_as_and_setting_phrases() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("Senator Ruth Okafor dismissed the report as fake news.").as_deref(),
+            first_speaker("Senator Ruth Okafor dismissed the report as fake news.").as_deref(),
             Some("Senator Ruth Okafor")
         );
         // Without an "as" complement the verb reports nothing.
-        assert_eq!(written("Senator Ruth Okafor dismissed the report."), None);
         assert_eq!(
-            written("Governor Liam Brandt at one point accused Okafor of lying.").as_deref(),
+            first_speaker("Senator Ruth Okafor dismissed the report."),
+            None
+        );
+        assert_eq!(
+            first_speaker("Governor Liam Brandt at one point accused Okafor of lying.").as_deref(),
             Some("Governor Liam Brandt")
         );
         // A verb of judgment in a relative clause yields to the main clause's cue.
         assert_eq!(
-            written(
+            first_speaker(
                 "Answering critics who have characterized the bill as a bailout, Ruth Okafor \
                  added that it protects taxpayers."
             )
@@ -2823,16 +2830,15 @@ mod tests {
 
     #[test]
     fn participles_after_an_opening_phrase_and_a_quote() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written(
+            first_speaker(
                 "On Wednesday, Ruth Okafor endorsed Liam Brandt, calling him an excellent choice."
             )
             .as_deref(),
             Some("Ruth Okafor")
         );
         assert_eq!(
-            written(
+            first_speaker(
                 "In an interview on Sunday, Ruth Okafor apologized for her \"poor \
                  judgement,\" explaining that she had not read the bill."
             )
@@ -2840,7 +2846,7 @@ mod tests {
             Some("Ruth Okafor")
         );
         assert_eq!(
-            written("\"We are at war,\" wrote Liam Brandt on Twitter.").as_deref(),
+            first_speaker("\"We are at war,\" wrote Liam Brandt on Twitter.").as_deref(),
             Some("Liam Brandt")
         );
     }
@@ -2871,9 +2877,8 @@ mod tests {
 
     #[test]
     fn and_said_after_an_opening_phrase() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written(
+            first_speaker(
                 "In a written statement, Senate leader Ruth Okafor congratulated Brandt and \
                  said she looked forward to working with him."
             )
@@ -3037,9 +3042,8 @@ mod tests {
 
     #[test]
     fn answering_concluding_agreeing_and_progressive_verbs() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written(
+            first_speaker(
                 "When asked if he thinks the plan will work, Tom Baker answered, \
                  “If the council does its job.”"
             )
@@ -3047,38 +3051,37 @@ mod tests {
             Some("Tom Baker")
         );
         assert_eq!(
-            written("“The mayor must apologize,” he concludes.").as_deref(),
+            first_speaker("“The mayor must apologize,” he concludes.").as_deref(),
             Some("he")
         );
         assert_eq!(
-            written("The port will keep growing, both Lindsay and Peters agree.").as_deref(),
+            first_speaker("The port will keep growing, both Lindsay and Peters agree.").as_deref(),
             Some("both Lindsay and Peters")
         );
         assert_eq!(
-            written("Another resident, Maria Lopes, is claiming the mayor broke the law.")
+            first_speaker("Another resident, Maria Lopes, is claiming the mayor broke the law.")
                 .as_deref(),
             Some("Maria Lopes")
         );
         // An agreement or a request for help is not a statement.
         assert_eq!(
-            written("Tom Baker, 56, agreed to a sentence of ten years in prison."),
+            first_speaker("Tom Baker, 56, agreed to a sentence of ten years in prison."),
             None
         );
         assert_eq!(
-            written("As he weighs his options, Baker is calling on the governor for advice."),
+            first_speaker("As he weighs his options, Baker is calling on the governor for advice."),
             None
         );
         assert_eq!(
-            written("Activists are maintaining a prayer fast on the Mall."),
+            first_speaker("Activists are maintaining a prayer fast on the Mall."),
             None
         );
     }
 
     #[test]
     fn praise_or_blame_with_a_reason_and_urging() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("Cassidy and Johnson thanked the ambassador for his help.").as_deref(),
+            first_speaker("Cassidy and Johnson thanked the ambassador for his help.").as_deref(),
             Some("Cassidy and Johnson")
         );
         let s = speakers(
@@ -3089,26 +3092,26 @@ mod tests {
 
     #[test]
     fn topics_and_bare_listeners_are_not_reports() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("Councillor Ravi Patel complained about the budget."),
+            first_speaker("Councillor Ravi Patel complained about the budget."),
             None
         );
         assert_eq!(
-            written("Things the governor has said about the port."),
+            first_speaker("Things the governor has said about the port."),
             None
         );
-        assert_eq!(written("Ana Ruiz asked Tom Baker."), None);
+        assert_eq!(first_speaker("Ana Ruiz asked Tom Baker."), None);
         let s = speakers("Lena Ortiz met Tom Baker. She asked if he had regrets.");
         assert_eq!(s[1].as_ref().map(|x| x.0.as_str()), Some("She"), "{s:?}");
         // "about" after a new clause is not the cue's topic.
         assert_eq!(
-            written("Ravi Patel said he expects the vote to come about a week later.").as_deref(),
+            first_speaker("Ravi Patel said he expects the vote to come about a week later.")
+                .as_deref(),
             Some("Ravi Patel")
         );
         // After a comma (not a quote) "asked" is not inverted: its subject opens the sentence.
         assert_eq!(
-            written("Greenpeace, representing the fishermen, asked Judge Mary Cole in May to halt the plan.")
+            first_speaker("Greenpeace, representing the fishermen, asked Judge Mary Cole in May to halt the plan.")
                 .as_deref(),
             Some("Greenpeace")
         );
@@ -3116,39 +3119,38 @@ mod tests {
 
     #[test]
     fn party_labels_and_credit_lines() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("Tim Baker, D-Ore., said the bill would fail.").as_deref(),
+            first_speaker("Tim Baker, D-Ore., said the bill would fail.").as_deref(),
             Some("Tim Baker")
         );
         // A credit line after another report: the inner source speaks.
         assert_eq!(
-            written("“The law is clear,” the memo said, according to the newspaper.").as_deref(),
+            first_speaker("“The law is clear,” the memo said, according to the newspaper.")
+                .as_deref(),
             Some("the memo")
         );
         assert_eq!(
-            written("The vote was delayed again,” per Ana Ruiz.").as_deref(),
+            first_speaker("The vote was delayed again,” per Ana Ruiz.").as_deref(),
             Some("Ana Ruiz")
         );
     }
 
     #[test]
     fn documents_fears_furniture_and_post_modifiers() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("The indictment alleged that Stone lied to the committee.").as_deref(),
+            first_speaker("The indictment alleged that Stone lied to the committee.").as_deref(),
             Some("The indictment")
         );
         assert_eq!(
-            written("According to a press release from the county, he left.").as_deref(),
+            first_speaker("According to a press release from the county, he left.").as_deref(),
             Some("a press release")
         );
         assert_eq!(
-            written("Many residents privately fear that the bridge could close.").as_deref(),
+            first_speaker("Many residents privately fear that the bridge could close.").as_deref(),
             Some("Many residents")
         );
         assert_eq!(
-            written(
+            first_speaker(
                 "Dorsey thanked the host in a tweet on Tuesday, writing that he had a great talk."
             )
             .as_deref(),
@@ -3156,22 +3158,23 @@ mod tests {
         );
         // A label that is page furniture ("Embed …:") is not a speaker.
         assert_eq!(
-            written("Embed Bowe Bergdahl: The Man Branded a Traitor by Trump"),
+            first_speaker("Embed Bowe Bergdahl: The Man Branded a Traitor by Trump"),
             None
         );
     }
 
     #[test]
     fn according_to_spans_start_after_the_cue() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("According to the Federal Aviation Administration, the flight landed safely.")
-                .as_deref(),
+            first_speaker(
+                "According to the Federal Aviation Administration, the flight landed safely."
+            )
+            .as_deref(),
             Some("the Federal Aviation Administration")
         );
         // A colon far after "about" (another headline item) does not carry its content.
         assert_eq!(
-            written(
+            first_speaker(
                 "FIRST IN PLAYBOOK: Kellyanne complains about West Wing colleagues -- \
                  REMEMBERING Zbig -- B’DAY: Zeleny"
             ),
@@ -3181,13 +3184,12 @@ mod tests {
 
     #[test]
     fn appositive_role_without_its_closing_comma() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("Tom Baker, chairman of Acme Corp said the plan failed.").as_deref(),
+            first_speaker("Tom Baker, chairman of Acme Corp said the plan failed.").as_deref(),
             Some("Tom Baker")
         );
         assert_eq!(
-            written("Wilson Chowdhry, chairman of British Pakistani Christian Association (BPCA) said the case was unjust.")
+            first_speaker("Wilson Chowdhry, chairman of British Pakistani Christian Association (BPCA) said the case was unjust.")
                 .as_deref(),
             Some("Wilson Chowdhry")
         );
@@ -3195,9 +3197,8 @@ mod tests {
 
     #[test]
     fn statement_introduced_by_a_colon() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written(
+            first_speaker(
                 "Lena Ortiz, president of the Harbor Trust, released the following statement on \
                  the vote: The council promised to act and it has kept its promises."
             )
@@ -3208,9 +3209,8 @@ mod tests {
 
     #[test]
     fn subordinate_clause_after_an_opening_phrase() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written(
+            first_speaker(
                 "During the first meeting, when Ortiz said that Baker was watching her, the \
                  Post reported, “She remembers it well.”"
             )
@@ -3219,7 +3219,7 @@ mod tests {
         );
         // After a main clause that reports nothing, the "when" clause is the report.
         assert_eq!(
-            written(
+            first_speaker(
                 "The tweets came after a report on Tuesday, when CNN reported that officials met."
             )
             .as_deref(),
@@ -3229,9 +3229,8 @@ mod tests {
 
     #[test]
     fn two_groups_of_sources_are_one_span() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("Prosecutors and defense attorneys agreed to recommend that the judge impose a lighter sentence.")
+            first_speaker("Prosecutors and defense attorneys agreed to recommend that the judge impose a lighter sentence.")
                 .as_deref(),
             Some("Prosecutors and defense attorneys")
         );
@@ -3239,27 +3238,25 @@ mod tests {
 
     #[test]
     fn began_reports_only_right_after_a_quote() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written(
+            first_speaker(
                 "“Let me answer it this way,” Tom Baker began, with the chair cutting him off."
             )
             .as_deref(),
             Some("Tom Baker")
         );
-        assert_eq!(written("The trial began on Monday."), None);
+        assert_eq!(first_speaker("The trial began on Monday."), None);
     }
 
     #[test]
     fn one_word_headline_label_before_quoted_words() {
-        let written = |t: &str| speakers(t)[0].as_ref().map(|x| x.0.clone());
         assert_eq!(
-            written("Okafor: Port deal may close in 'near future'").as_deref(),
+            first_speaker("Okafor: Port deal may close in 'near future'").as_deref(),
             Some("Okafor")
         );
         // A furniture word or a dictionary word is no label.
         assert_eq!(
-            written("Update: Port deal may close in 'near future'"),
+            first_speaker("Update: Port deal may close in 'near future'"),
             None
         );
     }
