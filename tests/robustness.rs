@@ -219,7 +219,7 @@ fn oversized_inputs_are_refused_with_the_limit_named() {
 /// pages in ../shared/data when present, else the fixtures — are cut, spliced, duplicated and
 /// sprinkled with markup pieces by the seeded generator, and every mutant must give a
 /// well-formed brief or an error, never a panic. Runs for NEWSAR_FUZZ_SECONDS (default 300);
-/// NEWSAR_FUZZ_SEED picks the seed. A failing mutant is written to target/fuzz/ before the
+/// the seed comes from the clock unless NEWSAR_FUZZ_SEED gives one. A failing mutant is written to target/fuzz/ before the
 /// panic is passed on, so it can be replayed.
 #[test]
 #[ignore = "long-running: make fuzz"]
@@ -228,10 +228,17 @@ fn fuzz_mutated_real_pages() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
+    // A new seed each run (from the clock) explores new mutants; the seed is printed, and
+    // NEWSAR_FUZZ_SEED replays a run.
     let seed: u64 = std::env::var("NEWSAR_FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_F00D);
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0x5EED_F00D, |d| d.as_nanos() as u64)
+        });
+    eprintln!("fuzz: seed {seed} (NEWSAR_FUZZ_SEED={seed} replays this run)");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/extraction/readability-test-pages");
     let mut pages: Vec<String> = std::fs::read_dir(&dir)
