@@ -431,6 +431,28 @@ fn the_store_is_bounded_and_evicts_the_oldest_added() {
 // ---------------------------------------------------------------------------------------------
 // The command line.
 
+/// The first `n` ARTICLES as HTML pages in `dir` (title, og:site_name, og:url and publication
+/// date in the head), returning their paths.
+fn write_pages(dir: &std::path::Path, n: usize) -> Vec<String> {
+    let mut files = Vec::new();
+    for (i, (outlet, domain, _, date, title, text)) in ARTICLES.iter().take(n).enumerate() {
+        let html = format!(
+            "<!doctype html><html><head><title>{title}</title>\
+             <meta property=\"og:site_name\" content=\"{outlet}\">\
+             <meta property=\"og:url\" content=\"https://{domain}/news/{i}\">\
+             <meta property=\"article:published_time\" content=\"{date}T09:00:00Z\">\
+             </head><body><article><h1>{title}</h1>{}</article></body></html>",
+            text.split("\n\n")
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>()
+        );
+        let f = dir.join(format!("a{i}.html"));
+        std::fs::write(&f, html).unwrap();
+        files.push(f.display().to_string());
+    }
+    files
+}
+
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("newsar-corpus-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -448,23 +470,8 @@ fn newsar(args: &[&str]) -> std::process::Output {
 #[test]
 fn cli_add_list_stories_graph_export_import() {
     let dir = temp_dir("cli");
-    let mut files = Vec::new();
-    for (i, (outlet, domain, _, date, title, text)) in ARTICLES.iter().enumerate() {
-        // HTML pages, so that outlet, date and URL come from the page's metadata.
-        let html = format!(
-            "<!doctype html><html><head><title>{title}</title>\
-             <meta property=\"og:site_name\" content=\"{outlet}\">\
-             <meta property=\"og:url\" content=\"https://{domain}/news/{i}\">\
-             <meta property=\"article:published_time\" content=\"{date}T09:00:00Z\">\
-             </head><body><article><h1>{title}</h1>{}</article></body></html>",
-            text.split("\n\n")
-                .map(|p| format!("<p>{p}</p>"))
-                .collect::<String>()
-        );
-        let f = dir.join(format!("a{i}.html"));
-        std::fs::write(&f, html).unwrap();
-        files.push(f.display().to_string());
-    }
+    // HTML pages, so that outlet, date and URL come from the page's metadata.
+    let files = write_pages(&dir, ARTICLES.len());
     let d = dir.join("store");
     let ds = d.display().to_string();
     let mut args = vec!["corpus", "add"];
@@ -1030,22 +1037,7 @@ fn cli_outlets_import_rerates_the_corpus() {
     let d = dir.join("store");
     let ds = d.display().to_string();
     // A corpus of two briefs from analyze --jsonl would need the binary; add text files.
-    let mut files = Vec::new();
-    for (i, (outlet, domain, _, date, title, text)) in ARTICLES.iter().take(3).enumerate() {
-        let html = format!(
-            "<!doctype html><html><head><title>{title}</title>\
-             <meta property=\"og:site_name\" content=\"{outlet}\">\
-             <meta property=\"og:url\" content=\"https://{domain}/news/{i}\">\
-             <meta property=\"article:published_time\" content=\"{date}T09:00:00Z\">\
-             </head><body><article><h1>{title}</h1>{}</article></body></html>",
-            text.split("\n\n")
-                .map(|p| format!("<p>{p}</p>"))
-                .collect::<String>()
-        );
-        let f = dir.join(format!("a{i}.html"));
-        std::fs::write(&f, html).unwrap();
-        files.push(f.display().to_string());
-    }
+    let files = write_pages(&dir, 3);
     let mut args = vec!["corpus", "add", "--dir", &ds, "--now", "2025-03-10"];
     args.extend(files[..2].iter().map(String::as_str));
     assert!(newsar(&args).status.success());

@@ -13,7 +13,7 @@
 //! is iterative or depth-capped, so no page can overflow the stack.
 
 use super::metadata::text_similarity;
-use super::{domain_of, fold_whitespace, Limits, WordSet};
+use super::{domain_of, fold_whitespace, style_hides, Limits, WordSet};
 use crate::text::{Block, BlockKind};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -344,12 +344,7 @@ fn element_flags(el: &Element, id_is_anchor: bool) -> Flags {
     }
     let mut hard_skip = is_skipped_tag(name) || hidden;
     if !hard_skip && !style.is_empty() {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        hard_skip = s.contains("display:none") || s.contains("visibility:hidden");
+        hard_skip = style_hides(style);
     }
     hard_skip |= matches!(
         role,
@@ -1073,7 +1068,8 @@ impl Walker<'_> {
                         self.run.push('\n');
                         continue;
                     }
-                    if is_link(child) {
+                    let link = is_link(child);
+                    if link {
                         self.note_link(el);
                     }
                     if depth >= self.max_depth {
@@ -1091,7 +1087,7 @@ impl Walker<'_> {
                         self.walk(child, inner, depth + 1);
                         self.flush(inner);
                         self.data_table_depth -= usize::from(data_table);
-                    } else if is_link(child) {
+                    } else if link {
                         // Text inside the link counts as link text as it is added (a block
                         // inside the link may flush the run meanwhile).
                         self.link_depth += 1;

@@ -9,7 +9,7 @@
 //! `<meta name=title>` before Twitter cards, JSON-LD before all of them.
 
 use super::dates::{date_start, normalize_date};
-use super::{fold_whitespace, WordSet};
+use super::{fold_whitespace, style_hides, WordSet};
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
@@ -106,14 +106,7 @@ impl<'a> ElAttrs<'a> {
                 "itemprop" => itemprop = v,
                 "hidden" => hidden = true,
                 "aria-hidden" => hidden |= v == "true",
-                "style" => {
-                    let s: String = v
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .map(|c| c.to_ascii_lowercase())
-                        .collect();
-                    hidden |= s.contains("display:none") || s.contains("visibility:hidden");
-                }
+                "style" => hidden |= style_hides(v),
                 _ => {}
             }
         }

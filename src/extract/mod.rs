@@ -150,6 +150,17 @@ impl WordSet {
     }
 }
 
+/// Whether an inline `style` attribute hides its element (`display: none`,
+/// `visibility: hidden`, in any case and spacing).
+pub(crate) fn style_hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
 pub(crate) fn fold_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
