@@ -6,7 +6,7 @@
 //! the next sentence keeps its speaker.
 
 use crate::entities::{Entities, EntityType, PERSON_TITLES, WEEKDAYS};
-use crate::lexicon::{is_stopword, word_class, WordClass};
+use crate::lexicon::{dictionary_word_class, is_stopword, word_class, WordClass};
 use crate::text::{Doc, TokenKind};
 use std::ops::Range;
 
@@ -293,6 +293,116 @@ fn content_follows(doc: &Doc, range: Range<usize>, i: usize) -> bool {
         .any(|k| doc.tokens[k].lower == "that" || doc.token_text(k) == ":")
 }
 
+/// Verbs that put a speech noun forward ("expressed concern that …", "made the case that …",
+/// "doubled down on his claim that …").
+const SPEECH_NOUN_VERBS: &[&str] = &[
+    "expressed",
+    "expresses",
+    "raised",
+    "raises",
+    "voiced",
+    "voices",
+    "made",
+    "makes",
+    "repeated",
+    "repeats",
+    "reiterated",
+    "reiterates",
+    "renewed",
+    "renews",
+    "doubled",
+    "doubles",
+    "stood",
+    "stands",
+    "echoed",
+    "echoes",
+    "offered",
+    "offers",
+    "dismissed",
+    "rejected",
+    "pushed",
+    "floated",
+    "aired",
+    "shared",
+];
+
+/// Nouns of speech and stance whose "that" clause is what was said.
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "argument",
+    "arguments",
+    "case",
+    "concern",
+    "concerns",
+    "belief",
+    "view",
+    "assertion",
+    "assertions",
+    "warning",
+    "warnings",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "doubt",
+    "doubts",
+    "suggestion",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "promise",
+    "pledge",
+    "point",
+    "contention",
+    "insistence",
+    "prediction",
+    "assurance",
+    "assurances",
+    "complaint",
+    "complaints",
+    "charge",
+    "charges",
+    "theory",
+    "idea",
+    "notion",
+    "position",
+];
+
+/// A word's class from the CoNLL-derived list, else from the dictionary-derived one.
+fn dictionary_or_common_class(lower: &str) -> Option<WordClass> {
+    word_class(lower).or_else(|| dictionary_word_class(lower))
+}
+
+/// Documents whose findings are reported ("The report found that …").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "analysis",
+    "review",
+    "investigation",
+    "audit",
+    "inquiry",
+    "research",
+    "data",
+    "probe",
+    "assessment",
+    "paper",
+    "memo",
+    "filing",
+    "indictment",
+    "ruling",
+    "estimates",
+    "figures",
+    "polls",
+    "surveys",
+    "studies",
+    "reports",
+];
+
 /// Verbs of judgment that report when an "as" complement follows their object ("cast X as Y",
 /// "dismissed the report as fake news", "slammed the plan as a giveaway").
 const AS_VERBS: &[&str] = &[
@@ -560,6 +670,7 @@ const BETWEEN: &[&str] = &[
     "again",
     "once",
     "repeatedly",
+    "long",
     "publicly",
     "privately",
     "recently",
@@ -1217,6 +1328,40 @@ fn find_with(
         let judged_for = complement(FOR_VERBS, "for", 10);
         // "Some in Congress privately fear that …": a fear with its content.
         let feared = matches!(lower, "fear" | "fears" | "feared") && next_is("that");
+        // "threatened to veto the bill": a threat states what will be done.
+        let threatened = matches!(lower, "threatened" | "threatens") && next_is("to");
+        // "The report found that …", "a new poll shows that …": a document's finding.
+        let document_found = matches!(
+            lower,
+            "found" | "finds" | "shows" | "showed" | "show" | "concludes" | "concluded"
+        ) && next_is("that")
+            && {
+                let j = skip_between(doc, range.start, i);
+                j > range.start && DOCUMENT_NOUNS.contains(&doc.tokens[j - 1].lower.as_str())
+            };
+        // "Smith was quoted as saying …": the passive subject is the speaker.
+        let quoted_as = lower == "quoted"
+            && next_is("as")
+            && i + 2 < range.end
+            && matches!(
+                doc.tokens[i + 2].lower.as_str(),
+                "saying" | "telling" | "stating" | "writing" | "calling"
+            );
+        // "expressed concern that …", "doubled down on his claim that …", "voiced support for
+        // the plan": a verb that puts a speech noun forward, with its content or its object.
+        let put_forward = SPEECH_NOUN_VERBS.contains(&lower)
+            && (i + 1..range.end.min(i + 7))
+                .take_while(|&k| {
+                    doc.tokens[k].is_word() || matches!(doc.token_text(k), "'s" | "’s")
+                })
+                .any(|k| {
+                    let noun = doc.tokens[k].lower.as_str();
+                    let next = doc.tokens.get(k + 1).filter(|_| k + 1 < range.end);
+                    let next = next.map_or("", |n| n.lower.as_str());
+                    (SPEECH_NOUNS.contains(&noun) && next == "that")
+                        || (matches!(noun, "support" | "opposition")
+                            && matches!(next, "for" | "to"))
+                });
         // "“Let me answer it this way,” Dougherty began": only right after a quote.
         let began = matches!(lower, "began" | "begins")
             && (i.saturating_sub(5).max(range.start)..i)
@@ -1244,6 +1389,10 @@ fn find_with(
                 || urged_to
                 || progressive
                 || feared
+                || threatened
+                || quoted_as
+                || document_found
+                || put_forward
                 || began)
             || (t.capitalized && i > range.start && !headline)
         {
@@ -1270,6 +1419,12 @@ fn find_with(
             // "is scheduled to be announced by X", "will be announced by X": not yet said.
             if doc.tokens[aux - 1].lower == "be" {
                 continue;
+            }
+            // "Karroubi was quoted as saying … by Saham News": the one quoted is the speaker.
+            if quoted_as {
+                if let Some(f) = speaker_before(doc, entities, range.start, aux - 1, lower) {
+                    return Some(f);
+                }
             }
             let by = (i + 1..range.end.min(i + 7)).find(|&k| doc.tokens[k].lower == "by");
             if let Some(by) = by {
@@ -1365,10 +1520,50 @@ fn find_with(
                     "that" | "why" | "whether" | "how" | ":" | "“" | "\""
                 )
             });
+            // "agreed the deal would hold", "added the vote is binding": a clause without
+            // "that" (a subject, then an auxiliary within a few words).
+            let clause_soon = i + 1 < range.end
+                && {
+                    let first = &doc.tokens[i + 1];
+                    first.capitalized
+                        || matches!(
+                            first.lower.as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "this"
+                                | "there"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                        )
+                }
+                && (i + 2..range.end.min(i + 7))
+                    .take_while(|&k| doc.tokens[k].is_word())
+                    .any(|k| {
+                        let w = doc.tokens[k].lower.as_str();
+                        AUXILIARIES.contains(&w) && !matches!(w, "be" | "been" | "do")
+                    });
+            let content_soon = content_soon || clause_soon;
             // "called for a vote", "called on X to …".
             // "called X a liar": an object and its complement.
+            // "called the tax unfair": a short object, then an adjective closing the clause.
+            let called_adjective = (i + 3..range.end.min(i + 7)).any(|k| {
+                matches!(doc.token_text(k), "." | "," | ";")
+                    && (i + 1..k).all(|m| doc.tokens[m].is_word())
+                    && dictionary_or_common_class(&doc.tokens[k - 1].lower)
+                        == Some(WordClass::Modifier)
+            });
             let call = matches!(lower, "called" | "calls")
                 && (matches!(next.to_lowercase().as_str(), "for" | "on")
+                    || called_adjective
                     // "called on Garda Commissioner Drew Harris to …" ("on" is also a word
                     // that may stand between, skipped above).
                     || (i + 1 < range.end && doc.tokens[i + 1].lower == "on")
@@ -1421,6 +1616,9 @@ fn find_with(
                     && !PRONOUNS.contains(&w)
                     && !AUXILIARIES.contains(&w)
                     && !(k > i + 1 && w.ends_with("ed"))
+                    // "accused Jones of lying about the tax": the "of" complement is what
+                    // was said.
+                    && w != "of"
             })
             .find(|&k| doc.tokens[k].lower == "about");
         if about.is_some_and(|a| {
@@ -1432,6 +1630,35 @@ fn find_with(
         }
         if CONTENT_VERBS.contains(&lower) && !content_follows(doc, range.clone(), i) {
             continue;
+        }
+        // "…, which the GOP has long promised.": the relative pronoun is the verb's object,
+        // a thing promised, not a statement.
+        let clause_ends = i + 1 >= range.end || matches!(doc.token_text(i + 1), "." | "!" | "?");
+        if clause_ends
+            && !quoted_anywhere
+            && (i.saturating_sub(6).max(range.start)..i).any(|k| doc.tokens[k].lower == "which")
+        {
+            continue;
+        }
+        // The noun-phrase and threat cues read only for a plain subject right before them
+        // ("Romney made the case that …"), not inside another clause ("… saying Lewandowski
+        // had threatened to …", "caucus members who threatened to …").
+        if threatened || put_forward {
+            let j = skip_between(doc, range.start, i);
+            let plain = j > range.start && {
+                let w = &doc.tokens[j - 1];
+                w.capitalized
+                    || PRONOUNS.contains(&w.lower.as_str())
+                    || SOURCE_NOUNS.contains(&w.lower.as_str())
+                    || ANONYMOUS_HEADS.contains(&w.lower.as_str())
+            };
+            let earlier_cue = (range.start..j).any(|k| {
+                let w = doc.tokens[k].lower.as_str();
+                is_reporting_verb(w) || PARTICIPLES.contains(&w)
+            });
+            if !plain || earlier_cue {
+                continue;
+            }
         }
         // "Brazile asked Carlson.": a listener and nothing said (no content before the
         // subject either, as in "…, Hickey told CNN's Wolf Blitzer.").
@@ -3251,6 +3478,35 @@ mod tests {
                 .as_deref(),
             Some("Greenpeace")
         );
+    }
+
+    #[test]
+    fn speech_nouns_threats_quotes_and_findings() {
+        let speaker = |t: &str| speakers(t).into_iter().flatten().next().map(|x| x.0);
+        for (text, who) in [
+            ("Ana Ruiz expressed concern that the port would close.", "Ana Ruiz"),
+            ("Ana Ruiz doubled down on her claim that the vote was rigged.", "Ana Ruiz"),
+            ("Tom Baker voiced support for the plan.", "Tom Baker"),
+            ("Tom Baker threatened to veto the bill.", "Tom Baker"),
+            ("Tom Baker was quoted as saying the port would close.", "Tom Baker"),
+            ("Tom Baker has long maintained that the tax is fair.", "Tom Baker"),
+            ("Tom Baker accused Ana Ruiz of lying about the tax.", "Tom Baker"),
+            ("Tom Baker agreed the tax would stay.", "Tom Baker"),
+            ("Tom Baker called the tax unfair.", "Tom Baker"),
+            ("The report found that the tax hurt families.", "The report"),
+        ] {
+            assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
+        }
+        for text in [
+            // Inside another clause, the threat is not the sentence's report.
+            "Leaders struggled to calm members who threatened to block the bill.",
+            // The relative pronoun is the thing promised.
+            "Ana Ruiz attacked the repeal, which the party has long promised.",
+            // A finding needs a document.
+            "The team found that the door was open.",
+        ] {
+            assert_eq!(speaker(text), None, "{text}");
+        }
     }
 
     #[test]
