@@ -201,6 +201,15 @@ pub const REPORTING_VERBS: &[&str] = &[
 /// because without it they name an act or a topic ("confessed to the killings", "commented on
 /// rumors", "hinted at the prevalence").
 const CONTENT_VERBS: &[&str] = &[
+    "disputed",
+    "disputes",
+    "reminded",
+    "informed",
+    "informs",
+    "notified",
+    "notifies",
+    "assures",
+    "reassures",
     "testifies",
     "recounts",
     "boasts",
@@ -671,6 +680,7 @@ const BETWEEN: &[&str] = &[
     "once",
     "repeatedly",
     "long",
+    "been",
     "publicly",
     "privately",
     "recently",
@@ -3575,6 +3585,11 @@ mod tests {
             ),
             ("Tom Baker agreed the tax would stay.", "Tom Baker"),
             ("Tom Baker called the tax unfair.", "Tom Baker"),
+            ("Tom Baker disputed that the tax was unfair.", "Tom Baker"),
+            (
+                "Tom Baker has been saying for months that the tax is fair.",
+                "Tom Baker",
+            ),
             ("The report found that the tax hurt families.", "The report"),
         ] {
             assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
