@@ -181,6 +181,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "agree",
     "agrees",
     // Further forms of the verbs above.
+    "expect",
     "observes",
     "observe",
     "replies",
@@ -411,6 +412,40 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "studies",
     "reports",
 ];
+
+/// Whether a clause without "that" follows the verb at `i`: a subject, then an auxiliary within
+/// a few words ("agreed the deal would hold", "fear the tax will hurt families").
+fn clause_follows(doc: &Doc, range: Range<usize>, i: usize) -> bool {
+    i + 1 < range.end
+        && {
+            let first = &doc.tokens[i + 1];
+            first.capitalized
+                || matches!(
+                    first.lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "this"
+                        | "there"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                )
+        }
+        && (i + 2..range.end.min(i + 7))
+            .take_while(|&k| doc.tokens[k].is_word())
+            .any(|k| {
+                let w = doc.tokens[k].lower.as_str();
+                AUXILIARIES.contains(&w) && !matches!(w, "be" | "been" | "do")
+            })
+}
 
 /// Verbs of judgment that report when an "as" complement follows their object ("cast X as Y",
 /// "dismissed the report as fake news", "slammed the plan as a giveaway").
@@ -1337,7 +1372,8 @@ fn find_with(
         };
         let judged_for = complement(FOR_VERBS, "for", 10);
         // "Some in Congress privately fear that …": a fear with its content.
-        let feared = matches!(lower, "fear" | "fears" | "feared") && next_is("that");
+        let feared = matches!(lower, "fear" | "fears" | "feared")
+            && (next_is("that") || clause_follows(doc, range.clone(), i));
         // "threatened to veto the bill": a threat states what will be done.
         let threatened = matches!(lower, "threatened" | "threatens") && next_is("to");
         // "The report found that …", "a new poll shows that …": a document's finding.
@@ -1532,36 +1568,7 @@ fn find_with(
             });
             // "agreed the deal would hold", "added the vote is binding": a clause without
             // "that" (a subject, then an auxiliary within a few words).
-            let clause_soon = i + 1 < range.end
-                && {
-                    let first = &doc.tokens[i + 1];
-                    first.capitalized
-                        || matches!(
-                            first.lower.as_str(),
-                            "the"
-                                | "a"
-                                | "an"
-                                | "he"
-                                | "she"
-                                | "they"
-                                | "it"
-                                | "we"
-                                | "i"
-                                | "this"
-                                | "there"
-                                | "his"
-                                | "her"
-                                | "their"
-                                | "its"
-                        )
-                }
-                && (i + 2..range.end.min(i + 7))
-                    .take_while(|&k| doc.tokens[k].is_word())
-                    .any(|k| {
-                        let w = doc.tokens[k].lower.as_str();
-                        AUXILIARIES.contains(&w) && !matches!(w, "be" | "been" | "do")
-                    });
-            let content_soon = content_soon || clause_soon;
+            let content_soon = content_soon || clause_follows(doc, range.clone(), i);
             // "called for a vote", "called on X to …".
             // "called X a liar": an object and its complement.
             // "called the tax unfair": a short object, then an adjective closing the clause.
@@ -1741,6 +1748,32 @@ fn find_with(
         // before an appositive or a relative "who".
         if let Some(f) = speaker_before_appositive(doc, entities, range.start, i, lower) {
             return Some(f);
+        }
+    }
+    // "Calling the tax a disgrace, Smith voted against it.": an opening participle reports
+    // for the subject after its comma. The participles that name only the act ("Responding to
+    // the fire, …", "Writing in the Post, …") need what was said next to them.
+    let opening = doc.tokens[range.start].lower.as_str();
+    if allowed(range.start)
+        && PARTICIPLES.contains(&opening)
+        && (!matches!(
+            opening,
+            "responding"
+                | "replying"
+                | "writing"
+                | "tweeting"
+                | "telling"
+                | "asking"
+                | "announcing"
+                | "confirming"
+                | "recalling"
+                | "complaining"
+        ) || content_follows(doc, range.clone(), range.start))
+    {
+        if let Some(comma) = (range.start + 2..range.end).find(|&k| doc.token_text(k) == ",") {
+            if let Some(f) = speaker_after(doc, entities, comma + 1, range.end, opening) {
+                return Some(f);
+            }
         }
     }
     // "The committee rejected the request, saying …": the sentence's subject reports.
@@ -3587,6 +3620,15 @@ mod tests {
             ("Tom Baker called the tax unfair.", "Tom Baker"),
             ("Tom Baker disputed that the tax was unfair.", "Tom Baker"),
             (
+                "Calling the tax a disgrace, Tom Baker voted against it.",
+                "Tom Baker",
+            ),
+            (
+                "Some Republicans fear the tax will hurt families.",
+                "Some Republicans",
+            ),
+            ("Analysts expect the tax to stay.", "Analysts"),
+            (
                 "Tom Baker has been saying for months that the tax is fair.",
                 "Tom Baker",
             ),
@@ -3601,6 +3643,8 @@ mod tests {
             "Ana Ruiz attacked the repeal, which the party has long promised.",
             // A finding needs a document.
             "The team found that the door was open.",
+            // An opening participle that names only the act.
+            "Responding to the fire, Tom Baker called the brigade.",
         ] {
             assert_eq!(speaker(text), None, "{text}");
         }
