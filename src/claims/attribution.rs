@@ -411,6 +411,13 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "surveys",
     "studies",
     "reports",
+    "document",
+    "documents",
+    "records",
+    "filings",
+    "emails",
+    "transcript",
+    "transcripts",
 ];
 
 /// Whether a clause without "that" follows the verb at `i`: a subject, then an auxiliary within
@@ -1306,6 +1313,26 @@ fn find_with(
                 return Some(f);
             }
         }
+        // "As Smith put it, …" and "In Smith's words, …".
+        let word_at = |k: usize, w: &str| k < range.end && doc.tokens[k].lower == w;
+        if lower == "as" {
+            if let Some(put) =
+                (i + 2..range.end.min(i + 9)).find(|&k| word_at(k, "put") && word_at(k + 1, "it"))
+            {
+                if let Some(f) = speaker_after(doc, entities, i + 1, put, "as … put it") {
+                    return Some(f);
+                }
+            }
+        }
+        if lower == "in" {
+            if let Some(words) = (i + 3..range.end.min(i + 9))
+                .find(|&k| word_at(k, "words") && matches!(doc.token_text(k - 1), "'s" | "’s"))
+            {
+                if let Some(f) = speaker_after(doc, entities, i + 1, words - 1, "in … words") {
+                    return Some(f);
+                }
+            }
+        }
     }
     // Headline "Pompeo: Trump may hold 2nd meeting … in 'near future'": one capitalized word
     // that is no dictionary word, place or organization, a colon, and quoted words after it.
@@ -1382,8 +1409,44 @@ fn find_with(
             "found" | "finds" | "shows" | "showed" | "show" | "concludes" | "concluded"
         ) && next_is("that")
             && {
+                // The subject's head, or a head before "by"/"from"/"of" ("A report by the
+                // agency found …").
                 let j = skip_between(doc, range.start, i);
-                j > range.start && DOCUMENT_NOUNS.contains(&doc.tokens[j - 1].lower.as_str())
+                let document = |k: usize| DOCUMENT_NOUNS.contains(&doc.tokens[k].lower.as_str());
+                j > range.start
+                    && (document(j - 1)
+                        || (j.saturating_sub(6).max(range.start)..j - 1).any(|k| {
+                            document(k)
+                                && matches!(doc.tokens[k + 1].lower.as_str(), "by" | "from" | "of")
+                        }))
+            };
+        // "“…,” the statement read.", "A sign read: “…”": written words quoted.
+        let read_out =
+            matches!(lower, "read" | "reads") && content_follows(doc, range.clone(), i) && {
+                let j = skip_between(doc, range.start, i);
+                j > range.start
+                    && matches!(
+                        doc.tokens[j - 1].lower.as_str(),
+                        "statement"
+                            | "letter"
+                            | "sign"
+                            | "signs"
+                            | "note"
+                            | "message"
+                            | "post"
+                            | "tweet"
+                            | "caption"
+                            | "banner"
+                            | "headline"
+                            | "text"
+                            | "email"
+                            | "notice"
+                            | "release"
+                            | "placard"
+                            | "poster"
+                            | "memo"
+                            | "card"
+                    )
             };
         // "Smith was quoted as saying …": the passive subject is the speaker.
         let quoted_as = lower == "quoted"
@@ -1438,6 +1501,7 @@ fn find_with(
                 || threatened
                 || quoted_as
                 || document_found
+                || read_out
                 || put_forward
                 || began)
             || (t.capitalized && i > range.start && !headline)
@@ -2937,6 +3001,22 @@ const SOURCE_NOUNS: &[&str] = &[
     "classmates",
     "teammates",
     "relatives",
+    "bill",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "legislation",
+    "order",
+    "decree",
+    "resolution",
+    "document",
+    "documents",
+    "notice",
+    "guidance",
+    "manifesto",
+    "editorial",
+    "transcript",
     "head",
     "chair",
     "founder",
@@ -3628,6 +3708,14 @@ mod tests {
                 "Some Republicans",
             ),
             ("Analysts expect the tax to stay.", "Analysts"),
+            ("As Tom Baker put it, the tax is a disgrace.", "Tom Baker"),
+            ("In Tom Baker's words, the tax is a disgrace.", "Tom Baker"),
+            ("“The tax will stay,” the statement read.", "the statement"),
+            (
+                "A report by the agency found that the tax hurt families.",
+                "A report by the agency",
+            ),
+            ("The bill says the tax will stay.", "The bill"),
             (
                 "Tom Baker has been saying for months that the tax is fair.",
                 "Tom Baker",
@@ -3645,6 +3733,8 @@ mod tests {
             "The team found that the door was open.",
             // An opening participle that names only the act.
             "Responding to the fire, Tom Baker called the brigade.",
+            // A sign that is not quoted reads nothing out.
+            "The sign read like a warning.",
         ] {
             assert_eq!(speaker(text), None, "{text}");
         }
