@@ -303,6 +303,34 @@ fn content_follows(doc: &Doc, range: Range<usize>, i: usize) -> bool {
         .any(|k| doc.tokens[k].lower == "that" || doc.token_text(k) == ":")
 }
 
+/// Quantities that head a group of speakers ("half of Republicans", "a majority of voters").
+const QUANTITY_HEADS: &[&str] = &[
+    "half",
+    "majority",
+    "minority",
+    "third",
+    "thirds",
+    "quarter",
+    "percent",
+    "most",
+    "many",
+    "some",
+    "all",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "number",
+    "share",
+    "plurality",
+    "one",
+    "two",
+    "three",
+    "few",
+    "none",
+];
+
 /// Verbs that put a speech noun forward ("expressed concern that …", "made the case that …",
 /// "doubled down on his claim that …").
 const SPEECH_NOUN_VERBS: &[&str] = &[
@@ -723,6 +751,7 @@ const BETWEEN: &[&str] = &[
     "repeatedly",
     "long",
     "been",
+    "both",
     "publicly",
     "privately",
     "recently",
@@ -2355,7 +2384,9 @@ fn speaker_before(
             // Capitalized only as the sentence's first word ("Sources close to …").
             && (!doc.tokens[p - 2].capitalized || p - 2 == start)
             && doc.tokens[p - 2].is_word()
-            && has_noun_like_head(&doc.tokens[p - 2].lower)
+            && (has_noun_like_head(&doc.tokens[p - 2].lower)
+                // "Nearly half of Republicans say", "A majority of Americans".
+                || QUANTITY_HEADS.contains(&doc.tokens[p - 2].lower.as_str()))
     });
     let clause_start = start;
     if let Some((g, m)) = entities.ending_at(j).filter(|_| !owned) {
@@ -2803,9 +2834,14 @@ fn noun_phrase(
     }
     let familiar = (start..end).any(|p| doc.tokens[p].lower == "familiar");
     let anonymous = entity.is_none() && (ANONYMOUS_HEADS.contains(&head) || familiar);
+    // "The former secretary of state said": the head stands before "of".
+    let head_before_of = (start + 1..end)
+        .find(|&p| doc.tokens[p].lower == "of")
+        .is_some_and(|p| has_noun_like_head(&doc.tokens[p - 1].lower));
     if entity.is_none()
         && !anonymous
         && !has_noun_like_head(head)
+        && !head_before_of
         && !doc.tokens[end - 1].capitalized
     {
         return None;
@@ -3030,6 +3066,32 @@ const SOURCE_NOUNS: &[&str] = &[
     "ambassador",
     "negotiator",
     "negotiators",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "entrepreneur",
+    "investor",
+    "investors",
+    "legislator",
+    "legislators",
+    "politician",
+    "politicians",
+    "strategist",
+    "strategists",
+    "pollster",
+    "pollsters",
+    "consultant",
+    "consultants",
+    "veteran",
+    "doctor",
+    "nurse",
+    "incumbent",
+    "challenger",
+    "rival",
+    "opponent",
+    "prosecution",
+    "defense",
+    "defence",
 ];
 
 fn has_noun_like_head(head: &str) -> bool {
@@ -3716,6 +3778,22 @@ mod tests {
                 "A report by the agency",
             ),
             ("The bill says the tax will stay.", "The bill"),
+            (
+                "The former secretary of state said the emails were irrelevant.",
+                "The former secretary of state",
+            ),
+            (
+                "The 70-year-old billionaire said the emails were irrelevant.",
+                "The 70-year-old billionaire",
+            ),
+            (
+                "Tom Baker and Ana Ruiz both said the economy is strong.",
+                "Tom Baker and Ana Ruiz",
+            ),
+            (
+                "A majority of Americans say the economy is strong.",
+                "A majority of Americans",
+            ),
             (
                 "Tom Baker has been saying for months that the tax is fair.",
                 "Tom Baker",
