@@ -406,6 +406,12 @@ const SPEECH_NOUNS: &[&str] = &[
     "idea",
     "notion",
     "position",
+    "line",
+    "theme",
+    "message",
+    "narrative",
+    "mantra",
+    "refrain",
 ];
 
 /// A word's class from the CoNLL-derived list, else from the dictionary-derived one.
@@ -656,6 +662,26 @@ const PARTICIPLES: &[&str] = &[
     "emphasizing",
     "emphasising",
     "maintaining",
+    // Participles of judging or naming, whose object and complement are what was said
+    // ("…, labelling Bailey a “Tory bigot”").
+    "labelling",
+    "labeling",
+    "branding",
+    "dubbing",
+    "slamming",
+    "blasting",
+    "criticizing",
+    "criticising",
+    "mocking",
+    "questioning",
+    "dismissing",
+    "deriding",
+    "praising",
+    "hailing",
+    "thanking",
+    "touting",
+    "estimating",
+    "citing",
 ];
 
 /// Participles that report in a progressive ("is claiming that …", "are warning …").
@@ -1411,7 +1437,10 @@ fn find_with(
         // "made clear that", "made it clear that".
         let made_clear = lower == "made"
             && (next_is("clear")
-                || (next_is("it") && i + 2 < range.end && doc.tokens[i + 2].lower == "clear"));
+                || next_is("plain")
+                || (next_is("it")
+                    && i + 2 < range.end
+                    && matches!(doc.tokens[i + 2].lower.as_str(), "clear" | "plain")));
         // "cast the state as a turning point", "dismissed the report as fake": a verb of
         // judgment whose "as" complement states what was said.
         let judged_as = AS_VERBS.contains(&lower)
@@ -1871,6 +1900,43 @@ fn find_with(
     }
     // "The committee rejected the request, saying …": the sentence's subject reports.
     for i in range.clone() {
+        // "Trump issues a statement saying that …": the issuer of the written words reports.
+        if allowed(i)
+            && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
+            && i > range.start + 2
+            && matches!(
+                doc.tokens[i - 1].lower.as_str(),
+                "statement" | "letter" | "tweet" | "post" | "memo" | "message" | "note" | "release"
+            )
+        {
+            let issued = (i.saturating_sub(6).max(range.start)..i - 1)
+                .rev()
+                .find(|&v| {
+                    matches!(
+                        doc.tokens[v].lower.as_str(),
+                        "issued"
+                            | "issues"
+                            | "released"
+                            | "releases"
+                            | "sent"
+                            | "sends"
+                            | "posted"
+                            | "posts"
+                            | "published"
+                            | "publishes"
+                            | "tweeted"
+                            | "wrote"
+                            | "writes"
+                            | "put"
+                    )
+                });
+            if let Some(v) = issued {
+                let cue = doc.tokens[v].lower.as_str();
+                if let Some(f) = speaker_before(doc, entities, range.start, v, cue) {
+                    return Some(f);
+                }
+            }
+        }
         // "with many service members claiming that …": the phrase after "with" reports.
         if allowed(i)
             && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
@@ -2159,7 +2225,12 @@ fn speaker_before_appositive(
     cue: &str,
 ) -> Option<Found> {
     let j = skip_between(doc, start, verb);
-    if j > start && doc.tokens[j - 1].lower == "who" {
+    // "critics that say …": "that" after a group of people is a relative "who" ("a report
+    // that said" is left to the other rules: the report, not its critic, says it).
+    let that_relative = j >= start + 2
+        && doc.tokens[j - 1].lower == "that"
+        && ANONYMOUS_HEADS.contains(&doc.tokens[j - 2].lower.as_str());
+    if j > start && (doc.tokens[j - 1].lower == "who" || that_relative) {
         // "…, who said": the name before the comma.
         let mut k = j - 1;
         if k > start && doc.token_text(k - 1) == "," {
@@ -2173,7 +2244,16 @@ fn speaker_before_appositive(
             if let Some(p) = (first..k).rev().find(|&p| {
                 matches!(
                     doc.tokens[p].lower.as_str(),
-                    "from" | "to" | "in" | "on" | "by" | "into"
+                    "from"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "by"
+                        | "into"
+                        | "against"
+                        | "at"
+                        | "about"
+                        | "over"
                 )
             }) {
                 if p + 1 < k {
@@ -3066,6 +3146,12 @@ const SOURCE_NOUNS: &[&str] = &[
     "ambassador",
     "negotiator",
     "negotiators",
+    "trustees",
+    "regents",
+    "directors",
+    "justices",
+    "judges",
+    "jurors",
     "billionaire",
     "businessman",
     "businesswoman",
@@ -3320,7 +3406,12 @@ fn pronoun_speaker(doc: &Doc, entities: &Entities, at: usize, cue: &str) -> Opti
     // "it said" with nothing to point at is rarely a source, except set off by a comma or a
     // quote ("The program, it said, also exceeded …", "“…,” it said.").
     let set_off = at > 0 && matches!(doc.token_text(at - 1), "," | "”" | "\"" | "’");
-    if g.is_none() && doc.tokens[at].lower == "it" && !set_off {
+    // "It said the evidence was fabricated.": the sentence's subject, with a past-tense cue
+    // ("It says a lot that …" is an idiom).
+    let at_start = at == 0 || matches!(doc.token_text(at - 1), "." | "!" | "?");
+    let opens_sentence =
+        at_start && (cue.ends_with("ed") || matches!(cue, "said" | "told" | "wrote" | "concludes"));
+    if g.is_none() && doc.tokens[at].lower == "it" && !set_off && !opens_sentence {
         return None;
     }
     let t = &doc.tokens[at];
@@ -3789,6 +3880,23 @@ mod tests {
             (
                 "Tom Baker and Ana Ruiz both said the economy is strong.",
                 "Tom Baker and Ana Ruiz",
+            ),
+            ("It said the evidence had been fabricated.", "It"),
+            (
+                "Tom Baker issued a statement saying that the tax will stay.",
+                "Tom Baker",
+            ),
+            (
+                "Ana Ruiz was blunt, labelling the plan a “giveaway”.",
+                "Ana Ruiz",
+            ),
+            (
+                "Tom Baker repeated the theme that voters were forgotten.",
+                "Tom Baker",
+            ),
+            (
+                "The mayor pushed back against critics that say the port will close.",
+                "critics",
             ),
             (
                 "A majority of Americans say the economy is strong.",
