@@ -454,6 +454,16 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "transcripts",
 ];
 
+/// Whether the tokens before `end` close a hyphenated name written without spaces ("Moon
+/// Jae-in", whose last part "in" is also a preposition).
+fn hyphenated_name_ends_at(doc: &Doc, end: usize) -> bool {
+    end >= 3
+        && doc.token_text(end - 2) == "-"
+        && doc.tokens[end - 3].capitalized
+        && doc.tokens[end - 3].end == doc.tokens[end - 2].start
+        && doc.tokens[end - 2].end == doc.tokens[end - 1].start
+}
+
 /// Whether a clause without "that" follows the verb at `i`: a subject, then an auxiliary within
 /// a few words ("agreed the deal would hold", "fear the tax will hurt families").
 fn clause_follows(doc: &Doc, range: Range<usize>, i: usize) -> bool {
@@ -1835,11 +1845,15 @@ fn find_with(
                         matches!(doc.tokens[k].lower.as_str(), "in" | "on" | "at" | "during")
                             && (k + 1..range.end)
                                 .find(|&n| matches!(doc.tokens[n].kind, TokenKind::Punct))
+                                // "…," said Mrs. Clinton in a speech at Columbia University
+                                // in New York.: a setting of up to 16 words, with no clause.
                                 .is_some_and(|n| {
-                                    n <= k + 6
+                                    n <= k + 16
                                         && (k + 1..n).all(|m| {
                                             let w = doc.tokens[m].lower.as_str();
-                                            w != "that" && !is_reporting_verb(w)
+                                            w != "that"
+                                                && !is_reporting_verb(w)
+                                                && !AUXILIARIES.contains(&w)
                                         })
                                 })
                     });
@@ -2298,8 +2312,17 @@ fn speaker_before_appositive(
     }
     commas.into_iter().rev().find_map(|k| {
         let found = speaker_before(doc, entities, start, k, cue)?;
-        // Only a name or a clear source counts, not any noun phrase before a comma.
-        (found.entity.is_some() || found.anonymous || is_name(doc, &found.bytes)).then_some(found)
+        // Only a name or a clear source counts, not any noun phrase before a comma; a source
+        // noun counts when its phrase opens the clause ("The victim, who was 14, said").
+        let last = doc.tokens.partition_point(|t| t.end <= found.bytes.end);
+        let opens_with_source = found.bytes.start == doc.tokens[start].start
+            && last > 0
+            && SOURCE_NOUNS.contains(&doc.tokens[last - 1].lower.as_str());
+        (found.entity.is_some()
+            || found.anonymous
+            || opens_with_source
+            || is_name(doc, &found.bytes))
+        .then_some(found)
     })
 }
 
@@ -2563,7 +2586,9 @@ fn speaker_before(
     }
     if k == j
         || head.kind != TokenKind::Word
-        || (is_stopword(&head.lower) && !ANONYMOUS_HEADS.contains(&head.lower.as_str()))
+        || (is_stopword(&head.lower)
+            && !ANONYMOUS_HEADS.contains(&head.lower.as_str())
+            && !hyphenated_name_ends_at(doc, j))
     {
         return None;
     }
@@ -2805,14 +2830,34 @@ fn speaker_after(
         // "the Biden family", "the Trump campaign": the noun after the name heads the phrase.
         // "said Senator Mark Warner": when a longer name starts inside the capitalized run,
         // that name is the speaker.
+        // "said Obama campaign spokeswoman Jen Psaki": a role in lowercase words between an
+        // organization and a person's name; the span runs from the first name.
         let mut g = g;
         let mut m = m;
+        let mut span_start = None;
         if let Some((g2, m2)) =
-            (m.tokens.end..end.min(m.tokens.end + 3)).find_map(|k| entities.starting_at(k))
+            (m.tokens.end..end.min(m.tokens.end + 4)).find_map(|k| entities.starting_at(k))
         {
-            let run = (m.tokens.end..m2.tokens.start)
-                .all(|k| doc.tokens[k].capitalized && doc.tokens[k].is_word());
+            let between = m.tokens.end..m2.tokens.start;
+            let run = between.clone().all(|k| {
+                let t = &doc.tokens[k];
+                let role_word = SOURCE_NOUNS.contains(&t.lower.as_str())
+                    || (!t.lower.ends_with("ed")
+                        && matches!(
+                            dictionary_or_common_class(&t.lower),
+                            Some(WordClass::Noun | WordClass::Modifier)
+                        ));
+                t.is_word()
+                    && (t.capitalized
+                        || (role_word
+                            && !is_stopword(&t.lower)
+                            && !is_reporting_verb(&t.lower)
+                            && !AUXILIARIES.contains(&t.lower.as_str())))
+            });
             if run && entities.groups[g2].entity_type == EntityType::Person {
+                if between.clone().any(|k| !doc.tokens[k].capitalized) {
+                    span_start = Some(m.bytes.start);
+                }
                 g = g2;
                 m = m2;
             }
@@ -2836,6 +2881,10 @@ fn speaker_after(
             }
         }
         let mut f = found_entity(doc, entities, g, bytes, cue);
+        if let Some(s) = span_start.filter(|&s| s < f.bytes.start) {
+            f.bytes.start = s;
+            f.written = doc.text[f.bytes.clone()].to_string();
+        }
         // The description never reaches back over the cue ("According to the Immigration …"
         // is not a title "to the Immigration").
         let the = doc.tokens[from].start;
@@ -2923,6 +2972,7 @@ fn noun_phrase(
         && !has_noun_like_head(head)
         && !head_before_of
         && !doc.tokens[end - 1].capitalized
+        && !hyphenated_name_ends_at(doc, end)
     {
         return None;
     }
@@ -3148,6 +3198,26 @@ const SOURCE_NOUNS: &[&str] = &[
     "negotiators",
     "trustees",
     "regents",
+    "general",
+    "victim",
+    "victims",
+    "survivor",
+    "survivors",
+    "suspect",
+    "defendant",
+    "plaintiff",
+    "plaintiffs",
+    "accuser",
+    "accusers",
+    "inspector",
+    "inspectors",
+    "winner",
+    "patrons",
+    "passenger",
+    "passengers",
+    "driver",
+    "patient",
+    "patients",
     "directors",
     "justices",
     "judges",
@@ -3882,6 +3952,17 @@ mod tests {
                 "Tom Baker and Ana Ruiz",
             ),
             ("It said the evidence had been fabricated.", "It"),
+            ("President Moon Jae-in said that he will push for peace.", "President Moon Jae-in"),
+            ("The victim, who was 14, said the tax would stay.", "The victim"),
+            ("The attorney general said the tax would stay.", "The attorney general"),
+            (
+                "“The port is safe,” said Tom Baker in a speech at the Ohio State University in Columbus.",
+                "Tom Baker",
+            ),
+            (
+                "Accusing Ana Ruiz of lying, Tom Baker referenced Adolf Hitler.",
+                "Tom Baker",
+            ),
             (
                 "Tom Baker issued a statement saying that the tax will stay.",
                 "Tom Baker",
