@@ -26,7 +26,6 @@ pub const REPORTING_VERBS: &[&str] = &[
     "highlighted",
     "highlights",
     "stated",
-    "states",
     "added",
     "adds",
     "noted",
@@ -202,6 +201,7 @@ pub const REPORTING_VERBS: &[&str] = &[
 /// because without it they name an act or a topic ("confessed to the killings", "commented on
 /// rumors", "hinted at the prevalence").
 const CONTENT_VERBS: &[&str] = &[
+    "states",
     "disputed",
     "disputes",
     "reminded",
@@ -286,6 +286,15 @@ fn content_follows(doc: &Doc, range: Range<usize>, i: usize) -> bool {
     if near
         .into_iter()
         .any(|k| matches!(doc.token_text(k), "“" | "”" | "\""))
+    {
+        return true;
+    }
+    // "…, the indictment states.": what was said came before; "The lawsuit states the
+    // punishment caused …": a clause without "that".
+    let closes_clause = i + 1 >= range.end || matches!(doc.token_text(i + 1), "." | "!" | "?");
+    if (closes_clause
+        && (i.saturating_sub(5).max(range.start)..i).any(|k| doc.token_text(k) == ","))
+        || clause_follows(doc, range.clone(), i)
     {
         return true;
     }
@@ -1768,8 +1777,26 @@ fn find_with(
                     // "accused Jones of lying about the tax": the "of" complement is what
                     // was said.
                     && w != "of"
+                    // "urged voters not to feel guilty about …": so is an infinitive.
+                    && !(w == "to"
+                        && doc.tokens.get(k + 1).is_some_and(|n| {
+                            !n.capitalized
+                                && n.is_word()
+                                && !is_stopword(&n.lower)
+                                && !matches!(
+                                    n.lower.as_str(),
+                                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this"
+                                )
+                        }))
             })
-            .find(|&k| doc.tokens[k].lower == "about");
+            .find(|&k| {
+                // "said about 10 first responders were hurt": "about" before a number.
+                doc.tokens[k].lower == "about"
+                    && !doc
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind == TokenKind::Number)
+            });
         if about.is_some_and(|a| {
             !quoted_anywhere
                 && !(i + 1..a).any(|k| doc.tokens[k].lower == "that")
@@ -1857,16 +1884,33 @@ fn find_with(
                                         })
                                 })
                     });
-                let closes =
-                    setting || next.is_none_or(|k| matches!(doc.tokens[k].kind, TokenKind::Punct));
+                // "…," said Tulsi Gabbard as she formally proposed Sanders. (After a quote
+                // only: in "X, Democrat of Texas, said fellow Democrats applauded … as …" the
+                // words after the verb are what was said.)
+                let subordinate = (range.start..i).any(quote_mark)
+                    && next.is_some_and(|k| {
+                        matches!(
+                            doc.tokens[k].lower.as_str(),
+                            "as" | "while" | "when" | "after" | "before"
+                        )
+                    });
+                let closes = setting
+                    || subordinate
+                    || next.is_none_or(|k| matches!(doc.tokens[k].kind, TokenKind::Punct));
                 if closes {
                     return Some(f);
                 }
             }
         }
         // "Tonkin declined to elaborate, but said …": the sentence's subject reports.
-        if j > range.start + 1
-            && matches!(doc.tokens[j - 1].lower.as_str(), "and" | "but")
+        // "Marco Rubio slams Cuba agreement, says Obama is 'willfully ignorant'": a headline's
+        // second verb after a comma.
+        let headline_second = headline
+            && j > range.start + 1
+            && doc.token_text(j - 1) == ","
+            && matches!(lower, "says" | "say" | "warns" | "claims" | "insists");
+        if (headline_second
+            || (j > range.start + 1 && matches!(doc.tokens[j - 1].lower.as_str(), "and" | "but")))
             && !(range.start..j)
                 .any(|k| matches!(doc.tokens[k].lower.as_str(), "who" | "which" | "whom"))
         {
@@ -1874,6 +1918,32 @@ fn find_with(
                 return Some(f);
             }
             if let Some(f) = described_subject(doc, entities, &range, j, lower) {
+                return Some(f);
+            }
+            // "In the wake of that report, Trump … stepped up his criticism and said …": the
+            // subject after an opening phrase.
+            let opening = (range.start + 1..j.min(range.start + 10))
+                .find(|&k| doc.token_text(k) == ",")
+                .filter(|_| {
+                    matches!(
+                        doc.tokens[range.start].lower.as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "earlier"
+                            | "later"
+                            | "however"
+                            | "then"
+                            | "yesterday"
+                            | "today"
+                            | "meanwhile"
+                    )
+                });
+            if let Some(f) =
+                opening.and_then(|c| subject_at_start(doc, entities, &(c + 1..range.end), lower))
+            {
                 return Some(f);
             }
         }
@@ -2965,7 +3035,7 @@ fn noun_phrase(
     let anonymous = entity.is_none() && (ANONYMOUS_HEADS.contains(&head) || familiar);
     // "The former secretary of state said": the head stands before "of".
     let head_before_of = (start + 1..end)
-        .find(|&p| doc.tokens[p].lower == "of")
+        .find(|&p| matches!(doc.tokens[p].lower.as_str(), "of" | "from"))
         .is_some_and(|p| has_noun_like_head(&doc.tokens[p - 1].lower));
     if entity.is_none()
         && !anonymous
@@ -3952,6 +4022,18 @@ mod tests {
                 "Tom Baker and Ana Ruiz",
             ),
             ("It said the evidence had been fabricated.", "It"),
+            ("Tom Baker urged voters not to feel guilty about the vote.", "Tom Baker"),
+            ("Tom Baker said about 10 workers were taken to the hospital.", "Tom Baker"),
+            ("Officials from both parties said the talks had failed.", "Officials from both parties"),
+            ("The delivery was late, the indictment states.", "the indictment"),
+            (
+                "“We will win,” said Ohio congresswoman Ana Ruiz as she proposed the bill.",
+                "Ohio congresswoman Ana Ruiz",
+            ),
+            (
+                "In the wake of that report, Tom Baker stepped up his attacks and said the plan would fail.",
+                "Tom Baker",
+            ),
             ("President Moon Jae-in said that he will push for peace.", "President Moon Jae-in"),
             ("The victim, who was 14, said the tax would stay.", "The victim"),
             ("The attorney general said the tax would stay.", "The attorney general"),
@@ -4002,6 +4084,8 @@ mod tests {
             "Responding to the fire, Tom Baker called the brigade.",
             // A sign that is not quoted reads nothing out.
             "The sign read like a warning.",
+            // A plural noun, not the verb.
+            "Voters in all three states gave the mayor low marks.",
         ] {
             assert_eq!(speaker(text), None, "{text}");
         }
