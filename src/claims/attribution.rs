@@ -3575,6 +3575,12 @@ mod tests {
         speakers(text)[0].as_ref().map(|x| x.0.clone())
     }
 
+    /// The first attribution in the text, whichever sentence it is in (a closing quote may end
+    /// a sentence of its own).
+    fn first_attributed(text: &str) -> Option<String> {
+        speakers(text).into_iter().flatten().next().map(|x| x.0)
+    }
+
     fn speakers(text: &str) -> Vec<Option<(String, Option<String>, bool)>> {
         let doc = Doc::new(&[Block {
             kind: BlockKind::Paragraph,
@@ -3965,7 +3971,6 @@ mod tests {
 
     #[test]
     fn speech_nouns_threats_quotes_and_findings() {
-        let speaker = |t: &str| speakers(t).into_iter().flatten().next().map(|x| x.0);
         for (text, who) in [
             (
                 "Ana Ruiz expressed concern that the port would close.",
@@ -4071,7 +4076,7 @@ mod tests {
             ),
             ("The report found that the tax hurt families.", "The report"),
         ] {
-            assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
+            assert_eq!(first_attributed(text).as_deref(), Some(who), "{text}");
         }
         for text in [
             // Inside another clause, the threat is not the sentence's report.
@@ -4087,38 +4092,38 @@ mod tests {
             // A plural noun, not the verb.
             "Voters in all three states gave the mayor low marks.",
         ] {
-            assert_eq!(speaker(text), None, "{text}");
+            assert_eq!(first_attributed(text), None, "{text}");
         }
     }
 
     #[test]
     fn quotation_verbs_report_only_with_what_was_said() {
-        // The first attribution in the text (a closing quote may end a sentence of its own).
-        let speaker = |t: &str| speakers(t).into_iter().flatten().next().map(|x| x.0);
-        assert_eq!(
-            speaker("Mayor Ana Ruiz later clarified that the port would stay open.").as_deref(),
-            Some("Mayor Ana Ruiz")
-        );
-        assert_eq!(
-            speaker("“Are you kidding me?” Tom Baker shouted.").as_deref(),
-            Some("Tom Baker")
-        );
-        assert_eq!(
-            speaker("When the clerk called his name, Tom Baker shouted “Aye!”").as_deref(),
-            Some("Tom Baker")
-        );
+        for (text, who) in [
+            (
+                "Mayor Ana Ruiz later clarified that the port would stay open.",
+                "Mayor Ana Ruiz",
+            ),
+            ("“Are you kidding me?” Tom Baker shouted.", "Tom Baker"),
+            (
+                "When the clerk called his name, Tom Baker shouted “Aye!”",
+                "Tom Baker",
+            ),
+            // Forms of the long-standing verbs read like them.
+            (
+                "Ravi Patel emphasizes that the vote is binding.",
+                "Ravi Patel",
+            ),
+        ] {
+            assert_eq!(first_attributed(text).as_deref(), Some(who), "{text}");
+        }
         // An act or a topic, not speech: nothing is reported.
-        assert_eq!(speaker("Tom Baker confessed to the killings."), None);
-        assert_eq!(
-            speaker("Ana Ruiz commented on rumors that the port would close."),
-            None
-        );
-        assert_eq!(speaker("Ana Ruiz hinted at a change in the plan."), None);
-        // Forms of the long-standing verbs read like them.
-        assert_eq!(
-            speaker("Ravi Patel emphasizes that the vote is binding.").as_deref(),
-            Some("Ravi Patel")
-        );
+        for text in [
+            "Tom Baker confessed to the killings.",
+            "Ana Ruiz commented on rumors that the port would close.",
+            "Ana Ruiz hinted at a change in the plan.",
+        ] {
+            assert_eq!(first_attributed(text), None, "{text}");
+        }
     }
 
     #[test]
