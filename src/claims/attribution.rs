@@ -1635,8 +1635,11 @@ fn find_with(
         }
         // "Current estimate is that …", "his claims were …": followed by a copula or modal, a
         // present-tense cue is a noun.
+        // ("an alliance which he says will lead Europe": after a pronoun it is the verb.)
+        let after_pronoun = i > range.start && PRONOUNS.contains(&doc.tokens[i - 1].lower.as_str());
         if !lower.ends_with("ed")
             && !matches!(lower, "said" | "told" | "wrote")
+            && !after_pronoun
             && i + 1 < range.end
             && matches!(
                 doc.tokens[i + 1].lower.as_str(),
@@ -4027,6 +4030,7 @@ mod tests {
                 "Tom Baker and Ana Ruiz",
             ),
             ("It said the evidence had been fabricated.", "It"),
+            ("Tom Baker joined an alliance which he says will lead Europe.", "he"),
             ("Tom Baker urged voters not to feel guilty about the vote.", "Tom Baker"),
             ("Tom Baker said about 10 workers were taken to the hospital.", "Tom Baker"),
             ("Officials from both parties said the talks had failed.", "Officials from both parties"),
