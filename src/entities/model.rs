@@ -3,8 +3,9 @@
 //! away, prefixes and suffixes, the two previous tags, name-list evidence, the first and last
 //! word of the run of capitalized words a token is in ("Daewoo Dacom Communications" ends like
 //! a company), table-line evidence (a capitalized run followed by numbers, as in sports results
-//! and market tables), document-level case evidence, and the words around the same word's other
-//! occurrences in the document — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
+//! and market tables), document-level case evidence, the words around the same word's other
+//! occurrences in the document, external place-name lists ([`super::gazetteer`]) and word
+//! clusters ([`super::clusters`]) — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
 //! over a document: the second pass also sees what the first said about the same word elsewhere
 //! in it ([`memory_codes`]). Trained by [`super::train`] on CoNLL-2003 `eng.train`; the weights
 //! are quantized to 16 bits each and compiled in (`data/models/ner.bin`, provenance in
@@ -106,6 +107,13 @@ impl FeatureHash {
         self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
         self.sep()
     }
+    fn u16(self, v: u16) -> FeatureHash {
+        let [a, b] = v.to_le_bytes();
+        let mut h = self;
+        h.0 = (h.0 ^ u32::from(a)).wrapping_mul(0x0100_0193);
+        h.0 = (h.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        h.sep()
+    }
     fn sep(mut self) -> FeatureHash {
         self.0 = (self.0 ^ 0xFF).wrapping_mul(0x0100_0193);
         self
@@ -122,6 +130,10 @@ pub struct TokenView {
     gazetteer: Vec<u8>,
     /// How the token's word was tagged in training text: 0 unknown, else majority class × share.
     word_class: Vec<u8>,
+    /// External place-name span code per token ([`super::gazetteer::codes`]).
+    ext_span: Vec<u8>,
+    /// Word cluster id per token ([`super::clusters`]).
+    cluster: Vec<u16>,
     lower: Vec<String>,
     shape: Vec<String>,
     text: Vec<String>,
@@ -426,9 +438,17 @@ impl TokenView {
         let forms = &text;
         let gazetteer = gazetteer_codes(doc, forms, lists);
         let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
+        let ext_span = super::gazetteer::codes(doc, &lower, super::gazetteer::external());
+        let clusters = super::clusters::table();
+        let cluster = lower
+            .iter()
+            .map(|w| super::clusters::cluster(clusters, w))
+            .collect();
         TokenView {
             gazetteer,
             word_class,
+            ext_span,
+            cluster,
             lower,
             shape,
             text,
@@ -546,6 +566,9 @@ pub fn static_features(
         h(47).byte(view.doc_table).byte(flags),
         h(62).str(shape(-2)).str(shape(-1)).str(shape(0)),
         h(63).str(shape(0)).str(shape(1)).str(shape(2)),
+        h(70).byte(view.ext_span[i]),
+        h(76).u16(view.cluster[i]),
+        h(82).u16(view.cluster[i]).str(shape(0)),
     ];
     out.extend(feats.iter().map(|f| f.bucket()));
     out.extend_from_slice(&view.elsewhere[i]);
