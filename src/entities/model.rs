@@ -134,6 +134,9 @@ pub struct TokenView {
     ext_span: Vec<u8>,
     /// Word cluster id per token ([`super::clusters`]).
     cluster: Vec<u16>,
+    /// Where the token's (capitalized) word stands in its capitalized runs elsewhere in the
+    /// document ([`run_profiles`]).
+    profile: Vec<u8>,
     lower: Vec<String>,
     shape: Vec<String>,
     text: Vec<String>,
@@ -309,6 +312,41 @@ fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
     out
 }
 
+/// For each capitalized word, where its other occurrences in the document stand in their runs
+/// of capitalized words: bit 0 alone, bit 1 first of a longer run ("Cargill Inc"), bit 2 last
+/// ("Peter Blackburn"), bit 3 inside. 0 for other tokens or a word seen once.
+fn run_profiles(doc: &Doc, lower: &[String], run: &[(u32, u32)]) -> Vec<u8> {
+    let n = doc.tokens.len();
+    let position = |i: usize| -> u8 {
+        let (first, last) = (run[i].0 as usize, run[i].1 as usize);
+        if first == last {
+            1
+        } else if i == first {
+            2
+        } else if i == last {
+            4
+        } else {
+            8
+        }
+    };
+    let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is_word() && t.capitalized {
+            places.entry(lower[i].as_str()).or_default().push(i);
+        }
+    }
+    let mut out = vec![0u8; n];
+    for occurrences in places.values().filter(|o| o.len() > 1) {
+        for &i in occurrences {
+            out[i] = occurrences
+                .iter()
+                .filter(|&&j| j != i)
+                .fold(0u8, |bits, &j| bits | position(j));
+        }
+    }
+    out
+}
+
 fn word_class_code(lists: &dyn NameLists, text: &str) -> u8 {
     let Some(c) = lists.word(text) else { return 0 };
     let total: u32 = c.iter().sum();
@@ -435,6 +473,7 @@ impl TokenView {
             2
         };
         let elsewhere = contexts_elsewhere(doc, &lower);
+        let profile = run_profiles(doc, &lower, &run);
         let forms = &text;
         let gazetteer = gazetteer_codes(doc, forms, lists);
         let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
@@ -449,6 +488,7 @@ impl TokenView {
             word_class,
             ext_span,
             cluster,
+            profile,
             lower,
             shape,
             text,
@@ -569,6 +609,9 @@ pub fn static_features(
         h(70).byte(view.ext_span[i]),
         h(76).u16(view.cluster[i]),
         h(82).u16(view.cluster[i]).str(shape(0)),
+        h(84).byte(view.profile[i]),
+        h(85).byte(view.profile[i]).byte(view.word_class[i]),
+        h(86).byte(view.profile[i]).byte(flags),
     ];
     out.extend(feats.iter().map(|f| f.bucket()));
     out.extend_from_slice(&view.elsewhere[i]);
@@ -802,6 +845,21 @@ mod tests {
             spans(&[1, 2, 0, 5, 5, 6], 10),
             vec![(10..12, 0), (13..14, 2), (14..16, 2)]
         );
+    }
+
+    #[test]
+    fn run_profiles_say_where_a_word_stands_elsewhere() {
+        let doc = Doc::from_plain_text(
+            "Shares in Cargill rose. Cargill Inc said so. Peter Blackburn spoke. Blackburn left.",
+        );
+        let view = TokenView::new(&doc);
+        let at = |w: &str| view.lower.iter().position(|l| l == w).unwrap();
+        // The first "Cargill" sees the second, which starts "Cargill Inc"; and vice versa.
+        assert_eq!(view.profile[at("cargill")], 2);
+        let last = view.lower.iter().rposition(|l| l == "cargill").unwrap();
+        assert_eq!(view.profile[last], 1);
+        assert_eq!(view.profile[at("blackburn")], 1);
+        assert_eq!(view.profile[at("shares")], 0);
     }
 
     #[test]
