@@ -4,7 +4,8 @@
 //! word of the run of capitalized words a token is in ("Daewoo Dacom Communications" ends like
 //! a company), table-line evidence (a capitalized run followed by numbers, as in sports results
 //! and market tables), document-level case evidence, the words around the same word's other
-//! occurrences in the document, external place-name lists ([`super::gazetteer`]) and word
+//! occurrences in the document and where it stands in its capitalized runs there, whether the
+//! document reads as sports news, external place-name lists ([`super::gazetteer`]) and word
 //! clusters ([`super::clusters`]) — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
 //! over a document: the second pass also sees what the first said about the same word elsewhere
 //! in it ([`memory_codes`]). Trained by [`super::train`] on CoNLL-2003 `eng.train`; the weights
@@ -152,6 +153,8 @@ pub struct TokenView {
     table: Vec<u8>,
     /// Share of the document's sentences that are mostly numbers: 0 none, 1 some, 2 many.
     doc_table: u8,
+    /// The document reads as sports news ([`SPORT_WORDS`]): 0 no, 1 some cue words, 2 many.
+    sport: u8,
     /// Feature buckets of the words around the other occurrences of a capitalized word
     /// ([`contexts_elsewhere`]).
     elsewhere: Vec<Vec<usize>>,
@@ -253,6 +256,59 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
     }
     codes
 }
+
+/// Words that mark a document as sports news, where a town's name often stands for its club.
+const SPORT_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "league",
+    "cup",
+    "match",
+    "matches",
+    "goal",
+    "goals",
+    "scored",
+    "striker",
+    "midfielder",
+    "coach",
+    "season",
+    "championship",
+    "tournament",
+    "innings",
+    "wickets",
+    "inning",
+    "homer",
+    "quarter-final",
+    "semifinal",
+    "semi-final",
+    "final",
+    "draw",
+    "beat",
+    "defeated",
+    "win",
+    "won",
+    "played",
+    "seeded",
+    "round",
+    "points",
+    "standings",
+    "division",
+    "club",
+    "team",
+    "player",
+    "players",
+    "olympic",
+    "race",
+    "stage",
+    "minute",
+];
 
 /// Other occurrences of a word whose neighbours become features of each occurrence.
 const MAX_OTHER_OCCURRENCES: usize = 8;
@@ -472,6 +528,11 @@ impl TokenView {
         } else {
             2
         };
+        let cues = lower
+            .iter()
+            .filter(|w| SPORT_WORDS.contains(&w.as_str()))
+            .count();
+        let sport = u8::from(cues >= 2) + u8::from(cues >= 6);
         let elsewhere = contexts_elsewhere(doc, &lower);
         let profile = run_profiles(doc, &lower, &run);
         let forms = &text;
@@ -498,6 +559,7 @@ impl TokenView {
             run,
             table,
             doc_table,
+            sport,
             elsewhere,
         }
     }
@@ -609,6 +671,8 @@ pub fn static_features(
         h(70).byte(view.ext_span[i]),
         h(76).u16(view.cluster[i]),
         h(82).u16(view.cluster[i]).str(shape(0)),
+        h(87).byte(view.ext_span[i]).byte(view.sport),
+        h(88).byte(flags).byte(view.sport),
         h(84).byte(view.profile[i]),
         h(85).byte(view.profile[i]).byte(view.word_class[i]),
         h(86).byte(view.profile[i]).byte(flags),
