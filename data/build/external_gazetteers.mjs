@@ -18,7 +18,7 @@ import { resolve } from "node:path";
 
 const [gazDir, outPath] = process.argv.slice(2);
 const require = createRequire(resolve(gazDir, "package.json"));
-const MIN_POPULATION = 15000;
+const MIN_POPULATION = 50000;
 const ORDER = "CK";
 
 const classes = new Map();
