@@ -4,7 +4,6 @@
 //! `data/PROVENANCE.md`). This module owns parsing the table and looking words up; ids are
 //! hierarchical (`id / FINE` is the coarse cluster).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const CLUSTERS_TSV: &str = include_str!("../../data/entities/clusters.tsv");
@@ -15,7 +14,7 @@ pub const FINE: u16 = 16;
 pub const UNKNOWN: u16 = u16::MAX;
 
 /// Lowercased word → cluster id.
-pub type Table = HashMap<String, u16>;
+pub type Table = super::gazetteer::FastMap<u16>;
 
 /// Parses `word<TAB>id` lines; `#` lines are comments, malformed lines are skipped.
 pub fn parse(text: &str) -> Table {

@@ -6,6 +6,7 @@
 
 use crate::text::Doc;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const EXTERNAL_TSV: &str = include_str!("../../data/entities/external.tsv");
@@ -17,13 +18,37 @@ pub const COUNTRY: u8 = 2;
 /// Longest names matched, in tokens.
 const MAX_TOKENS: usize = 4;
 
+/// FNV-1a: the tables are looked up once or more per token, and their keys are short words.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A string-keyed map with the [`Fnv`] hasher.
+pub type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
 /// Lowercased name → class bits.
-pub type Table = HashMap<String, u8>;
+pub type Table = FastMap<u8>;
 
 /// Parses `name<TAB>classes` lines (classes: letters C, K); `#` lines are comments,
 /// malformed lines and unknown letters are skipped.
 pub fn parse(text: &str) -> Table {
-    let mut table = Table::new();
+    let mut table = Table::default();
     for line in text.lines() {
         if line.starts_with('#') {
             continue;
@@ -65,7 +90,7 @@ fn place_kind(bits: u8) -> Option<u8> {
 
 /// Per token: the span code (0 none, else 1 + 2 × place kind + 1 if not the span's first token)
 /// of the longest listed name starting at a capitalized word that covers it (up to
-/// [`MAX_TOKENS`] tokens, ending in a word). `lower`: each token's lowercased text.
+/// [`MAX_TOKENS`] tokens, ending in a capitalized word). `lower`: each token's lowercased text.
 pub fn codes(doc: &Doc, lower: &[String], table: &Table) -> Vec<u8> {
     let mut span = vec![0u8; doc.tokens.len()];
     let mut key = String::new();
@@ -80,8 +105,8 @@ pub fn codes(doc: &Doc, lower: &[String], table: &Table) -> Vec<u8> {
             let longest = MAX_TOKENS.min(s.tokens.end - j);
             for len in (1..=longest).rev() {
                 let last = j + len - 1;
-                if !doc.tokens[last].is_word() {
-                    continue;
+                if !(doc.tokens[last].is_word() && doc.tokens[last].capitalized) {
+                    continue; // listed names end in a capitalized word
                 }
                 key.clear();
                 for (k, word) in lower.iter().enumerate().take(last + 1).skip(j) {

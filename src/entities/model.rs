@@ -540,9 +540,14 @@ impl TokenView {
         let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
         let ext_span = super::gazetteer::codes(doc, &lower, super::gazetteer::external());
         let clusters = super::clusters::table();
-        let cluster = lower
-            .iter()
-            .map(|w| super::clusters::cluster(clusters, w))
+        let cluster = (0..n)
+            .map(|i| {
+                if doc.tokens[i].is_word() {
+                    super::clusters::cluster(clusters, &lower[i])
+                } else {
+                    super::clusters::UNKNOWN
+                }
+            })
             .collect();
         TokenView {
             gazetteer,
