@@ -317,16 +317,10 @@ const MAX_OTHER_OCCURRENCES: usize = 8;
 /// once in the document, the feature buckets of the words just before and after its other
 /// occurrences (up to [`MAX_OTHER_OCCURRENCES`], in document order), so "Daewoo" in a headline
 /// learns from "Daewoo Corp said" further down.
-fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
+fn contexts_elsewhere(doc: &Doc, lower: &[String], repeated: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let n = doc.tokens.len();
-    let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.is_word() && t.capitalized {
-            places.entry(lower[i].as_str()).or_default().push(i);
-        }
-    }
     let mut out = vec![Vec::new(); n];
-    if places.values().all(|o| o.len() < 2) {
+    if repeated.is_empty() {
         return out;
     }
     // The buckets each occurrence lends to the others: the words before and after it.
@@ -352,7 +346,7 @@ fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
             ];
         }
     }
-    for occurrences in places.values().filter(|o| o.len() > 1) {
+    for occurrences in repeated {
         for &i in occurrences {
             let mut buckets: Vec<usize> = occurrences
                 .iter()
@@ -371,8 +365,7 @@ fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
 /// For each capitalized word, where its other occurrences in the document stand in their runs
 /// of capitalized words: bit 0 alone, bit 1 first of a longer run ("Cargill Inc"), bit 2 last
 /// ("Peter Blackburn"), bit 3 inside. 0 for other tokens or a word seen once.
-fn run_profiles(doc: &Doc, lower: &[String], run: &[(u32, u32)]) -> Vec<u8> {
-    let n = doc.tokens.len();
+fn run_profiles(n: usize, repeated: &[Vec<usize>], run: &[(u32, u32)]) -> Vec<u8> {
     let position = |i: usize| -> u8 {
         let (first, last) = (run[i].0 as usize, run[i].1 as usize);
         if first == last {
@@ -385,14 +378,8 @@ fn run_profiles(doc: &Doc, lower: &[String], run: &[(u32, u32)]) -> Vec<u8> {
             8
         }
     };
-    let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.is_word() && t.capitalized {
-            places.entry(lower[i].as_str()).or_default().push(i);
-        }
-    }
     let mut out = vec![0u8; n];
-    for occurrences in places.values().filter(|o| o.len() > 1) {
+    for occurrences in repeated {
         for &i in occurrences {
             out[i] = occurrences
                 .iter()
@@ -401,6 +388,28 @@ fn run_profiles(doc: &Doc, lower: &[String], run: &[(u32, u32)]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The token indices of each capitalized word (lowercased) that occurs more than once in the
+/// document, in document order.
+fn repeated_words(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
+    let mut index: std::collections::HashMap<
+        &str,
+        usize,
+        std::hash::BuildHasherDefault<super::gazetteer::Fnv>,
+    > = Default::default();
+    let mut places: Vec<Vec<usize>> = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is_word() && t.capitalized {
+            let k = *index.entry(lower[i].as_str()).or_insert_with(|| {
+                places.push(Vec::new());
+                places.len() - 1
+            });
+            places[k].push(i);
+        }
+    }
+    places.retain(|o| o.len() > 1);
+    places
 }
 
 fn word_class_code(lists: &dyn NameLists, text: &str) -> u8 {
@@ -533,8 +542,9 @@ impl TokenView {
             .filter(|w| SPORT_WORDS.contains(&w.as_str()))
             .count();
         let sport = u8::from(cues >= 2) + u8::from(cues >= 6);
-        let elsewhere = contexts_elsewhere(doc, &lower);
-        let profile = run_profiles(doc, &lower, &run);
+        let repeated = repeated_words(doc, &lower);
+        let elsewhere = contexts_elsewhere(doc, &lower, &repeated);
+        let profile = run_profiles(n, &repeated, &run);
         let forms = &text;
         let gazetteer = gazetteer_codes(doc, forms, lists);
         let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
