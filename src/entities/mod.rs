@@ -2,6 +2,8 @@
 //! types mentions, [`linking`] groups them into entities with aliases; this module owns the types
 //! and turns them into the brief's entity list with salience.
 
+pub mod clusters;
+pub mod gazetteer;
 mod linking;
 pub mod model;
 mod tagger;

@@ -3,8 +3,10 @@
 //! away, prefixes and suffixes, the two previous tags, name-list evidence, the first and last
 //! word of the run of capitalized words a token is in ("Daewoo Dacom Communications" ends like
 //! a company), table-line evidence (a capitalized run followed by numbers, as in sports results
-//! and market tables), document-level case evidence, and the words around the same word's other
-//! occurrences in the document — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
+//! and market tables), document-level case evidence, the words around the same word's other
+//! occurrences in the document and where it stands in its capitalized runs there, whether the
+//! document reads as sports news, external place-name lists ([`super::gazetteer`]) and word
+//! clusters ([`super::clusters`]) — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
 //! over a document: the second pass also sees what the first said about the same word elsewhere
 //! in it ([`memory_codes`]). Trained by [`super::train`] on CoNLL-2003 `eng.train`; the weights
 //! are quantized to 16 bits each and compiled in (`data/models/ner.bin`, provenance in
@@ -106,6 +108,13 @@ impl FeatureHash {
         self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
         self.sep()
     }
+    fn u16(self, v: u16) -> FeatureHash {
+        let [a, b] = v.to_le_bytes();
+        let mut h = self;
+        h.0 = (h.0 ^ u32::from(a)).wrapping_mul(0x0100_0193);
+        h.0 = (h.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        h.sep()
+    }
     fn sep(mut self) -> FeatureHash {
         self.0 = (self.0 ^ 0xFF).wrapping_mul(0x0100_0193);
         self
@@ -122,6 +131,13 @@ pub struct TokenView {
     gazetteer: Vec<u8>,
     /// How the token's word was tagged in training text: 0 unknown, else majority class × share.
     word_class: Vec<u8>,
+    /// External place-name span code per token ([`super::gazetteer::codes`]).
+    ext_span: Vec<u8>,
+    /// Word cluster id per token ([`super::clusters`]).
+    cluster: Vec<u16>,
+    /// Where the token's (capitalized) word stands in its capitalized runs elsewhere in the
+    /// document ([`run_profiles`]).
+    profile: Vec<u8>,
     lower: Vec<String>,
     shape: Vec<String>,
     text: Vec<String>,
@@ -137,6 +153,8 @@ pub struct TokenView {
     table: Vec<u8>,
     /// Share of the document's sentences that are mostly numbers: 0 none, 1 some, 2 many.
     doc_table: u8,
+    /// The document reads as sports news ([`SPORT_WORDS`]): 0 no, 1 some cue words, 2 many.
+    sport: u8,
     /// Feature buckets of the words around the other occurrences of a capitalized word
     /// ([`contexts_elsewhere`]).
     elsewhere: Vec<Vec<usize>>,
@@ -239,6 +257,59 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
     codes
 }
 
+/// Words that mark a document as sports news, where a town's name often stands for its club.
+const SPORT_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "league",
+    "cup",
+    "match",
+    "matches",
+    "goal",
+    "goals",
+    "scored",
+    "striker",
+    "midfielder",
+    "coach",
+    "season",
+    "championship",
+    "tournament",
+    "innings",
+    "wickets",
+    "inning",
+    "homer",
+    "quarter-final",
+    "semifinal",
+    "semi-final",
+    "final",
+    "draw",
+    "beat",
+    "defeated",
+    "win",
+    "won",
+    "played",
+    "seeded",
+    "round",
+    "points",
+    "standings",
+    "division",
+    "club",
+    "team",
+    "player",
+    "players",
+    "olympic",
+    "race",
+    "stage",
+    "minute",
+];
+
 /// Other occurrences of a word whose neighbours become features of each occurrence.
 const MAX_OTHER_OCCURRENCES: usize = 8;
 
@@ -246,16 +317,10 @@ const MAX_OTHER_OCCURRENCES: usize = 8;
 /// once in the document, the feature buckets of the words just before and after its other
 /// occurrences (up to [`MAX_OTHER_OCCURRENCES`], in document order), so "Daewoo" in a headline
 /// learns from "Daewoo Corp said" further down.
-fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
+fn contexts_elsewhere(doc: &Doc, lower: &[String], repeated: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let n = doc.tokens.len();
-    let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.is_word() && t.capitalized {
-            places.entry(lower[i].as_str()).or_default().push(i);
-        }
-    }
     let mut out = vec![Vec::new(); n];
-    if places.values().all(|o| o.len() < 2) {
+    if repeated.is_empty() {
         return out;
     }
     // The buckets each occurrence lends to the others: the words before and after it.
@@ -281,7 +346,7 @@ fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
             ];
         }
     }
-    for occurrences in places.values().filter(|o| o.len() > 1) {
+    for occurrences in repeated {
         for &i in occurrences {
             let mut buckets: Vec<usize> = occurrences
                 .iter()
@@ -295,6 +360,56 @@ fn contexts_elsewhere(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+/// For each capitalized word, where its other occurrences in the document stand in their runs
+/// of capitalized words: bit 0 alone, bit 1 first of a longer run ("Cargill Inc"), bit 2 last
+/// ("Peter Blackburn"), bit 3 inside. 0 for other tokens or a word seen once.
+fn run_profiles(n: usize, repeated: &[Vec<usize>], run: &[(u32, u32)]) -> Vec<u8> {
+    let position = |i: usize| -> u8 {
+        let (first, last) = (run[i].0 as usize, run[i].1 as usize);
+        if first == last {
+            1
+        } else if i == first {
+            2
+        } else if i == last {
+            4
+        } else {
+            8
+        }
+    };
+    let mut out = vec![0u8; n];
+    for occurrences in repeated {
+        for &i in occurrences {
+            out[i] = occurrences
+                .iter()
+                .filter(|&&j| j != i)
+                .fold(0u8, |bits, &j| bits | position(j));
+        }
+    }
+    out
+}
+
+/// The token indices of each capitalized word (lowercased) that occurs more than once in the
+/// document, in document order.
+fn repeated_words(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
+    let mut index: std::collections::HashMap<
+        &str,
+        usize,
+        std::hash::BuildHasherDefault<super::gazetteer::Fnv>,
+    > = Default::default();
+    let mut places: Vec<Vec<usize>> = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is_word() && t.capitalized {
+            let k = *index.entry(lower[i].as_str()).or_insert_with(|| {
+                places.push(Vec::new());
+                places.len() - 1
+            });
+            places[k].push(i);
+        }
+    }
+    places.retain(|o| o.len() > 1);
+    places
 }
 
 fn word_class_code(lists: &dyn NameLists, text: &str) -> u8 {
@@ -422,13 +537,34 @@ impl TokenView {
         } else {
             2
         };
-        let elsewhere = contexts_elsewhere(doc, &lower);
+        let cues = lower
+            .iter()
+            .filter(|w| SPORT_WORDS.contains(&w.as_str()))
+            .count();
+        let sport = u8::from(cues >= 2) + u8::from(cues >= 6);
+        let repeated = repeated_words(doc, &lower);
+        let elsewhere = contexts_elsewhere(doc, &lower, &repeated);
+        let profile = run_profiles(n, &repeated, &run);
         let forms = &text;
         let gazetteer = gazetteer_codes(doc, forms, lists);
         let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
+        let ext_span = super::gazetteer::codes(doc, &lower, super::gazetteer::external());
+        let clusters = super::clusters::table();
+        let cluster = (0..n)
+            .map(|i| {
+                if doc.tokens[i].is_word() {
+                    super::clusters::cluster(clusters, &lower[i])
+                } else {
+                    super::clusters::UNKNOWN
+                }
+            })
+            .collect();
         TokenView {
             gazetteer,
             word_class,
+            ext_span,
+            cluster,
+            profile,
             lower,
             shape,
             text,
@@ -438,6 +574,7 @@ impl TokenView {
             run,
             table,
             doc_table,
+            sport,
             elsewhere,
         }
     }
@@ -546,6 +683,14 @@ pub fn static_features(
         h(47).byte(view.doc_table).byte(flags),
         h(62).str(shape(-2)).str(shape(-1)).str(shape(0)),
         h(63).str(shape(0)).str(shape(1)).str(shape(2)),
+        h(70).byte(view.ext_span[i]),
+        h(76).u16(view.cluster[i]),
+        h(82).u16(view.cluster[i]).str(shape(0)),
+        h(87).byte(view.ext_span[i]).byte(view.sport),
+        h(88).byte(flags).byte(view.sport),
+        h(84).byte(view.profile[i]),
+        h(85).byte(view.profile[i]).byte(view.word_class[i]),
+        h(86).byte(view.profile[i]).byte(flags),
     ];
     out.extend(feats.iter().map(|f| f.bucket()));
     out.extend_from_slice(&view.elsewhere[i]);
@@ -779,6 +924,21 @@ mod tests {
             spans(&[1, 2, 0, 5, 5, 6], 10),
             vec![(10..12, 0), (13..14, 2), (14..16, 2)]
         );
+    }
+
+    #[test]
+    fn run_profiles_say_where_a_word_stands_elsewhere() {
+        let doc = Doc::from_plain_text(
+            "Shares in Cargill rose. Cargill Inc said so. Peter Blackburn spoke. Blackburn left.",
+        );
+        let view = TokenView::new(&doc);
+        let at = |w: &str| view.lower.iter().position(|l| l == w).unwrap();
+        // The first "Cargill" sees the second, which starts "Cargill Inc"; and vice versa.
+        assert_eq!(view.profile[at("cargill")], 2);
+        let last = view.lower.iter().rposition(|l| l == "cargill").unwrap();
+        assert_eq!(view.profile[last], 1);
+        assert_eq!(view.profile[at("blackburn")], 1);
+        assert_eq!(view.profile[at("shares")], 0);
     }
 
     #[test]
