@@ -288,7 +288,13 @@ fn tag_with_model(doc: &Doc, weights: &model::QuantizedModel) -> Vec<MentionSpan
                 && !ROYAL_STYLES.contains(&title);
             let first = range.start + usize::from(titled);
             let start = extend_with_year(doc, first, range.end, s.tokens.start);
-            let end = range.end;
+            // A possessive ending is never part of the name ("In Tom Baker's words").
+            let mut end = range.end;
+            while end > start + 1
+                && matches!(doc.tokens[end - 1].lower.as_str(), "'s" | "’s" | "'" | "’")
+            {
+                end -= 1;
+            }
             let text = &doc.text[doc.tokens[start].start..doc.tokens[end - 1].end];
             let last = doc.tokens[end - 1].lower.as_str();
             let entity_type = if EVENT_HEADS.contains(&last) && end - start > 1 && kind != 0 {
@@ -589,6 +595,26 @@ mod tests {
             .into_iter()
             .map(|m| (doc.text[m.bytes].to_string(), m.entity_type))
             .collect()
+    }
+
+    #[test]
+    fn the_model_leaves_possessive_endings_out_of_names() {
+        for text in [
+            "In Tom Baker's words, the tax is a disgrace.",
+            "In Tom Baker’s words, the tax is a disgrace.",
+        ] {
+            let doc = Doc::new(&[Block {
+                kind: BlockKind::Paragraph,
+                text: text.into(),
+            }]);
+            for m in tag(&doc) {
+                let name = &doc.text[m.bytes];
+                assert!(
+                    !name.ends_with("'s") && !name.ends_with("’s"),
+                    "{name:?} in {text}"
+                );
+            }
+        }
     }
 
     #[test]
