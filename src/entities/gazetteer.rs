@@ -6,7 +6,7 @@
 
 use crate::text::Doc;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 const EXTERNAL_TSV: &str = include_str!("../../data/entities/external.tsv");
@@ -18,26 +18,7 @@ pub const COUNTRY: u8 = 2;
 /// Longest names matched, in tokens.
 const MAX_TOKENS: usize = 4;
 
-/// FNV-1a: the tables are looked up once or more per token, and their keys are short words.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+pub use crate::lexicon::Fnv;
 
 /// A string-keyed map with the [`Fnv`] hasher.
 pub type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;

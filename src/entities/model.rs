@@ -257,6 +257,16 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
     codes
 }
 
+/// Whether a lowercase word is one of [`SPORT_WORDS`] (a set built once: the list is read
+/// for every token of every document).
+fn is_sport_word(word: &str) -> bool {
+    static SET: std::sync::OnceLock<
+        std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>,
+    > = std::sync::OnceLock::new();
+    SET.get_or_init(|| SPORT_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
 /// Words that mark a document as sports news, where a town's name often stands for its club.
 const SPORT_WORDS: &[&str] = &[
     "soccer",
@@ -465,7 +475,10 @@ impl TokenView {
                 shouting[i] = loud;
             }
         }
-        let mut capitalized_mid: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut capitalized_mid: std::collections::HashSet<
+            &str,
+            std::hash::BuildHasherDefault<crate::lexicon::Fnv>,
+        > = Default::default();
         for i in 0..n {
             let t = &doc.tokens[i];
             if t.capitalized && !t.all_caps && !first_in_sentence[i] && !shouting[i] {
@@ -537,10 +550,7 @@ impl TokenView {
         } else {
             2
         };
-        let cues = lower
-            .iter()
-            .filter(|w| SPORT_WORDS.contains(&w.as_str()))
-            .count();
+        let cues = lower.iter().filter(|w| is_sport_word(w)).count();
         let sport = u8::from(cues >= 2) + u8::from(cues >= 6);
         let repeated = repeated_words(doc, &lower);
         let elsewhere = contexts_elsewhere(doc, &lower, &repeated);
