@@ -120,8 +120,8 @@ pub fn frame_cues() -> &'static [Cue] {
 }
 
 /// English stop words (lowercase).
-pub fn stopwords() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stopwords() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         data_lines(STOPWORDS_TXT)
             .flat_map(str::split_whitespace)
@@ -173,6 +173,9 @@ impl Hasher for Fnv {
 
 /// A map keyed by static words, hashed with [`Fnv`].
 pub type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A set of static words, hashed with [`Fnv`].
+pub type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Entity strings seen in the CoNLL-2003 training set, by exact text.
 pub fn known_names() -> &'static WordMap<KnownName> {
@@ -228,7 +231,7 @@ pub enum WordClass {
 
 /// The class of a common lowercase word, or None for words not in the list.
 pub fn word_class(lower: &str) -> Option<WordClass> {
-    static MAP: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
+    static MAP: OnceLock<WordMap<WordClass>> = OnceLock::new();
     class_lookup(&MAP, COMMON_WORDS_TSV, lower)
 }
 
@@ -236,20 +239,20 @@ pub fn word_class(lower: &str) -> Option<WordClass> {
 /// the CoNLL-derived list lacks), or None. Kept apart from [`word_class`], whose classes are
 /// features of the trained models.
 pub fn dictionary_word_class(lower: &str) -> Option<WordClass> {
-    static MAP: OnceLock<HashMap<&'static str, WordClass>> = OnceLock::new();
+    static MAP: OnceLock<WordMap<WordClass>> = OnceLock::new();
     class_lookup(&MAP, EXTRA_WORD_CLASSES_TSV, lower)
 }
 
 /// Whether a modifier-class word is mostly a participle ("reduced", "planned") rather than an
 /// adjective in the CoNLL training text.
 pub fn is_participle(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| data_lines(PARTICIPLES_TXT).collect())
         .contains(lower)
 }
 
 fn class_lookup(
-    map: &'static OnceLock<HashMap<&'static str, WordClass>>,
+    map: &'static OnceLock<WordMap<WordClass>>,
     tsv: &'static str,
     lower: &str,
 ) -> Option<WordClass> {
