@@ -2,7 +2,7 @@
 // NEWSAR's wasm build in Node and the JavaScript NLP peers on the same CoNLL-2003 dev texts, and
 // writes BENCHMARKS.md with the ratios. In-process times only (module and model loading excluded),
 // best of three runs; these machines are noisy, so read ratios, not absolute numbers.
-import { readFileSync, writeFileSync, existsSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -139,6 +139,16 @@ const graphMs = performance.now() - t0;
 
 const fmt = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "—");
 const tagger = native.tagger_tokens_per_s;
+// Sizes of the shipped package and of the compiled-in model files.
+const size = (p) => (existsSync(join(root, p)) ? statSync(join(root, p)).size : NaN);
+const nerFiles = ["data/models/ner.bin", "data/entities/clusters.tsv", "data/entities/external.tsv"];
+const sizeRows = [
+  ["wasm package (pkg/newsar_bg.wasm, after wasm-opt)", size("pkg/newsar_bg.wasm")],
+  ...nerFiles.map((f) => [`name tagger: ${f}`, size(f)]),
+  ["name tagger in all", nerFiles.map(size).reduce((a, b) => a + b, 0)],
+  ["check-worthiness model (data/models/checkworthy.bin)", size("data/models/checkworthy.bin")],
+];
+
 const lines = [
   "# NEWSAR benchmarks",
   "",
@@ -195,6 +205,15 @@ const lines = [
   "",
   "Briefs: the eng.testa briefs cloned with new ids, titles and dates over a year (the corpus",
   "is bounded at 20,000, so nothing is evicted here). Goal of issue 8: ≤ 20 ms per add in wasm.",
+  "",
+  "## Sizes (bytes, this build)",
+  "",
+  "| what | bytes |",
+  "|---|---:|",
+  ...sizeRows.map(([name, b]) => `| ${name} | ${b.toLocaleString("en-US")} |`),
+  "",
+  "The name tagger's part of the wasm is its weights plus the two tables its features read",
+  "(compiled in with include_bytes!/include_str!). Goal of issue 4: ≤ 3 MB.",
   "",
 ];
 writeFileSync(join(root, "BENCHMARKS.md"), lines.join("\n"));
