@@ -47,6 +47,7 @@ wasm: setup-build
 	fi
 	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/newsar.js pkg/newsar.d.ts pkg/newsar_bg.wasm www/pkg/
 	cp data/sample/sample-article.html www/pkg/sample-article.html
+	cp data/NOTICE.txt pkg/NOTICE.txt && cp data/NOTICE.txt www/pkg/NOTICE.txt
 	sed "s/\"version\": \"[^\"]*\"/\"version\": \"$$(cargo pkgid | sed "s/.*[#@]//")\"/" pkg-config/package.json > pkg/package.json
 	@ls -l pkg/newsar_bg.wasm | awk '{print "[wasm] pkg/newsar_bg.wasm: " $$5 " bytes"}'
 

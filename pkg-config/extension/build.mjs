@@ -112,6 +112,7 @@ for (const [browser, spec] of Object.entries(BROWSERS)) {
   copyFile(join(SHARED, "worker-client.js"), join(dir, "shared/worker-client.js"));
   copyFile(join(PKG, "newsar.js"), join(dir, "pkg/newsar.js"));
   copyFile(join(PKG, "newsar_bg.wasm"), join(dir, "pkg/newsar_bg.wasm"));
+  copyFile(join(ROOT, "data/NOTICE.txt"), join(dir, "NOTICE.txt")); // data credits (CC-BY etc.)
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   checkReferences(manifest, dir);
 

@@ -246,7 +246,7 @@ test("both builds are self-contained copies and the Firefox build passes web-ext
   for (const dir of [CHROMIUM_BUILD, FIREFOX_BUILD]) {
     const files = listFiles(dir);
     for (const f of files) assert.ok(!lstatSync(f).isSymbolicLink(), `no symlinks: ${relative(ROOT, f)}`);
-    for (const need of ["manifest.json", "pkg/newsar.js", "pkg/newsar_bg.wasm", "shared/render.js", "shared/brief.css", "extension/content.js", "extension/panel.html"]) {
+    for (const need of ["manifest.json", "pkg/newsar.js", "pkg/newsar_bg.wasm", "shared/render.js", "shared/brief.css", "extension/content.js", "extension/panel.html", "NOTICE.txt"]) {
       assert.ok(existsSync(join(dir, need)), `${relative(ROOT, dir)} has ${need}`);
     }
     assert.equal(statSync(join(dir, "pkg/newsar_bg.wasm")).size, statSync(join(ROOT, "pkg/newsar_bg.wasm")).size);
