@@ -272,9 +272,10 @@ fn is_reporting_verb(word: &str) -> bool {
 }
 
 /// Whether the words around the verb at `i` carry what was said: a double quote next to it
-/// ("“Aye!” Lautenberg shouted", "shouted “Aye!”"), or a "that" clause or colon within the next
-/// few words of the same clause — not after a preposition, whose object is the topic
-/// ("commented on rumors that …", "hinted at").
+/// ("“Aye!” Lautenberg shouted", "shouted “Aye!”"); the verb closing a clause after a comma
+/// ("…, the indictment states."); a clause without "that" ([`clause_follows`]); or a "that"
+/// clause or colon within the next few words of the same clause — not after a preposition,
+/// whose object is the topic ("commented on rumors that …", "hinted at").
 fn content_follows(doc: &Doc, range: Range<usize>, i: usize) -> bool {
     // A quote just before may close the previous sentence ("“Are you kidding me?” Tom shouted.").
     let near = i.saturating_sub(6)..range.end.min(i + 5);
