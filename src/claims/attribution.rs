@@ -3272,6 +3272,11 @@ const SOURCE_NOUNS: &[&str] = &[
     "negotiators",
     "trustees",
     "regents",
+    "contributor",
+    "correspondent",
+    "columnist",
+    "commentator",
+    "producer",
     "general",
     "victim",
     "victims",
@@ -4054,6 +4059,10 @@ mod tests {
             (
                 "“The port is safe,” said Tom Baker in a speech at the Ohio State University in Columbus.",
                 "Tom Baker",
+            ),
+            (
+                "“The port is safe,” said Northport Radio contributor Ana Ruiz.",
+                "Northport Radio contributor Ana Ruiz",
             ),
             (
                 "Accusing Ana Ruiz of lying, Tom Baker referenced Adolf Hitler.",
