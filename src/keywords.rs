@@ -14,9 +14,7 @@
 //! are merged. Salience is the score over the best score.
 
 use crate::brief::{round3, Keyword};
-use crate::lexicon::{
-    background_idf, dictionary_word_class, is_participle, is_stopword, word_class, WordClass,
-};
+use crate::lexicon::{any_word_class, background_idf, is_participle, is_stopword, WordClass};
 use crate::text::{Doc, TokenKind};
 use std::collections::{BTreeMap, HashMap};
 
@@ -138,7 +136,7 @@ fn role_of(lower: &str, compound: bool) -> Role {
     {
         return Role::Other;
     }
-    match word_class(lower).or_else(|| dictionary_word_class(lower)) {
+    match any_word_class(lower) {
         Some(WordClass::Noun) => Role::Noun,
         Some(WordClass::Modifier) => Role::Modifier,
         Some(WordClass::Verb | WordClass::Function) => Role::Other,
@@ -153,7 +151,7 @@ impl Role {
     /// ("cross-border").
     fn max_noun(self, lower: &str) -> Role {
         let last = lower.rsplit('-').next().unwrap_or(lower);
-        match word_class(last).or_else(|| dictionary_word_class(last)) {
+        match any_word_class(last) {
             Some(WordClass::Noun) | None => Role::Noun,
             _ => self,
         }

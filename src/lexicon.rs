@@ -172,10 +172,13 @@ impl Hasher for Fnv {
 }
 
 /// A map keyed by static words, hashed with [`Fnv`].
-pub type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+pub type WordMap<V> = HashMap<&'static str, V, FnvBuild>;
 
 /// A set of static words, hashed with [`Fnv`].
-pub type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+pub type WordSet = HashSet<&'static str, FnvBuild>;
+
+/// Builds [`Fnv`] hashers, for maps and sets keyed by words.
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Entity strings seen in the CoNLL-2003 training set, by exact text.
 pub fn known_names() -> &'static WordMap<KnownName> {
@@ -241,6 +244,11 @@ pub fn word_class(lower: &str) -> Option<WordClass> {
 pub fn dictionary_word_class(lower: &str) -> Option<WordClass> {
     static MAP: OnceLock<WordMap<WordClass>> = OnceLock::new();
     class_lookup(&MAP, EXTRA_WORD_CLASSES_TSV, lower)
+}
+
+/// The class of a word from the CoNLL-derived list, else from the dictionary-derived one.
+pub fn any_word_class(lower: &str) -> Option<WordClass> {
+    word_class(lower).or_else(|| dictionary_word_class(lower))
 }
 
 /// Whether a modifier-class word is mostly a participle ("reduced", "planned") rather than an

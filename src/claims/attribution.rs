@@ -6,7 +6,7 @@
 //! the next sentence keeps its speaker.
 
 use crate::entities::{Entities, EntityType, PERSON_TITLES, WEEKDAYS};
-use crate::lexicon::{dictionary_word_class, is_stopword, word_class, WordClass};
+use crate::lexicon::{any_word_class, is_stopword, word_class, WordClass};
 use crate::text::{Doc, TokenKind};
 use std::ops::Range;
 
@@ -418,11 +418,6 @@ const SPEECH_NOUNS: &[&str] = &[
     "mantra",
     "refrain",
 ];
-
-/// A word's class from the CoNLL-derived list, else from the dictionary-derived one.
-fn dictionary_or_common_class(lower: &str) -> Option<WordClass> {
-    word_class(lower).or_else(|| dictionary_word_class(lower))
-}
 
 /// Documents whose findings are reported ("The report found that …").
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -1712,8 +1707,7 @@ fn find_with(
             let called_adjective = (i + 3..range.end.min(i + 7)).any(|k| {
                 matches!(doc.token_text(k), "." | "," | ";")
                     && (i + 1..k).all(|m| doc.tokens[m].is_word())
-                    && dictionary_or_common_class(&doc.tokens[k - 1].lower)
-                        == Some(WordClass::Modifier)
+                    && any_word_class(&doc.tokens[k - 1].lower) == Some(WordClass::Modifier)
             });
             let call = matches!(lower, "called" | "calls")
                 && (matches!(next.to_lowercase().as_str(), "for" | "on")
@@ -2914,7 +2908,7 @@ fn speaker_after(
                 let role_word = SOURCE_NOUNS.contains(&t.lower.as_str())
                     || (!t.lower.ends_with("ed")
                         && matches!(
-                            dictionary_or_common_class(&t.lower),
+                            any_word_class(&t.lower),
                             Some(WordClass::Noun | WordClass::Modifier)
                         ));
                 t.is_word()
@@ -2984,10 +2978,7 @@ fn speaker_after(
                 word_class(&t.lower),
                 Some(WordClass::Verb | WordClass::Function)
             ) || (t.lower.ends_with("ed")
-                && matches!(
-                    dictionary_or_common_class(&t.lower),
-                    None | Some(WordClass::Verb)
-                )));
+                && matches!(any_word_class(&t.lower), None | Some(WordClass::Verb))));
         if t.kind == TokenKind::Word
             && !NP_STOP.contains(&t.lower.as_str())
             && !is_reporting_verb(&t.lower)

@@ -6,7 +6,6 @@
 
 use crate::text::Doc;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 const EXTERNAL_TSV: &str = include_str!("../../data/entities/external.tsv");
@@ -21,7 +20,7 @@ const MAX_TOKENS: usize = 4;
 pub use crate::lexicon::Fnv;
 
 /// A string-keyed map with the [`Fnv`] hasher.
-pub type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub type FastMap<V> = HashMap<String, V, crate::lexicon::FnvBuild>;
 
 /// Lowercased name → class bits.
 pub type Table = FastMap<u8>;

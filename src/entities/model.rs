@@ -260,9 +260,7 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
 /// Whether a lowercase word is one of [`SPORT_WORDS`] (a set built once: the list is read
 /// for every token of every document).
 fn is_sport_word(word: &str) -> bool {
-    static SET: std::sync::OnceLock<
-        std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>,
-    > = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| SPORT_WORDS.iter().copied().collect())
         .contains(word)
 }
@@ -403,11 +401,8 @@ fn run_profiles(n: usize, repeated: &[Vec<usize>], run: &[(u32, u32)]) -> Vec<u8
 /// The token indices of each capitalized word (lowercased) that occurs more than once in the
 /// document, in document order.
 fn repeated_words(doc: &Doc, lower: &[String]) -> Vec<Vec<usize>> {
-    let mut index: std::collections::HashMap<
-        &str,
-        usize,
-        std::hash::BuildHasherDefault<super::gazetteer::Fnv>,
-    > = Default::default();
+    let mut index: std::collections::HashMap<&str, usize, crate::lexicon::FnvBuild> =
+        Default::default();
     let mut places: Vec<Vec<usize>> = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.is_word() && t.capitalized {
@@ -475,10 +470,8 @@ impl TokenView {
                 shouting[i] = loud;
             }
         }
-        let mut capitalized_mid: std::collections::HashSet<
-            &str,
-            std::hash::BuildHasherDefault<crate::lexicon::Fnv>,
-        > = Default::default();
+        let mut capitalized_mid: std::collections::HashSet<&str, crate::lexicon::FnvBuild> =
+            Default::default();
         for i in 0..n {
             let t = &doc.tokens[i];
             if t.capitalized && !t.all_caps && !first_in_sentence[i] && !shouting[i] {
