@@ -294,7 +294,9 @@ fn content_follows(doc: &Doc, range: Range<usize>, i: usize) -> bool {
     {
         return true;
     }
-    let after = i + 1..range.end.min(i + 9);
+    // "proposed on Monday that …": a time phrase is not the verb's topic.
+    let first = time_phrase_end(doc, range.end, i + 1);
+    let after = first..range.end.min(first + 8);
     if after.clone().next().is_some_and(|k| {
         matches!(
             doc.tokens[k].lower.as_str(),
@@ -545,6 +547,7 @@ const AS_VERBS: &[&str] = &[
     "rejected",
     "rejects",
     "hailed",
+    "hail",
     "praised",
     "described",
 ];
@@ -575,6 +578,16 @@ const FOR_VERBS: &[&str] = &[
     "faults",
     "commended",
     "commends",
+    "upbraided",
+    "upbraids",
+    "berated",
+    "berates",
+    "lambasted",
+    "lambastes",
+    "castigated",
+    "castigates",
+    // "is starting to blame Obama for …" (the other forms report on their own).
+    "blame",
 ];
 
 /// Verbs of urging that report when an infinitive follows their object ("encouraged others to
@@ -1464,6 +1477,11 @@ fn find_with(
         };
         let judged_for = complement(FOR_VERBS, "for", 10);
         // "Some in Congress privately fear that …": a fear with its content.
+        // "proposed on Monday that …" (not "the city's proposed lawsuit").
+        let proposed = matches!(lower, "proposed" | "proposes") && {
+            let n = time_phrase_end(doc, range.end, i + 1);
+            n < range.end && doc.tokens[n].lower == "that"
+        };
         let feared = matches!(lower, "fear" | "fears" | "feared")
             && (next_is("that") || clause_follows(doc, range.clone(), i));
         // "threatened to veto the bill": a threat states what will be done.
@@ -1472,7 +1490,10 @@ fn find_with(
         let document_found = matches!(
             lower,
             "found" | "finds" | "shows" | "showed" | "show" | "concludes" | "concluded"
-        ) && next_is("that")
+        ) && (next_is("that")
+            // "…, the IG report finds.": the finding came before.
+            || ((i + 1 >= range.end || matches!(doc.token_text(i + 1), "." | "!"))
+                && (i.saturating_sub(6).max(range.start)..i).any(|k| doc.token_text(k) == ",")))
             && {
                 // The subject's head, or a head before "by"/"from"/"of" ("A report by the
                 // agency found …").
@@ -1563,6 +1584,7 @@ fn find_with(
                 || urged_to
                 || progressive
                 || feared
+                || proposed
                 || threatened
                 || quoted_as
                 || document_found
@@ -1584,12 +1606,15 @@ fn find_with(
         } {
             aux -= 1;
         }
+        // "…, I’m told tonight.": the one told is not the source.
+        let contracted_be =
+            |w: &str| w == "am" || ["’m", "'m", "’re", "'re"].iter().any(|c| w.ends_with(c));
         if !progressive
             && aux > range.start
-            && matches!(
+            && (matches!(
                 doc.tokens[aux - 1].lower.as_str(),
                 "was" | "were" | "been" | "is" | "are" | "be" | "being"
-            )
+            ) || contracted_be(doc.tokens[aux - 1].lower.as_str()))
         {
             // "is scheduled to be announced by X", "will be announced by X": not yet said.
             if doc.tokens[aux - 1].lower == "be" {
@@ -1600,6 +1625,14 @@ fn find_with(
                 if let Some(f) = speaker_before(doc, entities, range.start, aux - 1, lower) {
                     return Some(f);
                 }
+            }
+            // "Manafort was charged by Mr Mueller last October": no charge, nothing said.
+            if matches!(lower, "charged" | "accused")
+                && !(i + 1..range.end.min(i + 10))
+                    .take_while(|&k| !matches!(doc.tokens[k].lower.as_str(), "and" | "," | ";"))
+                    .any(|k| matches!(doc.tokens[k].lower.as_str(), "with" | "of"))
+            {
+                continue;
             }
             let by = (i + 1..range.end.min(i + 7)).find(|&k| doc.tokens[k].lower == "by");
             if let Some(by) = by {
@@ -1657,6 +1690,25 @@ fn find_with(
         {
             continue;
         }
+        // "the professor cited in the official documents, Joseph Mifsud, told …": a participle
+        // after a common noun and before "in"/"by" is a reduced relative clause.
+        if matches!(
+            lower,
+            "cited" | "quoted" | "mentioned" | "named" | "interviewed"
+        ) && i > range.start
+            && i + 1 < range.end
+            && matches!(doc.tokens[i + 1].lower.as_str(), "in" | "by")
+            && {
+                let p = &doc.tokens[i - 1];
+                p.is_word()
+                    && !p.capitalized
+                    && !PRONOUNS.contains(&p.lower.as_str())
+                    && !AUXILIARIES.contains(&p.lower.as_str())
+                    && any_word_class(&p.lower) == Some(WordClass::Noun)
+            }
+        {
+            continue;
+        }
         // "Gina Haspel confirmed as CIA director", "X, …, accused of assault": a participle of a
         // passive headline or appositive, not a report.
         if matches!(
@@ -1668,6 +1720,50 @@ fn find_with(
                 && matches!(doc.tokens[i - 1].lower.as_str(), "has" | "have" | "had"))
         {
             continue;
+        }
+        // "claim compensation", "claimed the seat": a claim to something is no statement.
+        // "claimed" reports with what is claimed right after it ("that", a clause, a quote or
+        // colon, an infinitive: "claimed not to be following"), closing the clause after a quote
+        // or comma, or as a declaration ("claimed victory", "claimed responsibility for").
+        if matches!(lower, "claim" | "claims" | "claimed") {
+            // "claimed last year there was …": past a time phrase.
+            let n = time_phrase_end(doc, range.end, i + 1);
+            let next = if n < range.end {
+                doc.tokens[n].lower.as_str()
+            } else {
+                "."
+            };
+            // "what she claims happened", "as Wolff claims;": the content stands before.
+            let before = |w: &str| {
+                (i.saturating_sub(4).max(range.start)..i).any(|k| doc.tokens[k].lower == w)
+            };
+            let content_before = (i >= range.start + 2 && doc.tokens[i - 2].lower == "what")
+                || (before("as") && matches!(next, "." | ";" | "," | "!" | "?"));
+            let infinitive = matches!(next, "to" | "not");
+            let declared = (i + 1..range.end.min(i + 4)).any(|k| {
+                matches!(
+                    doc.tokens[k].lower.as_str(),
+                    "victory" | "responsibility" | "credit" | "win"
+                )
+            });
+            let closes_after_quote = matches!(next, "." | "!" | "?")
+                && i > range.start
+                && matches!(doc.token_text(i - 1), "," | "”" | "\"" | "’");
+            let content = matches!(next, "that" | "," | ":" | "“" | "\"" | "‘" | "'")
+                || PRONOUNS.contains(&next)
+                || content_before
+                || infinitive
+                || declared
+                || closes_after_quote
+                || clause_follows(doc, range.clone(), n - 1)
+                // "claimed on Twitter that …", "claimed without evidence that …".
+                || (i + 2..range.end.min(i + 7))
+                    .take_while(|&k| !matches!(doc.token_text(k), "," | "." | ";"))
+                    .any(|k| doc.tokens[k].lower == "that")
+                    && matches!(next, "on" | "in" | "without" | "falsely" | "repeatedly");
+            if !content {
+                continue;
+            }
         }
         // "Mrs. Clinton maintains a wide lead": these verbs report only before "that", a colon,
         // a comma or a quote, or closing the clause.
@@ -1711,6 +1807,10 @@ fn find_with(
             });
             let call = matches!(lower, "called" | "calls")
                 && (matches!(next.to_lowercase().as_str(), "for" | "on")
+                    // "an attack on what she called the government's failure".
+                    || (i >= range.start + 2
+                        && doc.tokens[i - 2].lower == "what"
+                        && PRONOUNS.contains(&doc.tokens[i - 1].lower.as_str()))
                     || called_adjective
                     // "called on Garda Commissioner Drew Harris to …" ("on" is also a word
                     // that may stand between, skipped above).
@@ -1730,8 +1830,12 @@ fn find_with(
             let agreement = lower.starts_with("agree")
                 && matches!(next.to_lowercase().as_str(), "to" | "with" | "on")
                 && !content_soon;
+            // "has maintained his innocence": a plea of innocence is a statement.
+            let innocence = lower.starts_with("maintain")
+                && (i + 1..range.end.min(i + 5)).any(|k| doc.tokens[k].lower == "innocence");
             let reports = !agreement
                 && (after_quote
+                    || innocence
                     || call
                     || matches!(next, "," | "." | "out" | "if")
                     || content_soon);
@@ -1941,6 +2045,43 @@ fn find_with(
                 return Some(f);
             }
         }
+        // "Mexico's president has condemned what he called …": the pronoun stands for the
+        // clause's subject, whose act the "what … called" clause words.
+        if i >= range.start + 3
+            && matches!(doc.tokens[i - 1].lower.as_str(), "he" | "she" | "they")
+            && doc.tokens[i - 2].lower == "what"
+        {
+            // Only when the clause itself is a speech act: a verb of judgment ("condemned
+            // what he called") or a noun of one ("an attack on what she called"); in "was
+            // arrested before … what he claimed were studies" the pronoun speaks for itself.
+            let main_verb = (range.start + 1..i - 2).find(|&k| {
+                !AUXILIARIES.contains(&doc.tokens[k].lower.as_str()) && is_verb_like(&doc.tokens[k])
+            });
+            let speech_act = main_verb.is_some_and(|v| {
+                let verb = doc.tokens[v].lower.as_str();
+                let passive = v > range.start
+                    && matches!(
+                        doc.tokens[v - 1].lower.as_str(),
+                        "was" | "were" | "is" | "are" | "been" | "be"
+                    );
+                !passive
+                    && (AS_VERBS.contains(&verb)
+                        || FOR_VERBS.contains(&verb)
+                        || (v + 1..i - 2).any(|k| {
+                            matches!(
+                                doc.tokens[k].lower.as_str(),
+                                "attack" | "criticism" | "condemnation" | "denunciation" | "rebuke"
+                            )
+                        }))
+            });
+            let main_verb = main_verb.filter(|_| speech_act);
+            if let Some(f) = main_verb
+                .and_then(|v| speaker_before(doc, entities, range.start, v, lower))
+                .filter(|f| !PRONOUNS.contains(&f.written.to_lowercase().as_str()))
+            {
+                return Some(f);
+            }
+        }
         if let Some(f) = speaker_before(doc, entities, range.start, i, lower) {
             return Some(f);
         }
@@ -2034,6 +2175,10 @@ fn find_with(
             && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
             && i > range.start
             && (doc.token_text(i - 1) == ","
+                // "…, after admitting he had not disclosed …"
+                || (i > range.start + 1
+                    && matches!(doc.tokens[i - 1].lower.as_str(), "after" | "while" | "before")
+                    && doc.token_text(i - 2) == ",")
                 // "… his “poor judgement,” explaining that …"
                 || (i > range.start + 1
                     && matches!(doc.token_text(i - 1), "”" | "\"")
@@ -2041,14 +2186,7 @@ fn find_with(
         {
             // The subject: the last name before the first verb of the sentence.
             let first_verb = (range.start..i)
-                .find(|&k| {
-                    let t = &doc.tokens[k];
-                    !t.capitalized
-                        && t.is_word()
-                        && (word_class(&t.lower) == Some(WordClass::Verb)
-                            || is_reporting_verb(&t.lower)
-                            || (word_class(&t.lower).is_none() && t.lower.ends_with("ed")))
-                })
+                .find(|&k| is_verb_like(&doc.tokens[k]))
                 .unwrap_or(i);
             // "In a statement posted on Sunday, Reisner sought …, explaining that …": the
             // subject follows an opening prepositional phrase.
@@ -2063,14 +2201,7 @@ fn find_with(
                 Some(c) => (
                     c + 1,
                     (c + 1..i)
-                        .find(|&k| {
-                            let t = &doc.tokens[k];
-                            !t.capitalized
-                                && t.is_word()
-                                && (word_class(&t.lower) == Some(WordClass::Verb)
-                                    || is_reporting_verb(&t.lower)
-                                    || (word_class(&t.lower).is_none() && t.lower.ends_with("ed")))
-                        })
+                        .find(|&k| is_verb_like(&doc.tokens[k]))
                         .unwrap_or(i),
                 ),
                 None => (range.start, first_verb),
@@ -2165,6 +2296,21 @@ fn find_with(
     None
 }
 
+/// Whether a lowercase word may be a clause's verb: a verb of the dictionary, a reporting verb,
+/// a past form the dictionary does not know, or a verb of issuing ("released a statement":
+/// the dictionary reads "released" as an adjective).
+fn is_verb_like(t: &crate::text::Token) -> bool {
+    !t.capitalized
+        && t.is_word()
+        && (word_class(&t.lower) == Some(WordClass::Verb)
+            || is_reporting_verb(&t.lower)
+            || (word_class(&t.lower).is_none() && t.lower.ends_with("ed"))
+            || matches!(
+                t.lower.as_str(),
+                "released" | "issued" | "posted" | "published"
+            ))
+}
+
 /// Walks back from a verb over what may stand between it and its subject: auxiliaries and
 /// adverbs ("has also", "angrily"), and time phrases ("on Saturday", "Thursday night").
 fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
@@ -2180,9 +2326,22 @@ fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
             || matches!(
                 lower,
                 "night" | "morning" | "afternoon" | "evening" | "week" | "month"
-            );
+            )
+            // "Daphne Caruana Galizia this April alleged …" ("may" only as "this May").
+            || (is_month(lower)
+                && (lower != "may"
+                    || (j >= start + 2
+                        && matches!(
+                            doc.tokens[j - 2].lower.as_str(),
+                            "this" | "last" | "in" | "early" | "late"
+                        ))));
         if BETWEEN.contains(&lower) || adverb {
             j -= 1;
+        } else if lower == "to"
+            && j >= start + 2
+            && ASPECTUAL.contains(&doc.tokens[j - 2].lower.as_str())
+        {
+            j -= 2; // "Adam Schiff is starting to blame …"
         } else if day {
             j -= 1;
             if j > start
@@ -2190,6 +2349,7 @@ fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
                     doc.tokens[j - 1].lower.as_str(),
                     "on" | "last" | "this" | "late" | "early"
                 )
+                || (j > start && doc.tokens[j - 1].lower == "in" && is_month(lower))
             {
                 j -= 1;
             }
@@ -2217,6 +2377,72 @@ fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
         }
     }
     j
+}
+
+/// Verbs of beginning and going on, which a reporting infinitive may follow ("is starting to
+/// blame", "continued to insist").
+const ASPECTUAL: &[&str] = &[
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+];
+
+/// Whether a lowercase word names a month.
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// The index after a time phrase starting at `k` ("on Monday", "Tuesday night", "last week",
+/// "this April", "yesterday"), or `k` when none starts there.
+fn time_phrase_end(doc: &Doc, end: usize, k: usize) -> usize {
+    let word = |n: usize| (n < end).then(|| doc.tokens[n].lower.as_str());
+    let timed = |w: &str| {
+        WEEKDAYS.contains(&w)
+            || (is_month(w) && w != "may")
+            || matches!(
+                w,
+                "week" | "month" | "year" | "weekend" | "yesterday" | "today" | "tonight"
+            )
+    };
+    let mut n = k;
+    if word(n).is_some_and(|w| matches!(w, "on" | "last" | "this" | "earlier" | "late")) {
+        n += 1;
+        if word(n) == Some("this") {
+            n += 1; // "earlier this month"
+        }
+    }
+    if !word(n).is_some_and(timed) {
+        return if word(k).is_some_and(timed) { k + 1 } else { k };
+    }
+    n += 1;
+    if word(n).is_some_and(|w| matches!(w, "night" | "morning" | "afternoon" | "evening")) {
+        n += 1;
+    }
+    n
 }
 
 /// The opening comma of a comma-set party-and-state label that ends at `j` (", D-Mass.,",
@@ -2308,6 +2534,28 @@ fn speaker_before_appositive(
     let that_relative = j >= start + 2
         && doc.tokens[j - 1].lower == "that"
         && ANONYMOUS_HEADS.contains(&doc.tokens[j - 2].lower.as_str());
+    // "The group, which repeatedly called Weldon a “racist,” …": "which" after an
+    // organization, or after a body of people named by a determiner and a source noun opening
+    // the clause.
+    if j >= start + 3 && doc.tokens[j - 1].lower == "which" && doc.token_text(j - 2) == "," {
+        if let Some((g, m)) = entities.ending_at(j - 2) {
+            if entities.groups[g].entity_type == EntityType::Organization {
+                return Some(found_entity(doc, entities, g, m.bytes.clone(), cue));
+            }
+        }
+        let head = j - 3;
+        if head == start + 1
+            && matches!(
+                doc.tokens[start].lower.as_str(),
+                "the" | "a" | "an" | "this"
+            )
+            && !doc.tokens[head].capitalized
+            && SOURCE_NOUNS.contains(&doc.tokens[head].lower.as_str())
+        {
+            return noun_phrase(doc, entities, start, head + 1, cue);
+        }
+        return None;
+    }
     if j > start && (doc.tokens[j - 1].lower == "who" || that_relative) {
         // "…, who said": the name before the comma.
         let mut k = j - 1;
@@ -2940,7 +3188,11 @@ fn speaker_after(
         }
         if e < end {
             let t = &doc.tokens[e];
-            if !t.capitalized && SOURCE_NOUNS.contains(&t.lower.as_str()) {
+            // "by Bernie Sanders supporters": a group noun after the name heads the phrase.
+            if !t.capitalized
+                && (SOURCE_NOUNS.contains(&t.lower.as_str())
+                    || ANONYMOUS_HEADS.contains(&t.lower.as_str()))
+            {
                 bytes.end = t.end;
             }
         }
@@ -2979,10 +3231,15 @@ fn speaker_after(
                 Some(WordClass::Verb | WordClass::Function)
             ) || (t.lower.ends_with("ed")
                 && matches!(any_word_class(&t.lower), None | Some(WordClass::Verb))));
+        // "by Mr Mueller last October": a time phrase ends the phrase.
+        let timed = k > i
+            && matches!(t.lower.as_str(), "last" | "this" | "earlier" | "late")
+            && time_phrase_end(doc, end, k) > k + 1;
         if t.kind == TokenKind::Word
             && !NP_STOP.contains(&t.lower.as_str())
             && !is_reporting_verb(&t.lower)
             && !verb_like
+            && !timed
         {
             k += 1;
         } else {
@@ -4308,5 +4565,169 @@ mod tests {
     fn no_cue_no_speaker() {
         let s = speakers("The river rose two metres overnight.");
         assert_eq!(s, [None]);
+    }
+
+    #[test]
+    fn claims_report_only_with_what_is_claimed() {
+        assert_eq!(
+            first_speaker("Governor Liam Brandt claimed last week there was no deal.").as_deref(),
+            Some("Governor Liam Brandt")
+        );
+        assert_eq!(
+            first_speaker("Governor Liam Brandt claimed victory in the runoff.").as_deref(),
+            Some("Governor Liam Brandt")
+        );
+        // A claim to something is no statement.
+        assert_eq!(
+            first_speaker("The firm may exit the deal and claim compensation from the city."),
+            None
+        );
+        assert_eq!(
+            first_speaker("Tom Baker won the seat and claimed a new mandate for the party."),
+            None
+        );
+        // The content may stand before: "what she claims", "as Okafor claims".
+        assert_eq!(
+            first_speaker("Nobody saw what she claims happened at the party.").as_deref(),
+            Some("she")
+        );
+    }
+
+    #[test]
+    fn passives_of_telling_and_saying_name_no_speaker() {
+        assert_eq!(
+            first_speaker("Talks between the two leaders are tense, I’m told tonight."),
+            None
+        );
+        assert_eq!(
+            first_speaker("Tom Baker is said to have written the clause himself."),
+            None
+        );
+        // A charge not stated is no report; a time phrase never joins the agent.
+        assert_eq!(
+            first_speaker("Baker was charged by Ms Okafor last October and later released."),
+            None
+        );
+    }
+
+    #[test]
+    fn time_phrases_between_speaker_verb_and_content() {
+        assert_eq!(
+            first_speaker("Reporter Anna Kowalczyk this April alleged that the firm paid bribes.")
+                .as_deref(),
+            Some("Reporter Anna Kowalczyk")
+        );
+        assert_eq!(
+            first_speaker("President Liam Brandt proposed on Monday that the talks resume.")
+                .as_deref(),
+            Some("President Liam Brandt")
+        );
+        // "proposed" before a noun is an adjective.
+        assert_eq!(
+            first_speaker("The city’s proposed lawsuit blames Baker for the damage.").as_deref(),
+            Some("The city’s proposed lawsuit")
+        );
+    }
+
+    #[test]
+    fn findings_closing_the_sentence_and_statements_with_participles() {
+        assert_eq!(
+            first_speaker("Tom Baker ignored his own rules for years, the audit report finds.")
+                .as_deref(),
+            Some("the audit report")
+        );
+        assert_eq!(
+            first_speaker(
+                "The association released a statement on its website regarding the pardon, \
+                 insisting that it had no ties to the governor."
+            )
+            .as_deref(),
+            Some("The association")
+        );
+        assert_eq!(
+            first_speaker("Baker stepped aside, after admitting he had misled the board.")
+                .as_deref(),
+            Some("Baker")
+        );
+    }
+
+    #[test]
+    fn relative_which_after_a_group_and_what_they_called() {
+        assert_eq!(
+            first_speaker("The group, which repeatedly called Baker a “liar,” then left the hall.")
+                .as_deref(),
+            Some("The group")
+        );
+        // A document speaks too; "which" after anything else is left alone.
+        assert_eq!(
+            first_speaker("The report, which called the plan “reckless,” was never published.")
+                .as_deref(),
+            Some("The report")
+        );
+        assert_eq!(
+            first_speaker("The bridge, which called for repairs in “urgent” terms, was closed."),
+            None
+        );
+        assert_eq!(
+            first_speaker(
+                "Governor Liam Brandt condemned what he called “reckless threats” from Okafor."
+            )
+            .as_deref(),
+            Some("Governor Liam Brandt")
+        );
+        assert_eq!(
+            first_speaker(
+                "Okafor began her campaign with an attack on what she called the city's failures."
+            )
+            .as_deref(),
+            Some("Okafor")
+        );
+        // When the clause is no speech act, the pronoun speaks.
+        assert_eq!(
+            first_speaker(
+                "Baker was arrested before a trip to undertake what he claimed were studies."
+            )
+            .as_deref(),
+            Some("he")
+        );
+    }
+
+    #[test]
+    fn speech_acts_after_aspect_verbs_and_blame_verbs() {
+        assert_eq!(
+            first_speaker("Now Tom Baker is starting to blame Okafor for the delays.").as_deref(),
+            Some("Tom Baker")
+        );
+        assert_eq!(
+            first_speaker("Baker also berated critics for doubting the plan.").as_deref(),
+            Some("Baker")
+        );
+        assert_eq!(
+            first_speaker("Even as many voters hail him as a hero, his rivals stay silent.")
+                .as_deref(),
+            Some("many voters")
+        );
+        assert_eq!(
+            first_speaker("His lawyer has maintained his innocence, according to the Gazette.")
+                .as_deref(),
+            Some("His lawyer")
+        );
+    }
+
+    #[test]
+    fn reduced_relatives_and_group_nouns_after_names() {
+        // "the professor cited in the documents" is no report; the appositive name tells.
+        assert_eq!(
+            first_speaker(
+                "But the professor cited in the documents, Tom Baker, told the Gazette he had no part in it."
+            )
+            .as_deref(),
+            Some("Tom Baker")
+        );
+        assert_eq!(
+            first_speaker("Okafor was accused of bias by Tom Baker supporters last year.")
+                .as_deref(),
+            Some("Tom Baker supporters")
+        );
     }
 }

@@ -7,7 +7,9 @@ Gold: three hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBU
   before NEWSAR was run on them and held out from rule work; this is the figure to quote;
 - DEV2, tests/eval/attribution_gold_dev2.jsonl (devtest_mt lines 491-721, 231 sentences): labeled
   before NEWSAR was run on them, then used for rule work like DEV (its figures are optimistic once
-  rules have been changed against it).
+  rules have been changed against it);
+- DEV3, tests/eval/attribution_gold_dev3.jsonl (240 random NewsMTSC train.jsonl sentences, seed
+  20261126): labeled before NEWSAR was run on them, then used for rule work like DEV and DEV2.
 Each set holds references, not text: per line the NewsMTSC file
 and primary_gid, the speaker span as Python (code point) offsets into that record's
 `sentence_normalized` (or null: the sentence attributes nothing to anyone), the SHA-1 of the
@@ -56,6 +58,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "attribution_gold.jsonl")
 GOLD_TEST = os.path.join(HERE, "attribution_gold_test.jsonl")
 GOLD_DEV2 = os.path.join(HERE, "attribution_gold_dev2.jsonl")
+GOLD_DEV3 = os.path.join(HERE, "attribution_gold_dev3.jsonl")
 METHOD = ("Each labeled sentence is its own text input; prediction = the first "
           "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
           "check-worthy sentences), a tweet-embed signature giving way to a later attribution. UTF-16 offsets into article.text → Python offsets into "
@@ -328,7 +331,9 @@ def score_set(newsar, data_dir, path):
 def run(newsar, data_dir):
     rows, notes, tables, made_of, sizes = [], [], [], None, []
     for label, path in (("TEST (held out)", GOLD_TEST), ("DEV (used for rule writing)", GOLD),
-                        ("DEV2 (second dev set, used for rule writing)", GOLD_DEV2)):
+                        ("DEV2 (second dev set, used for rule writing)", GOLD_DEV2),
+                        ("DEV3 (third dev set, train.jsonl sample, used for rule writing)",
+                         GOLD_DEV3)):
         if not os.path.exists(path):
             notes.append(f"skipped {label}: {path} not found")
             continue
@@ -342,11 +347,12 @@ def run(newsar, data_dir):
                  "TEST set (tests/eval/attribution_gold_test.jsonl) was labeled before NEWSAR was "
                  "run on it and is held out from rule work; quote the TEST figures. DEV2 "
                  "(tests/eval/attribution_gold_dev2.jsonl) was labeled before NEWSAR was run on it "
-                 "and is then used for rule work like DEV.")
+                 "and is then used for rule work like DEV; so is DEV3 "
+                 "(tests/eval/attribution_gold_dev3.jsonl, a random sample of train.jsonl).")
     return common.result(
         "Attribution (speaker)",
-        f"hand-labeled NewsMTSC devtest_mt sentences, {' + '.join(sizes)} "
+        f"hand-labeled NewsMTSC sentences (devtest_mt; DEV3 from train), {' + '.join(sizes)} "
         f"(tests/eval/attribution_gold_test.jsonl, attribution_gold.jsonl, "
-        f"attribution_gold_dev2.jsonl; rules in "
+        f"attribution_gold_dev2.jsonl, attribution_gold_dev3.jsonl; rules in "
         f"tests/eval/ATTRIBUTION_LABELING.md)",
         rows, METHOD, notes, made_of, tables)
