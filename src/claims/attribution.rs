@@ -1325,20 +1325,12 @@ fn find_with(
     // "Jenny Beth Martin, president of Tea Party Patriots, released the following statement on
     // the judge's nomination: …": what follows the colon is the statement; its issuer speaks.
     if let Some(colon) = (range.start + 3..range.end).find(|&k| doc.token_text(k) == ":") {
-        let statement = (range.start..colon).find(|&k| {
-            allowed(k)
-                && matches!(
-                    doc.tokens[k].lower.as_str(),
-                    "statement" | "statements" | "letter" | "tweet" | "message" | "memo"
-                )
-        });
+        let statement = (range.start..colon)
+            .find(|&k| allowed(k) && STATEMENT_NOUNS.contains(&doc.tokens[k].lower.as_str()));
         let verb = statement.and_then(|k| {
-            (range.start..k).rev().find(|&v| {
-                matches!(
-                    doc.tokens[v].lower.as_str(),
-                    "issued" | "released" | "posted" | "sent" | "published" | "wrote" | "tweeted"
-                )
-            })
+            (range.start..k)
+                .rev()
+                .find(|&v| ISSUING_VERBS.contains(&doc.tokens[v].lower.as_str()))
         });
         if let Some(v) = verb {
             let cue = doc.tokens[v].lower.as_str();
@@ -1730,6 +1722,14 @@ fn find_with(
                 "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this"
             ) || doc.tokens[i - 1].lower.ends_with("'s"))
         {
+            continue;
+        }
+        // "the Senate had confirmed 23 percent of the nominees", "The Senate confirmed
+        // Gorsuch": a confirmation vote, not a statement.
+        if matches!(lower, "confirmed" | "confirms") && {
+            let j = skip_between(doc, range.start, i);
+            j > range.start && doc.tokens[j - 1].lower == "senate"
+        } {
             continue;
         }
         // "has pledged allegiance to Al Qaeda": an oath of loyalty, not a statement.
@@ -2129,6 +2129,19 @@ fn find_with(
                 return Some(f);
             }
         }
+        // "Rice retweeted a message that noted …": the issuer of the written words reports.
+        if i >= range.start + 3
+            && matches!(doc.tokens[i - 1].lower.as_str(), "that" | "which")
+            && STATEMENT_NOUNS.contains(&doc.tokens[i - 2].lower.as_str())
+        {
+            let issuer = (i.saturating_sub(7).max(range.start)..i - 2)
+                .rev()
+                .find(|&v| ISSUING_VERBS.contains(&doc.tokens[v].lower.as_str()))
+                .and_then(|v| speaker_before(doc, entities, range.start, v, lower));
+            if let Some(f) = issuer {
+                return Some(f);
+            }
+        }
         // "Mexico's president has condemned what he called …": the pronoun stands for the
         // clause's subject, whose act the "what … called" clause words.
         if i >= range.start + 3
@@ -2207,32 +2220,11 @@ fn find_with(
         if allowed(i)
             && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
             && i > range.start + 2
-            && matches!(
-                doc.tokens[i - 1].lower.as_str(),
-                "statement" | "letter" | "tweet" | "post" | "memo" | "message" | "note" | "release"
-            )
+            && STATEMENT_NOUNS.contains(&doc.tokens[i - 1].lower.as_str())
         {
             let issued = (i.saturating_sub(6).max(range.start)..i - 1)
                 .rev()
-                .find(|&v| {
-                    matches!(
-                        doc.tokens[v].lower.as_str(),
-                        "issued"
-                            | "issues"
-                            | "released"
-                            | "releases"
-                            | "sent"
-                            | "sends"
-                            | "posted"
-                            | "posts"
-                            | "published"
-                            | "publishes"
-                            | "tweeted"
-                            | "wrote"
-                            | "writes"
-                            | "put"
-                    )
-                });
+                .find(|&v| ISSUING_VERBS.contains(&doc.tokens[v].lower.as_str()));
             if let Some(v) = issued {
                 let cue = doc.tokens[v].lower.as_str();
                 if let Some(f) = speaker_before(doc, entities, range.start, v, cue) {
@@ -2370,20 +2362,13 @@ fn find_with(
         if !allowed(i) || !reports {
             continue;
         }
-        let statement = (i.saturating_sub(6).max(range.start)..i).find(|&k| {
-            matches!(
-                doc.tokens[k].lower.as_str(),
-                "statement" | "letter" | "release" | "post" | "tweet" | "message" | "memo"
-            )
-        });
+        let statement = (i.saturating_sub(6).max(range.start)..i)
+            .find(|&k| STATEMENT_NOUNS.contains(&doc.tokens[k].lower.as_str()));
         if let Some(k) = statement {
             // The one who issued it: the subject of "issued/released/posted … statement".
-            let verb = (range.start..k).rev().find(|&v| {
-                matches!(
-                    doc.tokens[v].lower.as_str(),
-                    "issued" | "released" | "posted" | "sent" | "published" | "put" | "wrote"
-                )
-            });
+            let verb = (range.start..k)
+                .rev()
+                .find(|&v| ISSUING_VERBS.contains(&doc.tokens[v].lower.as_str()));
             if let Some(f) = verb.and_then(|v| speaker_before(doc, entities, range.start, v, lower))
             {
                 return Some(f);
@@ -2478,6 +2463,39 @@ fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
     }
     j
 }
+
+/// Nouns of written or issued words ("a statement", "a tweet", "the letter").
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "tweet",
+    "post",
+    "memo",
+    "message",
+    "note",
+    "release",
+];
+
+/// Verbs that issue written words ("issued a statement", "retweeted a message").
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "issues",
+    "released",
+    "releases",
+    "sent",
+    "sends",
+    "posted",
+    "posts",
+    "published",
+    "publishes",
+    "tweeted",
+    "retweeted",
+    "shared",
+    "wrote",
+    "writes",
+    "put",
+];
 
 /// Verbs of beginning and going on, which a reporting infinitive may follow ("is starting to
 /// blame", "continued to insist").
@@ -4966,6 +4984,26 @@ mod tests {
             first_speaker("In a statement first reported by the Gazette, Okafor said: “We won.”")
                 .as_deref(),
             Some("Okafor")
+        );
+    }
+
+    #[test]
+    fn issuers_of_written_words_and_confirmation_votes() {
+        assert_eq!(
+            first_speaker(
+                "Okafor on Sunday retweeted a message that noted Baker had once praised her."
+            )
+            .as_deref(),
+            Some("Okafor")
+        );
+        assert_eq!(
+            first_speaker("Tom Baker and Ruth Okafor both issued statements thanking the mayor for her service.")
+                .as_deref(),
+            Some("Tom Baker and Ruth Okafor")
+        );
+        assert_eq!(
+            first_speaker("The Senate confirmed Okafor on Friday."),
+            None
         );
     }
 }
