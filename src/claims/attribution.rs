@@ -636,6 +636,9 @@ const OBJECT_VERBS: &[&str] = &[
     // "tweeted a link to the article": what was tweeted is no statement.
     "tweeted",
     "tweets",
+    // "described Mr. Kelley's horrific path": the topic ("described the plan as …" reports).
+    "described",
+    "describes",
 ];
 
 /// Participles that report for the sentence's subject ("…, saying that …").
@@ -1394,6 +1397,16 @@ fn find_with(
                 (i + 2..range.end.min(i + 9)).find(|&k| word_at(k, "put") && word_at(k + 1, "it"))
             {
                 if let Some(f) = speaker_after(doc, entities, i + 1, put, "as … put it") {
+                    // "Mr. Xi invited Mr. Obama …, telling his guest …, or, as he put it, …":
+                    // a pronoun points back to the main clause's speaker, who is named there.
+                    if PRONOUNS.contains(&f.written.to_lowercase().as_str()) {
+                        let without_as = |k: usize| allowed(k) && k != i;
+                        if let Some(main) = find_with(doc, entities, range.clone(), &without_as)
+                            .filter(|g| !PRONOUNS.contains(&g.written.to_lowercase().as_str()))
+                        {
+                            return Some(main);
+                        }
+                    }
                     return Some(f);
                 }
             }
@@ -1732,6 +1745,18 @@ fn find_with(
         } {
             continue;
         }
+        // "What else did Mr Trump say in his latest tweet?": a question asks what was said.
+        if matches!(lower, "say" | "tell" | "claim" | "think" | "believe")
+            && doc.token_text(range.end - 1) == "?"
+            && (range.start..i)
+                .any(|k| matches!(doc.tokens[k].lower.as_str(), "did" | "does" | "do"))
+        {
+            continue;
+        }
+        // "what Omar really thinks of her homeland": an opinion of something, no proposition.
+        if BELIEF_VERBS.contains(&lower) && next_is("of") {
+            continue;
+        }
         // "has pledged allegiance to Al Qaeda": an oath of loyalty, not a statement.
         if lower.starts_with("pledge") && next_is("allegiance") {
             continue;
@@ -1914,9 +1939,16 @@ fn find_with(
             let going_on = lower.starts_with("continue")
                 && !after_quote
                 && !matches!(next, "," | "." | ":" | "“" | "\"");
+            // "who officials have described as a creative diplomat", "describes colluding …
+            // to “put people in the line …”".
+            let described = lower.starts_with("describ")
+                && (next.eq_ignore_ascii_case("as")
+                    || (i + 1..range.end).any(|k| matches!(doc.token_text(k), "“" | "\"")));
             let reports = !agreement
                 && !going_on
                 && (after_quote
+                    || judged_as
+                    || described
                     || innocence
                     // "tweeted on Wednesday suggesting …": a participle carries the content.
                     || PARTICIPLES.contains(&next.to_lowercase().as_str())
@@ -2142,6 +2174,11 @@ fn find_with(
                 return Some(f);
             }
         }
+        // "in the wake of a detailed investigative report in The Wall Street Journal on Friday
+        // that said …": the document says it.
+        if let Some(f) = document_before_relative(doc, entities, range.start, i, lower) {
+            return Some(f);
+        }
         // "Mexico's president has condemned what he called …": the pronoun stands for the
         // clause's subject, whose act the "what … called" clause words.
         if i >= range.start + 3
@@ -2247,14 +2284,21 @@ fn find_with(
                 }
             }
         }
+        // "while maintaining a slim lead": a lead kept, not a position stated.
+        let holds_content =
+            doc.tokens[i].lower != "maintaining" || content_follows(doc, range.clone(), i);
         if allowed(i)
             && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
+            && holds_content
             && i > range.start
             && (doc.token_text(i - 1) == ","
-                // "…, after admitting he had not disclosed …"
+                // "…, after admitting he had not disclosed …", "was court-martialed after
+                // admitting to choking …", "scored points by criticizing X for Y".
                 || (i > range.start + 1
-                    && matches!(doc.tokens[i - 1].lower.as_str(), "after" | "while" | "before")
-                    && doc.token_text(i - 2) == ",")
+                    && matches!(
+                        doc.tokens[i - 1].lower.as_str(),
+                        "after" | "while" | "before" | "by"
+                    ))
                 // "… his “poor judgement,” explaining that …"
                 || (i > range.start + 1
                     && matches!(doc.token_text(i - 1), "”" | "\"")
@@ -2268,7 +2312,19 @@ fn find_with(
             // subject follows an opening prepositional phrase.
             let opening_phrase = matches!(
                 doc.tokens[range.start].lower.as_str(),
-                "in" | "on" | "at" | "during" | "after" | "before" | "following" | "speaking"
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "following"
+                    | "speaking"
+                    | "despite"
+                    | "amid"
+                    | "although"
+                    | "though"
+                    | "while"
+                    | "when"
             );
             let (from, first_verb) = match (range.start..i)
                 .find(|&k| doc.token_text(k) == ",")
@@ -2285,10 +2341,18 @@ fn find_with(
             // After an opening phrase the first name is the subject ("On Wednesday, Mr. Panetta
             // endorsed General Kelly, calling him …" → Panetta).
             let mut names = entities.in_tokens(from..first_verb);
-            let subject = if from > range.start {
-                names.next()
+            // A name opening the clause is its subject ("Mr. Baker invited Ms. Okafor …,
+            // telling her …"), else the last name before the verb.
+            let first_name = names.next();
+            let subject = if from > range.start
+                || first_name.is_some_and(|(_, m)| {
+                    description_start(doc, from, m.tokens.start) == from
+                        && first_verb > m.tokens.end
+                        && skip_between(doc, from, first_verb) == m.tokens.end
+                }) {
+                first_name
             } else {
-                names.last()
+                names.last().or(first_name)
             };
             // "Another advised his fellow Italians …": a name after a possessive is an object
             // ("Her lawyer, Manly, …" opens with one and is the subject).
@@ -2338,16 +2402,45 @@ fn find_with(
                 first_verb,
                 doc.tokens[i].lower.as_str(),
             ) {
+                // "campaign finance reform organization Common Cause filed …": a
+                // description ending in a name the entity module missed.
+                let mut tail = first_verb;
+                while tail > from
+                    && doc.tokens[tail - 1].capitalized
+                    && doc.tokens[tail - 1].is_word()
+                {
+                    tail -= 1;
+                }
+                let named_tail = tail < first_verb
+                    && tail > from
+                    && is_name(
+                        doc,
+                        &(doc.tokens[tail].start..doc.tokens[first_verb - 1].end),
+                    );
                 if f.bytes.start == doc.tokens[from].start
                     && (f.entity.is_some()
                         || f.anonymous
                         || is_name(doc, &f.bytes)
+                        || named_tail
                         || has_noun_like_head(
                             &doc.tokens[first_verb.saturating_sub(1).max(from)].lower,
                         ))
                 {
                     return Some(f);
                 }
+            }
+            // "The Massachusetts senator – popular among … – made the declaration …, calling
+            // her …": the subject before a dash-set appositive.
+            if let Some(f) = speaker_before_appositive(
+                doc,
+                entities,
+                from,
+                first_verb,
+                doc.tokens[i].lower.as_str(),
+            )
+            .filter(|f| f.bytes.start == doc.tokens[from].start)
+            {
+                return Some(f);
             }
         }
     }
@@ -2381,6 +2474,68 @@ fn find_with(
     None
 }
 
+/// A document named right before a relative "that"/"which" and the reporting verb at `verb`
+/// ("a report in The Wall Street Journal on Friday that said …"): the noun phrase from its
+/// determiner through the document noun and an "in/by/from" name after it.
+fn document_before_relative(
+    doc: &Doc,
+    entities: &Entities,
+    start: usize,
+    verb: usize,
+    cue: &str,
+) -> Option<Found> {
+    if verb < start + 3 || !matches!(doc.tokens[verb - 1].lower.as_str(), "that" | "which") {
+        return None;
+    }
+    let relative = verb - 1;
+    let noun = (relative.saturating_sub(10).max(start)..relative)
+        .rev()
+        .find(|&k| {
+            let w = doc.tokens[k].lower.as_str();
+            DOCUMENT_NOUNS.contains(&w) || matches!(w, "article" | "story" | "editorial" | "column")
+        })?;
+    // What stands between the noun and "that": nothing, a source ("in The Wall Street
+    // Journal", "by the agency") and a time phrase.
+    let mut end = noun + 1;
+    let mut k = noun + 1;
+    if k < relative && matches!(doc.tokens[k].lower.as_str(), "in" | "by" | "from") {
+        let (_, m) = entities.starting_at(k + 1).or_else(|| {
+            entities
+                .starting_at(k + 2)
+                .filter(|_| doc.tokens[k + 1].lower == "the")
+        })?;
+        end = m.tokens.end;
+        k = m.tokens.end;
+    }
+    if time_phrase_end(doc, relative, k) != relative && k != relative {
+        return None;
+    }
+    // Back from the noun to its determiner, over modifiers ("a detailed investigative").
+    let first = (noun.saturating_sub(5).max(start)..noun)
+        .rev()
+        .take_while(|&p| doc.tokens[p].is_word() && !doc.tokens[p].capitalized)
+        .find(|&p| {
+            matches!(
+                doc.tokens[p].lower.as_str(),
+                "a" | "an" | "the" | "this" | "one"
+            )
+        })?;
+    // Not the object of another verb ("Hannity blasted a report that said …": Hannity's
+    // act is the main clause's).
+    let placed = first == start
+        || matches!(
+            doc.tokens[first - 1].lower.as_str(),
+            "of" | "in" | "to" | "by" | "from" | "after" | "following" | "amid" | ","
+        );
+    if !placed {
+        return None;
+    }
+    let mut f = noun_phrase(doc, entities, first, end, cue)?;
+    f.entity = None;
+    f.anonymous = false;
+    Some(f)
+}
+
 /// Whether a lowercase word may be a clause's verb: a verb of the dictionary, a reporting verb,
 /// a past form the dictionary does not know, or a verb of issuing ("released a statement":
 /// the dictionary reads "released" as an adjective).
@@ -2390,6 +2545,8 @@ fn is_verb_like(t: &crate::text::Token) -> bool {
         && (word_class(&t.lower) == Some(WordClass::Verb)
             || is_reporting_verb(&t.lower)
             || (word_class(&t.lower).is_none() && t.lower.ends_with("ed"))
+            || AS_VERBS.contains(&t.lower.as_str())
+            || FOR_VERBS.contains(&t.lower.as_str())
             || matches!(
                 t.lower.as_str(),
                 "released" | "issued" | "posted" | "published"
@@ -2513,6 +2670,12 @@ const ASPECTUAL: &[&str] = &[
     "continues",
     "continued",
     "continuing",
+    // "was forced to concede that", "was quick to point out".
+    "forced",
+    "quick",
+    "careful",
+    "eager",
+    "keen",
 ];
 
 /// Whether a lowercase word names a month.
@@ -2975,13 +3138,14 @@ fn speaker_before(
             }
             if let Some((p, pm)) = entities.ending_at(start - 1) {
                 if entities.groups[p].entity_type == EntityType::Person {
-                    return Some(found_entity(
-                        doc,
-                        entities,
-                        p,
-                        pm.bytes.start..m.bytes.end,
-                        cue,
-                    ));
+                    // "Al Franken of Minnesota says": the state is left out, like "(D-Minn.)";
+                    // "Lena Vogt of Northport University" keeps her organization.
+                    let end = if entities.groups[g].entity_type == EntityType::Location {
+                        pm.bytes.end
+                    } else {
+                        m.bytes.end
+                    };
+                    return Some(found_entity(doc, entities, p, pm.bytes.start..end, cue));
                 }
             }
         }
@@ -3016,7 +3180,12 @@ fn speaker_before(
                 || !t.lower.ends_with("ed")
                 || word_class(&t.lower) != Some(WordClass::Verb)))
             || t.lower == "'s"
-            || (doc.token_text(k - 1) == "-" && k >= 2)
+            // A hyphen inside a word ("Moon Jae-in"), not a dash ("WASHINGTON-- The …").
+            || (doc.token_text(k - 1) == "-"
+                && k >= 2
+                && k < j
+                && doc.tokens[k - 2].end == doc.tokens[k - 1].start
+                && doc.tokens[k - 1].end == doc.tokens[k].start)
         {
             k -= 1;
         } else {
@@ -3234,8 +3403,12 @@ fn speaker_after(
             // Never reaching back over the cue ("According to the …").
             if f.bytes.start < doc.tokens[from].start {
                 f.bytes.start = doc.tokens[from].start;
-                f.written = doc.text[f.bytes.clone()].to_string();
             }
+            if let Some(n) = coordinated_name_after(doc, m.tokens.end, end) {
+                f.bytes.end = doc.tokens[n - 1].end;
+                f.entity = None;
+            }
+            f.written = doc.text[f.bytes.clone()].to_string();
             return Some(f);
         }
         i += 1;
@@ -3312,6 +3485,10 @@ fn speaker_after(
         {
             bytes.end = doc.tokens[e].end;
             e += 1;
+        }
+        if let Some(n) = coordinated_name_after(doc, e, end) {
+            bytes.end = doc.tokens[n - 1].end;
+            e = n;
         }
         if e < end {
             let t = &doc.tokens[e];
@@ -3396,6 +3573,19 @@ fn speaker_after(
         }
     }
     noun_phrase(doc, entities, np_start, k, cue)
+}
+
+/// "According to The Post and Courier, …": when "and" at `e` joins a name to one to three
+/// capitalized words that close the phrase, the index after them (the two are one source).
+fn coordinated_name_after(doc: &Doc, e: usize, end: usize) -> Option<usize> {
+    if e + 1 >= end || doc.tokens[e].lower != "and" {
+        return None;
+    }
+    let mut n = e + 1;
+    while n < end && n - e <= 3 && doc.tokens[n].capitalized && doc.tokens[n].is_word() {
+        n += 1;
+    }
+    (n > e + 1 && (n == end || matches!(doc.token_text(n), "," | "." | ";"))).then_some(n)
 }
 
 /// A speaker written as a common noun phrase; resolved when an entity sits in it as its head or
@@ -3728,6 +3918,51 @@ const SOURCE_NOUNS: &[&str] = &[
     "prosecution",
     "defense",
     "defence",
+    // People and bodies that speak ("The porn actress who claims …", "the clinic says").
+    "actress",
+    "actor",
+    "singer",
+    "rapper",
+    "comedian",
+    "star",
+    "student",
+    "teacher",
+    "pastor",
+    "priest",
+    "bishop",
+    "rabbi",
+    "imam",
+    "soldier",
+    "farmer",
+    "farmers",
+    "citizens",
+    "fans",
+    "athlete",
+    "mom",
+    "dad",
+    "grandmother",
+    "grandfather",
+    "uncle",
+    "aunt",
+    "cousin",
+    "girl",
+    "boy",
+    "teenager",
+    "couple",
+    "clinic",
+    "school",
+    "church",
+    "diocese",
+    "club",
+    "league",
+    "airline",
+    "retailer",
+    "manufacturer",
+    "automaker",
+    "insurer",
+    "lender",
+    "exchange",
+    "utility",
 ];
 
 fn has_noun_like_head(head: &str) -> bool {
@@ -5004,6 +5239,108 @@ mod tests {
         assert_eq!(
             first_speaker("The Senate confirmed Okafor on Friday."),
             None
+        );
+    }
+
+    #[test]
+    fn states_after_names_are_left_out_and_coordinated_sources_kept() {
+        assert_eq!(
+            first_speaker("Ruth Okafor of Minnesota says she does not trust the count.").as_deref(),
+            Some("Ruth Okafor")
+        );
+        assert_eq!(
+            first_speaker("According to The Post and Courier, Baker was wanted for arrest.")
+                .as_deref(),
+            Some("The Post and Courier")
+        );
+        assert_eq!(
+            first_speaker("WASHINGTON-- The actress who claims she met Baker is suing him.")
+                .as_deref(),
+            Some("The actress")
+        );
+    }
+
+    #[test]
+    fn participles_after_openers_and_prepositions() {
+        assert_eq!(
+            first_speaker(
+                "Despite not pressing charges, Okafor delivered a rebuke, saying the rules were broken."
+            )
+            .as_deref(),
+            Some("Okafor")
+        );
+        assert_eq!(
+            first_speaker("Baker was dismissed after admitting to taking the money.").as_deref(),
+            Some("Baker")
+        );
+        assert_eq!(
+            first_speaker("Okafor has scored points by criticizing the mayor for the delays.")
+                .as_deref(),
+            Some("Okafor")
+        );
+        // Keeping a lead is no statement.
+        assert_eq!(
+            first_speaker("Baker has stalled in recent weeks while maintaining a slim lead."),
+            None
+        );
+        assert_eq!(
+            first_speaker(
+                "Okafor, whose ratings fell, was forced to concede last month that she was wrong."
+            )
+            .as_deref(),
+            Some("Okafor")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_as_he_put_it_yields_to_the_named_speaker() {
+        assert_eq!(
+            first_speaker(
+                "On Tuesday evening, Mr. Baker invited Ms. Okafor to dinner, telling her he hoped \
+                 for a deal, or, as he put it, “A pool begins with drops.”"
+            )
+            .as_deref(),
+            Some("Mr. Baker")
+        );
+    }
+
+    #[test]
+    fn questions_opinions_of_and_topics_report_nothing() {
+        assert_eq!(
+            first_speaker("What else did Mr Baker say in his tweet?"),
+            None
+        );
+        assert_eq!(
+            first_speaker("It shows what Okafor really thinks of her adopted city."),
+            None
+        );
+        assert_eq!(
+            first_speaker("Sheriff Ruth Okafor described the gunman's path through the church."),
+            None
+        );
+        assert_eq!(
+            first_speaker("Officials have described Baker as a creative diplomat.").as_deref(),
+            Some("Officials")
+        );
+    }
+
+    #[test]
+    fn a_document_before_a_relative_that_said() {
+        assert_eq!(
+            first_speaker(
+                "Baker faced calls to resign in the wake of a detailed report in The Wall Street \
+                 Journal on Friday that said he had misled investors."
+            )
+            .as_deref(),
+            Some("a detailed report in The Wall Street Journal")
+        );
+        // The object of another speech act stays inside it.
+        assert_eq!(
+            first_speaker(
+                "Okafor blasted a report that said Baker had resigned and accused the Gazette of lying."
+            )
+            .as_deref(),
+            Some("Okafor")
         );
     }
 }
