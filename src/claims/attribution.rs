@@ -456,6 +456,8 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "transcripts",
     "note",
     "notes",
+    "speech",
+    "remarks",
 ];
 
 /// Whether the tokens before `end` close a hyphenated name written without spaces ("Moon
@@ -713,6 +715,8 @@ const PARTICIPLES: &[&str] = &[
     "touting",
     "estimating",
     "citing",
+    "charging",
+    "concluding",
 ];
 
 /// Participles that report in a progressive ("is claiming that …", "are warning …").
@@ -737,6 +741,8 @@ const PROGRESSIVE_REPORTS: &[&str] = &[
     "vowing",
     "stressing",
     "accusing",
+    "reporting",
+    "charging",
 ];
 
 /// Reporting verbs after which the speaker may follow the verb ("…," said the mayor). Verbs
@@ -1139,12 +1145,26 @@ fn inside_quotes(doc: &Doc, range: &Range<usize>) -> Vec<bool> {
 /// The end of a sentence-initial subordinate clause ("While …, "): the token after its first
 /// comma outside quotes; `range.start` when the sentence opens with a main clause.
 fn subordinate_end(doc: &Doc, range: &Range<usize>, quoted: &[bool]) -> usize {
-    if range.is_empty() || !SUBORDINATORS.contains(&doc.tokens[range.start].lower.as_str()) {
+    // "\-- After Trump praised Xi, …": dashes and marks before the subordinator.
+    let first = (range.start..range.end)
+        .find(|&k| doc.tokens[k].is_word())
+        .unwrap_or(range.end);
+    if first >= range.end || !SUBORDINATORS.contains(&doc.tokens[first].lower.as_str()) {
         return range.start;
     }
-    (range.start + 1..range.end)
-        .find(|&k| doc.token_text(k) == "," && !quoted[k - range.start])
-        .map_or(range.start, |k| k + 1)
+    (first + 1..range.end)
+        .find_map(|k| {
+            if doc.token_text(k) != "," {
+                return None;
+            }
+            if !quoted[k - range.start] {
+                return Some(k + 1);
+            }
+            // "After Trump praised Xi as a “very special man,” a former ambassador said":
+            // a comma closing a quote closes the clause too.
+            (k + 1 < range.end && matches!(doc.token_text(k + 1), "”" | "\"")).then_some(k + 2)
+        })
+        .unwrap_or(range.start)
 }
 
 fn find_in_sentence(doc: &Doc, entities: &Entities, range: Range<usize>) -> Option<Found> {
@@ -1356,8 +1376,34 @@ fn find_with(
             && entities
                 .starting_at(i + 1)
                 .is_some_and(|(_, m)| m.tokens.end + 1 >= range.end);
-        let according =
-            lower == "according" && i + 1 < range.end && doc.tokens[i + 1].lower == "to";
+        // "deciding cases according to the Constitution and laws": in accordance with, not a
+        // source.
+        let rule_book = |k: usize| {
+            let k = if k < range.end && doc.tokens[k].lower == "the" {
+                k + 1
+            } else {
+                k
+            };
+            k < range.end
+                && matches!(
+                    doc.tokens[k].lower.as_str(),
+                    "constitution"
+                        | "law"
+                        | "laws"
+                        | "rules"
+                        | "plan"
+                        | "schedule"
+                        | "script"
+                        | "guidelines"
+                        | "tradition"
+                        | "protocol"
+                        | "procedure"
+                )
+        };
+        let according = lower == "according"
+            && i + 1 < range.end
+            && doc.tokens[i + 1].lower == "to"
+            && !rule_book(i + 2);
         if according || per {
             let (from, cue) = if per {
                 (i + 1, "per")
@@ -1530,6 +1576,14 @@ fn find_with(
                                 && matches!(doc.tokens[k + 1].lower.as_str(), "by" | "from" | "of")
                         }))
             };
+        // "It found him guilty of contempt": a court's verdict.
+        let verdict = matches!(lower, "found" | "finds")
+            && (i + 2..range.end.min(i + 6)).any(|k| {
+                matches!(
+                    doc.tokens[k].lower.as_str(),
+                    "guilty" | "liable" | "innocent"
+                )
+            });
         // "“…,” the statement read.", "A sign read: “…”": written words quoted.
         let read_out =
             matches!(lower, "read" | "reads") && content_follows(doc, range.clone(), i) && {
@@ -1634,6 +1688,7 @@ fn find_with(
                 || threatened
                 || quoted_as
                 || document_found
+                || verdict
                 || read_out
                 || put_forward
                 || headline_judgment
@@ -1701,6 +1756,28 @@ fn find_with(
         {
             continue;
         }
+        // "his ambitious campaign promises.": after a modifier or noun that follows a
+        // determiner, a plural cue is a noun.
+        if matches!(
+            lower,
+            "promises" | "claims" | "reports" | "notes" | "estimates"
+        ) && i >= range.start + 2
+            && !doc.tokens[i - 1].capitalized
+            && matches!(
+                any_word_class(&doc.tokens[i - 1].lower),
+                Some(WordClass::Noun | WordClass::Modifier)
+            )
+            && (i.saturating_sub(4).max(range.start)..i - 1).any(|k| {
+                matches!(
+                    doc.tokens[k].lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                )
+                // "“…,” the newspaper reports.": after a quote or comma it is the verb.
+                && !(k > range.start && matches!(doc.token_text(k - 1), "," | "”" | "\""))
+            })
+        {
+            continue;
+        }
         // "Current estimate is that …", "his claims were …": followed by a copula or modal, a
         // present-tense cue is a noun.
         // ("an alliance which he says will lead Europe": after a pronoun it is the verb.)
@@ -1743,6 +1820,16 @@ fn find_with(
             let j = skip_between(doc, range.start, i);
             j > range.start && doc.tokens[j - 1].lower == "senate"
         } {
+            continue;
+        }
+        // "anything he says can be used against him": no one report.
+        if i >= range.start + 2
+            && PRONOUNS.contains(&doc.tokens[i - 1].lower.as_str())
+            && matches!(
+                doc.tokens[i - 2].lower.as_str(),
+                "anything" | "whatever" | "everything" | "nothing"
+            )
+        {
             continue;
         }
         // "What else did Mr Trump say in his latest tweet?": a question asks what was said.
@@ -1818,7 +1905,9 @@ fn find_with(
         ) && i + 1 < range.end
             && matches!(doc.tokens[i + 1].lower.as_str(), "as" | "of" | "with")
             && !(i > range.start
-                && matches!(doc.tokens[i - 1].lower.as_str(), "has" | "have" | "had"))
+                && (matches!(doc.tokens[i - 1].lower.as_str(), "has" | "have" | "had")
+                    // "what he described as …": a subject pronoun makes it active.
+                    || PRONOUNS.contains(&doc.tokens[i - 1].lower.as_str())))
         {
             continue;
         }
@@ -2285,8 +2374,11 @@ fn find_with(
             }
         }
         // "while maintaining a slim lead": a lead kept, not a position stated.
-        let holds_content =
-            doc.tokens[i].lower != "maintaining" || content_follows(doc, range.clone(), i);
+        // "charging that …", "concluding that …": only with what is charged or concluded.
+        let holds_content = !matches!(
+            doc.tokens[i].lower.as_str(),
+            "maintaining" | "charging" | "concluding"
+        ) || content_follows(doc, range.clone(), i);
         if allowed(i)
             && PARTICIPLES.contains(&doc.tokens[i].lower.as_str())
             && holds_content
@@ -2584,6 +2676,15 @@ fn skip_between(doc: &Doc, start: usize, verb: usize) -> usize {
             && ASPECTUAL.contains(&doc.tokens[j - 2].lower.as_str())
         {
             j -= 2; // "Adam Schiff is starting to blame …"
+        } else if lower == "to"
+            && j >= start + 3
+            && doc.tokens[j - 2].lower == "on"
+            && matches!(
+                doc.tokens[j - 3].lower.as_str(),
+                "goes" | "went" | "go" | "going"
+            )
+        {
+            j -= 3; // "Flake's prepared speech goes on to say …"
         } else if day {
             j -= 1;
             if j > start
@@ -3084,7 +3185,8 @@ fn speaker_before(
         p >= start + 2
             && matches!(
                 doc.tokens[p - 1].lower.as_str(),
-                "of" | "for" | "from" | "at" | "close" | "familiar" | "near"
+                // "a former ambassador to China said".
+                "of" | "for" | "from" | "at" | "to" | "close" | "familiar" | "near"
             )
             // Capitalized only as the sentence's first word ("Sources close to …").
             && (!doc.tokens[p - 2].capitalized || p - 2 == start)
@@ -3186,6 +3288,15 @@ fn speaker_before(
                 && k < j
                 && doc.tokens[k - 2].end == doc.tokens[k - 1].start
                 && doc.tokens[k - 1].end == doc.tokens[k].start)
+            // "four people briefed on the discussions said": the preposition of an unnamed
+            // source's qualifier.
+            || (matches!(t.lower.as_str(), "on" | "with" | "to")
+                && k >= 2
+                && matches!(
+                    doc.tokens[k - 2].lower.as_str(),
+                    "briefed" | "familiar" | "close"
+                ))
+            || (t.lower == "briefed" && k < j && doc.tokens[k].lower == "on")
         {
             k -= 1;
         } else {
@@ -3627,7 +3738,8 @@ fn noun_phrase(
     {
         return None;
     }
-    let familiar = (start..end).any(|p| doc.tokens[p].lower == "familiar");
+    let familiar =
+        (start..end).any(|p| matches!(doc.tokens[p].lower.as_str(), "familiar" | "briefed"));
     let anonymous = entity.is_none() && (ANONYMOUS_HEADS.contains(&head) || familiar);
     // "The former secretary of state said": the head stands before "of".
     let head_before_of = (start + 1..end)
@@ -5341,6 +5453,73 @@ mod tests {
             )
             .as_deref(),
             Some("Okafor")
+        );
+    }
+
+    #[test]
+    fn progressive_reports_unnamed_qualified_sources_and_roles_to_places() {
+        assert_eq!(
+            first_speaker("The Gazette is reporting that the mayor was offered a deal.").as_deref(),
+            Some("The Gazette")
+        );
+        assert_eq!(
+            first_speaker(
+                "Both men opposed the appointment, four people briefed on the talks said."
+            )
+            .as_deref(),
+            Some("four people briefed on the talks")
+        );
+        assert_eq!(
+            first_speaker("\\-- After Baker praised Okafor as a “special woman,” a former ambassador to China said that she is “playing him.”")
+                .as_deref(),
+            Some("a former ambassador to China")
+        );
+        assert_eq!(
+            first_speaker(
+                "Baker's prepared speech goes on to say the vote should shame the Senate."
+            )
+            .as_deref(),
+            Some("Baker's prepared speech")
+        );
+    }
+
+    #[test]
+    fn what_he_described_as_verdicts_and_conclusions() {
+        assert_eq!(
+            first_speaker("Baker took aim at what he described as “irresponsible managers.”")
+                .as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            first_speaker("Judge finds Tom Baker guilty of fraud").as_deref(),
+            Some("Judge")
+        );
+        assert_eq!(
+            first_speaker(
+                "He considered running, but ruled it out, concluding that he was not ready."
+            )
+            .as_deref(),
+            Some("He")
+        );
+    }
+
+    #[test]
+    fn nouns_and_rule_books_are_not_reports() {
+        assert_eq!(
+            first_speaker("Baker has made little progress on his key campaign promises."),
+            None
+        );
+        assert_eq!(
+            first_speaker("“Baker said the line was fine,” the newspaper reports.").as_deref(),
+            Some("the newspaper")
+        );
+        assert_eq!(
+            first_speaker("The judges decide cases according to the Constitution and the laws."),
+            None
+        );
+        assert_eq!(
+            first_speaker("He can be questioned, and anything he says can be used against him."),
+            None
         );
     }
 }
