@@ -5,6 +5,7 @@
 //! a pronoun speaker takes the most recent person or organization. A quote that runs on into
 //! the next sentence keeps its speaker.
 
+use super::is_month;
 use crate::entities::{Entities, EntityType, PERSON_TITLES, WEEKDAYS};
 use crate::lexicon::{any_word_class, is_stopword, word_class, WordClass};
 use crate::text::{Doc, TokenKind};
@@ -2778,25 +2779,6 @@ const ASPECTUAL: &[&str] = &[
     "eager",
     "keen",
 ];
-
-/// Whether a lowercase word names a month.
-fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
-}
 
 /// The index after a time phrase starting at `k` ("on Monday", "Tuesday night", "last week",
 /// "this April", "yesterday"), or `k` when none starts there.

@@ -274,8 +274,9 @@ fn claim_type(doc: &Doc, s_index: usize, attributed: bool) -> (&'static str, f64
     ("factual", 0.8)
 }
 
-/// A month name: the number after it is a date, not a statistic ("March 3").
-fn is_month(lower: &str) -> bool {
+/// A month name, in full or abbreviated: the number after it is a date, not a statistic
+/// ("March 3"); attribution skips it as a time phrase ("this April alleged").
+pub(crate) fn is_month(lower: &str) -> bool {
     matches!(
         lower,
         "january"
