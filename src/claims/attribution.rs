@@ -265,6 +265,12 @@ const CONTENT_VERBS: &[&str] = &[
     "grumbled",
     "griped",
     "chuckled",
+    "doubt",
+    "doubts",
+    "doubted",
+    "summarizes",
+    "summarized",
+    "summarised",
 ];
 
 /// Whether a lowercase word is a reporting verb of either list.
@@ -555,6 +561,8 @@ const AS_VERBS: &[&str] = &[
     "hail",
     "praised",
     "described",
+    "embraced",
+    "embraces",
 ];
 
 /// Verbs of praise or blame that report when a "for" complement follows their object ("thanked
@@ -593,6 +601,12 @@ const FOR_VERBS: &[&str] = &[
     "castigates",
     // "is starting to blame Obama for …" (the other forms report on their own).
     "blame",
+    "fault",
+    "criticized",
+    "criticizes",
+    "criticize",
+    "praises",
+    "praise",
 ];
 
 /// Verbs of urging that report when an infinitive follows their object ("encouraged others to
@@ -718,6 +732,7 @@ const PARTICIPLES: &[&str] = &[
     "citing",
     "charging",
     "concluding",
+    "indicating",
 ];
 
 /// Participles that report in a progressive ("is claiming that …", "are warning …").
@@ -847,6 +862,10 @@ const BETWEEN: &[&str] = &[
 
 /// Heads of unnamed sources.
 const ANONYMOUS_HEADS: &[&str] = &[
+    // "Forty-seven percent think …", "A majority say …": unnamed respondents.
+    "percent",
+    "majority",
+    "plurality",
     "confidant",
     "confidante",
     "official",
@@ -1425,23 +1444,28 @@ fn find_with(
                 return Some(f);
             }
         }
-        // "In the words of the Biden family: …".
-        if lower == "words"
+        // "In the words of the Biden family: …", "in the view of many observers".
+        if matches!(lower, "words" | "view" | "opinion")
             && i >= range.start + 2
             && doc.tokens[i - 1].lower == "the"
             && doc.tokens[i - 2].lower == "in"
             && i + 1 < range.end
             && doc.tokens[i + 1].lower == "of"
         {
-            if let Some(f) = speaker_after(doc, entities, i + 2, range.end, "in the words of") {
+            let cue = if lower == "words" {
+                "in the words of"
+            } else {
+                "in the view of"
+            };
+            if let Some(f) = speaker_after(doc, entities, i + 2, range.end, cue) {
                 return Some(f);
             }
         }
         // "As Smith put it, …" and "In Smith's words, …".
         let word_at = |k: usize, w: &str| k < range.end && doc.tokens[k].lower == w;
         if lower == "as" {
-            if let Some(put) =
-                (i + 2..range.end.min(i + 9)).find(|&k| word_at(k, "put") && word_at(k + 1, "it"))
+            if let Some(put) = (i + 2..range.end.min(i + 9))
+                .find(|&k| (word_at(k, "put") || word_at(k, "puts")) && word_at(k + 1, "it"))
             {
                 if let Some(f) = speaker_after(doc, entities, i + 1, put, "as … put it") {
                     // "Mr. Xi invited Mr. Obama …, telling his guest …, or, as he put it, …":
@@ -1459,9 +1483,11 @@ fn find_with(
             }
         }
         if lower == "in" {
-            if let Some(words) = (i + 3..range.end.min(i + 9))
-                .find(|&k| word_at(k, "words") && matches!(doc.token_text(k - 1), "'s" | "’s"))
-            {
+            // "In Dimon's view, …" too.
+            if let Some(words) = (i + 2..range.end.min(i + 9)).find(|&k| {
+                (word_at(k, "words") || word_at(k, "view") || word_at(k, "opinion"))
+                    && matches!(doc.token_text(k - 1), "'s" | "’s")
+            }) {
                 if let Some(f) = speaker_after(doc, entities, i + 1, words - 1, "in … words") {
                     return Some(f);
                 }
@@ -1562,6 +1588,8 @@ fn find_with(
                 | "revealed"
                 | "reveal"
         ) && (next_is("that")
+            // "Mueller Report Finds No Collusion": a headline states the finding.
+            || headline
             // "…, the IG report finds.": the finding came before.
             || ((i + 1 >= range.end || matches!(doc.token_text(i + 1), "." | "!"))
                 && (i.saturating_sub(6).max(range.start)..i).any(|k| doc.token_text(k) == ",")))
@@ -1845,6 +1873,17 @@ fn find_with(
         if BELIEF_VERBS.contains(&lower) && next_is("of") {
             continue;
         }
+        // "the FBI official reported to work": to a place of duty, not a report.
+        if lower.starts_with("report")
+            && next_is("to")
+            && i + 2 < range.end
+            && matches!(
+                doc.tokens[i + 2].lower.as_str(),
+                "work" | "duty" | "jail" | "prison" | "base" | "court"
+            )
+        {
+            continue;
+        }
         // "has pledged allegiance to Al Qaeda": an oath of loyalty, not a statement.
         if lower.starts_with("pledge") && next_is("allegiance") {
             continue;
@@ -2034,8 +2073,12 @@ fn find_with(
             let described = lower.starts_with("describ")
                 && (next.eq_ignore_ascii_case("as")
                     || (i + 1..range.end).any(|k| matches!(doc.token_text(k), "“" | "\"")));
+            // "Kennedy had called.": a phone call; "called" closing a clause reports only after
+            // a quote.
+            let bare_call = matches!(lower, "called" | "calls") && next == "." && !after_quote;
             let reports = !agreement
                 && !going_on
+                && !bare_call
                 && (after_quote
                     || judged_as
                     || described
@@ -2057,7 +2100,9 @@ fn find_with(
             let w = doc.tokens[k].lower.as_str();
             matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
         };
-        if (j..i).any(negation) || (i > range.start && negation(i - 1)) {
+        // "has said nothing on Twitter about Mr. Moore".
+        let said_nothing = next_is("nothing");
+        if (j..i).any(negation) || (i > range.start && negation(i - 1)) || said_nothing {
             continue;
         }
         let quote_mark = |k: usize| matches!(doc.token_text(k), "“" | "”" | "\"" | "‘" | "’");
@@ -2077,6 +2122,22 @@ fn find_with(
                     && !PRONOUNS.contains(&w)
                     && !AUXILIARIES.contains(&w)
                     && !(k > i + 1 && w.ends_with("ed"))
+                    // "denied knowing about the payment": a gerund clause is the content.
+                    && !(k == i + 1
+                        && w.len() > 5
+                        && w.ends_with("ing")
+                        && !matches!(
+                            w,
+                            "during"
+                                | "regarding"
+                                | "concerning"
+                                | "including"
+                                | "following"
+                                | "nothing"
+                                | "something"
+                                | "anything"
+                                | "everything"
+                        ))
                     // "accused Jones of lying about the tax": the "of" complement is what
                     // was said.
                     && w != "of"
@@ -2204,9 +2265,31 @@ fn find_with(
                             "as" | "while" | "when" | "after" | "before"
                         )
                     });
+                // "…, said McLay — a working woman … — likely never got …": before a dash the
+                // words may go on as what was said; only after a quote is it an inverted speaker.
+                let dash = |k: usize| matches!(doc.token_text(k), "—" | "–" | "-" | "--");
+                let clause_after_dashes = |k: usize| {
+                    (k + 1..range.end.min(k + 25))
+                        .find(|&d| dash(d))
+                        .is_some_and(|d| {
+                            doc.tokens
+                                .get(d + 1)
+                                .filter(|_| d + 1 < range.end)
+                                .is_some_and(|t| {
+                                    !t.capitalized
+                                        && (is_verb_like(t)
+                                            || AUXILIARIES.contains(&t.lower.as_str())
+                                            || (t.lower.len() > 4 && t.lower.ends_with("ly")))
+                                })
+                        })
+                };
+                let quoted_before_verb = (range.start..i).any(quote_mark);
                 let closes = setting
                     || subordinate
-                    || next.is_none_or(|k| matches!(doc.tokens[k].kind, TokenKind::Punct));
+                    || next.is_none_or(|k| {
+                        matches!(doc.tokens[k].kind, TokenKind::Punct)
+                            && (quoted_before_verb || !dash(k) || !clause_after_dashes(k))
+                    });
                 if closes {
                     return Some(f);
                 }
@@ -2262,6 +2345,26 @@ fn find_with(
                 .and_then(|v| speaker_before(doc, entities, range.start, v, lower));
             if let Some(f) = issuer {
                 return Some(f);
+            }
+        }
+        // "But, as Krongard indicated, the IG report clearly stated that …": an "as X said,"
+        // parenthetical yields to the main clause's report, when there is one.
+        let parenthetical = i + 1 < range.end
+            && doc.token_text(i + 1) == ","
+            && (i.saturating_sub(5).max(range.start)..i.saturating_sub(1)).any(|a| {
+                doc.tokens[a].lower == "as"
+                    && (a == range.start || matches!(doc.token_text(a - 1), "," | "—" | "–"))
+                    && (a + 1..i).all(|k| {
+                        let t = &doc.tokens[k];
+                        t.capitalized
+                            || PRONOUNS.contains(&t.lower.as_str())
+                            || matches!(t.lower.as_str(), "the" | "'s" | "’s" | ".")
+                    })
+            });
+        if parenthetical {
+            let without = |k: usize| allowed(k) && k != i;
+            if let Some(main) = find_with(doc, entities, range.clone(), &without) {
+                return Some(main);
             }
         }
         // "in the wake of a detailed investigative report in The Wall Street Journal on Friday
@@ -2355,6 +2458,18 @@ fn find_with(
             if let Some(v) = issued {
                 let cue = doc.tokens[v].lower.as_str();
                 if let Some(f) = speaker_before(doc, entities, range.start, v, cue) {
+                    return Some(f);
+                }
+            }
+            // "surprised to find a note indicating that Kennedy had called": with no issuer
+            // named, the written words themselves are the source.
+            let participle = doc.tokens[i].lower.as_str();
+            let determiner = i - 2;
+            if issued.is_none()
+                && content_follows(doc, range.clone(), i)
+                && matches!(doc.tokens[determiner].lower.as_str(), "a" | "an" | "the")
+            {
+                if let Some(f) = noun_phrase(doc, entities, determiner, i, participle) {
                     return Some(f);
                 }
             }
@@ -3255,10 +3370,18 @@ fn speaker_before(
     while k > start && j - k < 9 {
         let t = &doc.tokens[k - 1];
         let word = t.kind == TokenKind::Word || t.kind == TokenKind::Number;
+        // "The states said …": after a determiner a cue word is the phrase's noun.
+        let noun_after_determiner = k >= start + 2
+            && k == j
+            && matches!(
+                doc.tokens[k - 2].lower.as_str(),
+                "the" | "these" | "those" | "some" | "many"
+            );
         if (word
             && !NP_STOP.contains(&t.lower.as_str())
-            && !is_reporting_verb(&t.lower)
-            && !AUXILIARIES.contains(&t.lower.as_str())
+            && (!is_reporting_verb(&t.lower) || noun_after_determiner)
+            // "the May 25 IG report": a capitalized "May" is the month.
+            && (t.capitalized || !AUXILIARIES.contains(&t.lower.as_str()))
             // "Axios quoted a source close to Bannon who said": a past verb ends the phrase.
             && (t.capitalized
                 || !t.lower.ends_with("ed")
@@ -3583,15 +3706,26 @@ fn speaker_after(
             bytes.end = doc.tokens[n - 1].end;
             e = n;
         }
-        if e < end {
-            let t = &doc.tokens[e];
-            // "by Bernie Sanders supporters": a group noun after the name heads the phrase.
-            if !t.capitalized
-                && (SOURCE_NOUNS.contains(&t.lower.as_str())
-                    || ANONYMOUS_HEADS.contains(&t.lower.as_str()))
-            {
-                bytes.end = t.end;
-            }
+        // "by Bernie Sanders supporters", "according to the Orange County district
+        // attorney’s office": a group noun after the name, within a few lowercase words and
+        // possessives, heads the phrase.
+        let head = (e..end.min(e + 5))
+            .take_while(|&k| {
+                let t = &doc.tokens[k];
+                matches!(t.lower.as_str(), "'s" | "’s")
+                    || (t.is_word()
+                        && !t.capitalized
+                        && !is_stopword(&t.lower)
+                        && !is_reporting_verb(&t.lower)
+                        && !is_verb_like(t))
+            })
+            .filter(|&k| {
+                let w = doc.tokens[k].lower.as_str();
+                SOURCE_NOUNS.contains(&w) || ANONYMOUS_HEADS.contains(&w)
+            })
+            .last();
+        if let Some(h) = head {
+            bytes.end = doc.tokens[h].end;
         }
         let mut f = found_entity(doc, entities, g, bytes, cue);
         if let Some(s) = span_start.filter(|&s| s < f.bytes.start) {
@@ -4012,6 +4146,8 @@ const SOURCE_NOUNS: &[&str] = &[
     "prosecution",
     "defense",
     "defence",
+    "leadership",
+    "states",
     // People and bodies that speak ("The porn actress who claims …", "the clinic says").
     "actress",
     "actor",
@@ -5502,6 +5638,75 @@ mod tests {
         assert_eq!(
             first_speaker("He can be questioned, and anything he says can be used against him."),
             None
+        );
+    }
+
+    #[test]
+    fn views_parentheticals_and_respondents() {
+        assert_eq!(
+            first_speaker("In Okafor's view, there is plenty of blame to go around.").as_deref(),
+            Some("Okafor")
+        );
+        assert_eq!(
+            first_speaker("A turning point, in the view of many observers, was the ad.").as_deref(),
+            Some("many observers")
+        );
+        assert_eq!(
+            first_speaker("As Baker puts it, the mayor “has a record that ought to worry us.”")
+                .as_deref(),
+            Some("Baker")
+        );
+        // "as X noted," yields to the main clause's report.
+        assert_eq!(
+            first_speaker(
+                "But, as Baker noted, the audit report clearly stated that no rules were broken."
+            )
+            .as_deref(),
+            Some("the audit report")
+        );
+        assert_eq!(
+            first_speaker("Forty-seven percent think she is better at sharing their values.")
+                .as_deref(),
+            Some("Forty-seven percent")
+        );
+    }
+
+    #[test]
+    fn fourth_round_heads_gerunds_and_non_reports() {
+        assert_eq!(
+            first_speaker("The states said the governor broke the law.").as_deref(),
+            Some("The states")
+        );
+        assert_eq!(
+            first_speaker("Mr. Baker denied knowing about the payment.").as_deref(),
+            Some("Mr. Baker")
+        );
+        assert_eq!(
+            first_speaker("Mr. Baker has said nothing on Twitter about Ms. Okafor."),
+            None
+        );
+        assert_eq!(
+            first_speaker(
+                "The official reported to work and found a note indicating that Okafor had called."
+            )
+            .as_deref(),
+            Some("a note")
+        );
+        assert_eq!(
+            first_speaker(
+                "Baker was charged, according to the Orange County district attorney’s office."
+            )
+            .as_deref(),
+            Some("the Orange County district attorney’s office")
+        );
+        // Before a dash, the words after an inverted verb may go on as a clause.
+        assert_eq!(
+            first_speaker(
+                "Ruth Okafor, a professor who is writing a biography of him, said Baker — a clerk in \
+                 a busy office — likely never got the credit she deserved."
+            )
+            .as_deref(),
+            Some("Ruth Okafor")
         );
     }
 }

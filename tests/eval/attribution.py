@@ -10,8 +10,8 @@ Gold: three hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBU
   rules have been changed against it);
 - DEV3, tests/eval/attribution_gold_dev3.jsonl (240 random NewsMTSC train.jsonl sentences, seed
   20261126): labeled before NEWSAR was run on them, then used for rule work like DEV and DEV2;
-- DEV4, DEV5 and DEV6, tests/eval/attribution_gold_dev4.jsonl, _dev5.jsonl, _dev6.jsonl (240
-  more each, seeds 20261127, 20261128, 20261129): the same.
+- DEV4 to DEV7, tests/eval/attribution_gold_dev4.jsonl … _dev7.jsonl (240 more each, seeds
+  20261127 to 20261130): the same.
 Each set holds references, not text: per line the NewsMTSC file
 and primary_gid, the speaker span as Python (code point) offsets into that record's
 `sentence_normalized` (or null: the sentence attributes nothing to anyone), the SHA-1 of the
@@ -64,6 +64,7 @@ GOLD_DEV3 = os.path.join(HERE, "attribution_gold_dev3.jsonl")
 GOLD_DEV4 = os.path.join(HERE, "attribution_gold_dev4.jsonl")
 GOLD_DEV5 = os.path.join(HERE, "attribution_gold_dev5.jsonl")
 GOLD_DEV6 = os.path.join(HERE, "attribution_gold_dev6.jsonl")
+GOLD_DEV7 = os.path.join(HERE, "attribution_gold_dev7.jsonl")
 METHOD = ("Each labeled sentence is its own text input; prediction = the first "
           "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
           "check-worthy sentences), a tweet-embed signature giving way to a later attribution. UTF-16 offsets into article.text → Python offsets into "
@@ -344,7 +345,9 @@ def run(newsar, data_dir):
                         ("DEV5 (fifth dev set, train.jsonl sample, used for rule writing)",
                          GOLD_DEV5),
                         ("DEV6 (sixth dev set, train.jsonl sample, used for rule writing)",
-                         GOLD_DEV6)):
+                         GOLD_DEV6),
+                        ("DEV7 (seventh dev set, train.jsonl sample, used for rule writing)",
+                         GOLD_DEV7)):
         if not os.path.exists(path):
             notes.append(f"skipped {label}: {path} not found")
             continue
@@ -358,14 +361,14 @@ def run(newsar, data_dir):
                  "TEST set (tests/eval/attribution_gold_test.jsonl) was labeled before NEWSAR was "
                  "run on it and is held out from rule work; quote the TEST figures. DEV2 "
                  "(tests/eval/attribution_gold_dev2.jsonl) was labeled before NEWSAR was run on it "
-                 "and is then used for rule work like DEV; so are DEV3 to DEV6 "
-                 "(tests/eval/attribution_gold_dev3.jsonl, _dev4, _dev5, _dev6: random "
+                 "and is then used for rule work like DEV; so are DEV3 to DEV7 "
+                 "(tests/eval/attribution_gold_dev3.jsonl … _dev7: random "
                  "samples of train.jsonl).")
     return common.result(
         "Attribution (speaker)",
         f"hand-labeled NewsMTSC sentences (devtest_mt; DEV3 from train), {' + '.join(sizes)} "
         f"(tests/eval/attribution_gold_test.jsonl, attribution_gold.jsonl, "
         f"attribution_gold_dev2.jsonl, attribution_gold_dev3.jsonl, "
-        f"attribution_gold_dev4.jsonl, _dev5.jsonl, _dev6.jsonl; rules in "
+        f"attribution_gold_dev4.jsonl … _dev7.jsonl; rules in "
         f"tests/eval/ATTRIBUTION_LABELING.md)",
         rows, METHOD, notes, made_of, tables)
