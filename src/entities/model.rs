@@ -5,8 +5,12 @@
 //! a company), table-line evidence (a capitalized run followed by numbers, as in sports results
 //! and market tables), document-level case evidence, the words around the same word's other
 //! occurrences in the document and where it stands in its capitalized runs there, whether the
-//! document reads as sports news, external place-name lists ([`super::gazetteer`]) and word
-//! clusters ([`super::clusters`]) — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
+//! document reads as sports news, external place-name lists ([`super::gazetteer`]), word
+//! clusters ([`super::clusters`]), how the words that begin and end the token's capitalized run
+//! were tagged in training text, for a lower-case word inside a run ("Chevron Corp and Texaco
+//! Inc") how the words either side of it were, the last letters of the longer neighbouring
+//! words, and acronyms the document defines ([`acronym_codes`]: "dark northern spring (DNS)" is
+//! a term, not an organization) — predicting IOB2 tags for CoNLL's four types. Tagging runs twice
 //! over a document: the second pass also sees what the first said about the same word elsewhere
 //! in it ([`memory_codes`]). Trained by [`super::train`] on CoNLL-2003 `eng.train`; the weights
 //! are quantized to 16 bits each and compiled in (`data/models/ner.bin`, provenance in
@@ -98,8 +102,11 @@ impl FeatureHash {
     fn new(template: u8) -> FeatureHash {
         FeatureHash((0x811c_9dc5 ^ u32::from(template)).wrapping_mul(0x0100_0193))
     }
-    fn str(mut self, s: &str) -> FeatureHash {
-        for b in s.bytes() {
+    fn str(self, s: &str) -> FeatureHash {
+        self.bytes(s.as_bytes())
+    }
+    fn bytes(mut self, s: &[u8]) -> FeatureHash {
+        for &b in s {
             self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
         }
         self.sep()
@@ -139,7 +146,7 @@ pub struct TokenView {
     /// document ([`run_profiles`]).
     profile: Vec<u8>,
     lower: Vec<String>,
-    shape: Vec<String>,
+    shape: Vec<Shape>,
     text: Vec<String>,
     /// Capitalized somewhere in the document other than at a sentence start.
     cap_elsewhere: Vec<bool>,
@@ -158,10 +165,117 @@ pub struct TokenView {
     /// Feature buckets of the words around the other occurrences of a capitalized word
     /// ([`contexts_elsewhere`]).
     elsewhere: Vec<Vec<usize>>,
+    /// Acronym evidence per token ([`acronym_codes`]).
+    acronym: Vec<u8>,
 }
 
-fn shape_of(s: &str) -> String {
-    let mut out = String::new();
+/// Whether `short` abbreviates the words `long` (Schwartz & Hearst 2003): its letters occur in
+/// order in them, read from the end, and its first letter starts a word.
+fn abbreviates(short: &str, long: &[&str]) -> bool {
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    let text: Vec<(char, bool)> = long
+        .iter()
+        .flat_map(|w| w.chars().enumerate().map(|(k, c)| (c, k == 0)))
+        .collect();
+    let mut at = text.len();
+    for (n, &c) in letters.iter().enumerate().rev() {
+        loop {
+            if at == 0 {
+                return false;
+            }
+            at -= 1;
+            let (t, starts) = text[at];
+            if t == c && (n > 0 || starts) {
+                break;
+            }
+        }
+    }
+    true
+}
+
+/// Acronyms defined in the document ("dark northern spring ( DNS )", "Zimbabwe Football
+/// Association ( ZIFA )"): every occurrence of the acronym gets 1 if its long form is lower
+/// case (a term, not a name), 2 if capitalized; the capitalized long form's words get 3.
+fn acronym_codes(doc: &Doc, lower: &[String]) -> Vec<u8> {
+    let n = doc.tokens.len();
+    let mut codes = vec![0u8; n];
+    let mut defined: Vec<(&str, u8)> = Vec::new();
+    for s in &doc.sentences {
+        let r = s.tokens.clone();
+        for j in r.start + 1..r.end.saturating_sub(1) {
+            if !doc.tokens[j].all_caps || lower[j - 1] != "(" || lower[j + 1] != ")" {
+                continue;
+            }
+            let len = lower[j].chars().count();
+            if !(2..=8).contains(&len) {
+                continue;
+            }
+            // The long form: up to min(len + 5, 2 len) words before the parenthesis.
+            let max_words = (len + 5).min(2 * len);
+            let mut words: Vec<usize> = Vec::new();
+            let mut k = j - 1;
+            while k > r.start && words.len() < max_words {
+                k -= 1;
+                if !doc.tokens[k].is_word() {
+                    break;
+                }
+                words.push(k);
+            }
+            words.reverse();
+            let first = lower[j].chars().next();
+            // Shortest long form that starts with the acronym's first letter and abbreviates.
+            let found = (0..words.len()).rev().find(|&from| {
+                lower[words[from]].chars().next() == first && {
+                    let long: Vec<&str> =
+                        words[from..].iter().map(|&w| lower[w].as_str()).collect();
+                    abbreviates(&lower[j], &long)
+                }
+            });
+            let Some(from) = found else { continue };
+            let long = &words[from..];
+            let caps = long.iter().filter(|&&w| doc.tokens[w].capitalized).count();
+            let named = caps * 2 > long.len();
+            if named {
+                for &w in long {
+                    codes[w] = 3;
+                }
+            }
+            defined.push((lower[j].as_str(), if named { 2 } else { 1 }));
+        }
+    }
+    if defined.is_empty() {
+        return codes;
+    }
+    for i in 0..n {
+        if doc.tokens[i].all_caps {
+            if let Some(&(_, c)) = defined.iter().find(|(w, _)| *w == lower[i]) {
+                codes[i] = c;
+            }
+        }
+    }
+    codes
+}
+
+/// A word's shape ([`shape_of`]), held inline: at most six characters, nine bytes.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    len: u8,
+    bytes: [u8; 12],
+}
+
+impl Shape {
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+/// Upper case as X, lower case as x, digits as d, anything else as itself, runs collapsed,
+/// cut after six bytes ("Obama" Xx, "1996-08-22" d-d-d).
+fn shape_of(s: &str) -> Shape {
+    let mut out = Shape::default();
     let mut last = '\0';
     for c in s.chars() {
         let k = if c.is_uppercase() {
@@ -176,9 +290,10 @@ fn shape_of(s: &str) -> String {
         if k == last {
             continue;
         }
-        out.push(k);
+        let at = usize::from(out.len);
+        out.len += k.encode_utf8(&mut out.bytes[at..]).len() as u8;
         last = k;
-        if out.len() >= 6 {
+        if out.len >= 6 {
             break;
         }
     }
@@ -193,6 +308,17 @@ pub trait NameLists {
     fn name(&self, text: &str) -> Option<(usize, u32)>;
     /// Counts as PER, ORG, LOC, MISC and O of a capitalized word.
     fn word(&self, text: &str) -> Option<[u32; 5]>;
+    /// False if no listed entity string starts with `word` followed by whitespace or its end
+    /// (a cheap test that spares the longest-match lookups at most tokens).
+    fn may_start(&self, word: &str) -> bool {
+        let _ = word;
+        true
+    }
+}
+
+/// The first whitespace-delimited word of a name.
+pub fn first_word(name: &str) -> &str {
+    name.split(char::is_whitespace).next().unwrap_or(name)
 }
 
 /// The compiled-in lists (`data/entities/names.tsv`, `words.tsv`).
@@ -214,6 +340,17 @@ impl NameLists for CompiledLists {
     fn word(&self, text: &str) -> Option<[u32; 5]> {
         crate::lexicon::word_types().get(text).copied()
     }
+    fn may_start(&self, word: &str) -> bool {
+        static FIRST: OnceLock<crate::lexicon::WordSet> = OnceLock::new();
+        FIRST
+            .get_or_init(|| {
+                crate::lexicon::known_names()
+                    .keys()
+                    .map(|k| first_word(k))
+                    .collect()
+            })
+            .contains(word)
+    }
 }
 
 /// Longest names to look up, in tokens.
@@ -231,17 +368,29 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
                 j += 1;
                 continue;
             }
+            // A token followed by whitespace (or the sentence end) is a listed name's first word
+            // if any name starts here.
+            let alone = (j + 1 == s.tokens.end
+                || doc.text[t.end..].starts_with(char::is_whitespace))
+                && first_word(&forms[j]).len() == forms[j].len();
+            if alone && !lists.may_start(&forms[j]) {
+                j += 1;
+                continue;
+            }
             let mut matched = 0;
             let longest = MAX_NAME_TOKENS.min(s.tokens.end - j);
-            for len in (1..=longest).rev() {
-                key.clear();
-                for (k, form) in forms.iter().enumerate().skip(j).take(len) {
-                    if k > j {
-                        key.push_str(&doc.text[doc.tokens[k - 1].end..doc.tokens[k].start]);
-                    }
-                    key.push_str(form);
+            // The longest key once; shorter ones are its prefixes ending at a token's end.
+            key.clear();
+            let mut ends = [0usize; MAX_NAME_TOKENS];
+            for (k, form) in forms.iter().enumerate().skip(j).take(longest) {
+                if k > j {
+                    key.push_str(&doc.text[doc.tokens[k - 1].end..doc.tokens[k].start]);
                 }
-                if let Some((kind, count)) = lists.name(&key) {
+                key.push_str(form);
+                ends[k - j] = key.len();
+            }
+            for len in (1..=longest).rev() {
+                if let Some((kind, count)) = lists.name(&key[..ends[len - 1]]) {
                     if len > 1 || count >= 2 {
                         for (k, code) in codes[j..j + len].iter_mut().enumerate() {
                             *code = 1 + 2 * kind as u8 + u8::from(k > 0);
@@ -255,6 +404,14 @@ fn gazetteer_codes(doc: &Doc, forms: &[String], lists: &dyn NameLists) -> Vec<u8
         }
     }
     codes
+}
+
+/// Whether a lowercase word is one of the tagger's person titles ("mr", "gen."), a trailing
+/// full stop aside (a set built once: the test runs for every capitalized word).
+fn is_person_title(word: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| super::tagger::PERSON_TITLES.iter().copied().collect())
+        .contains(word.trim_end_matches('.'))
 }
 
 /// Whether a lowercase word is one of [`SPORT_WORDS`] (a set built once: the list is read
@@ -333,9 +490,13 @@ fn contexts_elsewhere(doc: &Doc, lower: &[String], repeated: &[Vec<usize>]) -> V
     }
     // The buckets each occurrence lends to the others: the words before and after it.
     let mut around = vec![[0usize; 2]; n];
+    let mut wanted = vec![false; n];
+    for &j in repeated.iter().flatten() {
+        wanted[j] = true;
+    }
     for s in &doc.sentences {
         for j in s.tokens.clone() {
-            if !(doc.tokens[j].is_word() && doc.tokens[j].capitalized) {
+            if !wanted[j] {
                 continue;
             }
             let before = if j > s.tokens.start {
@@ -452,7 +613,7 @@ impl TokenView {
         let n = doc.tokens.len();
         let text: Vec<String> = (0..n).map(|i| doc.token_text(i).to_string()).collect();
         let lower: Vec<String> = doc.tokens.iter().map(|t| t.lower.clone()).collect();
-        let shape: Vec<String> = text.iter().map(|t| shape_of(t)).collect();
+        let shape: Vec<Shape> = text.iter().map(|t| shape_of(t)).collect();
         let mut first_in_sentence = vec![false; n];
         let mut shouting = vec![false; n];
         for s in &doc.sentences {
@@ -485,8 +646,7 @@ impl TokenView {
         let mut table = vec![0u8; n];
         let mut table_sentences = 0usize;
         // A title before a name is not part of it ("Mayor Anna Kowalczyk"): titles stand alone.
-        let is_title =
-            |i: usize| super::tagger::PERSON_TITLES.contains(&lower[i].trim_end_matches('.'));
+        let is_title = |i: usize| is_person_title(&lower[i]);
         let is_cap = |i: usize| doc.tokens[i].is_word() && doc.tokens[i].capitalized;
         for s in &doc.sentences {
             let mut i = s.tokens.start;
@@ -497,16 +657,19 @@ impl TokenView {
                     continue;
                 }
                 let mut j = i + 1;
-                while !is_title(i) {
-                    if j < s.tokens.end && is_cap(j) && !is_title(j) {
-                        j += 1;
-                    } else if j + 1 < s.tokens.end
-                        && matches!(lower[j].as_str(), "of" | "and" | "&" | "de" | "for")
-                        && is_cap(j + 1)
-                    {
-                        j += 2;
-                    } else {
-                        break;
+                // A title stands alone; other runs extend over capitalized words and connectors.
+                if !is_title(i) {
+                    loop {
+                        if j < s.tokens.end && is_cap(j) && !is_title(j) {
+                            j += 1;
+                        } else if j + 1 < s.tokens.end
+                            && matches!(lower[j].as_str(), "of" | "and" | "&" | "de" | "for")
+                            && is_cap(j + 1)
+                        {
+                            j += 2;
+                        } else {
+                            break;
+                        }
                     }
                 }
                 for r in &mut run[i..j] {
@@ -548,6 +711,7 @@ impl TokenView {
         let repeated = repeated_words(doc, &lower);
         let elsewhere = contexts_elsewhere(doc, &lower, &repeated);
         let profile = run_profiles(n, &repeated, &run);
+        let acronym = acronym_codes(doc, &lower);
         let forms = &text;
         let gazetteer = gazetteer_codes(doc, forms, lists);
         let word_class = forms.iter().map(|t| word_class_code(lists, t)).collect();
@@ -579,6 +743,7 @@ impl TokenView {
             doc_table,
             sport,
             elsewhere,
+            acronym,
         }
     }
 }
@@ -645,7 +810,11 @@ pub fn static_features(
         (j >= range.start as isize && j < range.end as isize).then_some(j as usize)
     };
     let lower = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |j| view.lower[j].as_str());
-    let shape = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |j| view.shape[j].as_str());
+    let shape = |k: isize| {
+        at(k).map_or(if k < 0 { BOS } else { EOS }.as_bytes(), |j| {
+            view.shape[j].as_bytes()
+        })
+    };
     let w = view.lower[i].as_str();
     let flags = flags_of(view, doc, i);
     let h = FeatureHash::new;
@@ -656,9 +825,9 @@ pub fn static_features(
         h(3).str(lower(1)),
         h(4).str(lower(-2)),
         h(5).str(lower(2)),
-        h(6).str(shape(0)),
-        h(7).str(shape(-1)).str(shape(0)),
-        h(8).str(shape(0)).str(shape(1)),
+        h(6).bytes(shape(0)),
+        h(7).bytes(shape(-1)).bytes(shape(0)),
+        h(8).bytes(shape(0)).bytes(shape(1)),
         h(9).str(prefix(w, 2)),
         h(10).str(prefix(w, 3)),
         h(11).str(suffix(w, 2)),
@@ -668,11 +837,11 @@ pub fn static_features(
         h(18).str(w).str(lower(1)),
         h(19).byte(flags),
         h(20).str(&view.text[i]),
-        h(21).byte(flags).str(shape(0)),
+        h(21).byte(flags).bytes(shape(0)),
         h(23).str(lower(-1)).byte(flags),
-        h(24).str(shape(-1)).str(shape(0)).str(shape(1)),
+        h(24).bytes(shape(-1)).bytes(shape(0)).bytes(shape(1)),
         h(28).byte(view.gazetteer[i]),
-        h(29).byte(view.gazetteer[i]).str(shape(0)),
+        h(29).byte(view.gazetteer[i]).bytes(shape(0)),
         h(30).byte(view.word_class[i]),
         h(31).byte(view.word_class[i]).byte(flags),
         h(32)
@@ -681,14 +850,14 @@ pub fn static_features(
         h(33).byte(at(1).map_or(255, |j| view.word_class[j])),
         h(43).str(lower(-2)).str(lower(-1)),
         h(44).str(lower(1)).str(lower(2)),
-        h(45).byte(view.table[i]).str(shape(0)),
+        h(45).byte(view.table[i]).bytes(shape(0)),
         h(46).byte(view.table[i]).byte(view.word_class[i]),
         h(47).byte(view.doc_table).byte(flags),
-        h(62).str(shape(-2)).str(shape(-1)).str(shape(0)),
-        h(63).str(shape(0)).str(shape(1)).str(shape(2)),
+        h(62).bytes(shape(-2)).bytes(shape(-1)).bytes(shape(0)),
+        h(63).bytes(shape(0)).bytes(shape(1)).bytes(shape(2)),
         h(70).byte(view.ext_span[i]),
         h(76).u16(view.cluster[i]),
-        h(82).u16(view.cluster[i]).str(shape(0)),
+        h(82).u16(view.cluster[i]).bytes(shape(0)),
         h(87).byte(view.ext_span[i]).byte(view.sport),
         h(88).byte(flags).byte(view.sport),
         h(84).byte(view.profile[i]),
@@ -697,6 +866,25 @@ pub fn static_features(
     ];
     out.extend(feats.iter().map(|f| f.bucket()));
     out.extend_from_slice(&view.elsewhere[i]);
+    if view.acronym[i] != 0 {
+        out.push(h(89).byte(view.acronym[i]).bucket());
+        out.push(
+            h(90)
+                .byte(view.acronym[i])
+                .byte(view.sport)
+                .byte(view.doc_table)
+                .bucket(),
+        );
+    }
+    let word_class = |k: isize| at(k).map_or(255, |j| view.word_class[j]);
+    // The last three letters of the neighbouring words ("... Holdings", "... announced"), for
+    // words longer than four bytes (of a short word they would be the word itself).
+    for (template, k) in [(100, 1), (101, -1)] {
+        let word = lower(k);
+        if word.len() > 4 {
+            out.push(h(template).str(suffix(word, 3)).bucket());
+        }
+    }
     let (run_first, run_last) = (view.run[i].0 as usize, view.run[i].1 as usize);
     if doc.tokens[i].capitalized {
         let len = (run_last - run_first + 1).min(4) as u8;
@@ -722,6 +910,29 @@ pub fn static_features(
                 .bucket(),
         );
         out.push(h(42).byte(pos).byte(len).bucket());
+        // How the words that end the run were tagged in training text ("Flour Mills Assn").
+        out.push(
+            h(106)
+                .byte(view.word_class[run_last])
+                .byte(u8::from(i == run_last))
+                .bucket(),
+        );
+        out.push(
+            h(107)
+                .byte(view.word_class[run_first])
+                .byte(u8::from(i == run_first))
+                .bucket(),
+        );
+    } else if run_first < i && i < run_last {
+        // A connector inside a run ("Chevron Corp and Texaco Inc", "Bank of England"): how the
+        // words either side of it were tagged in training text says whether it joins or splits.
+        out.push(
+            h(94)
+                .str(w)
+                .byte(word_class(-1))
+                .byte(word_class(1))
+                .bucket(),
+        );
     }
 }
 
@@ -736,15 +947,15 @@ pub fn dynamic_features(
     out: &mut Vec<usize>,
 ) {
     let w = view.lower[i].as_str();
-    let shape = view.shape[i].as_str();
+    let shape = view.shape[i].as_bytes();
     let h = FeatureHash::new;
     let feats = [
         h(14).byte(prev as u8),
         h(15).byte(prev2 as u8).byte(prev as u8),
         h(16).byte(prev as u8).str(w),
-        h(22).byte(prev as u8).str(shape),
+        h(22).byte(prev as u8).bytes(shape),
         h(25).byte(memory),
-        h(26).byte(memory).str(shape),
+        h(26).byte(memory).bytes(shape),
         h(27).byte(memory).byte(prev as u8),
     ];
     out.extend(feats.iter().map(|f| f.bucket()));
@@ -911,10 +1122,11 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert_eq!(shape_of("Obama"), "Xx");
-        assert_eq!(shape_of("NATO"), "X");
-        assert_eq!(shape_of("U.S"), "X.X");
-        assert_eq!(shape_of("1996-08-22"), "d-d-d");
+        assert_eq!(shape_of("Obama").as_bytes(), b"Xx");
+        assert_eq!(shape_of("NATO").as_bytes(), b"X");
+        assert_eq!(shape_of("U.S").as_bytes(), b"X.X");
+        assert_eq!(shape_of("1996-08-22").as_bytes(), b"d-d-d");
+        assert_eq!(shape_of("Zürich’s").as_bytes(), "Xx’x".as_bytes());
     }
 
     #[test]
@@ -942,6 +1154,103 @@ mod tests {
         assert_eq!(view.profile[last], 1);
         assert_eq!(view.profile[at("blackburn")], 1);
         assert_eq!(view.profile[at("shares")], 0);
+    }
+
+    #[test]
+    fn acronyms_defined_in_the_document() {
+        assert!(abbreviates("dns", &["dark", "northern", "spring"]));
+        assert!(abbreviates("kv", &["kilovolt"]));
+        assert!(abbreviates(
+            "zifa",
+            &["zimbabwe", "football", "association"]
+        ));
+        assert!(!abbreviates("ww", &["northern", "wheat"]));
+        let doc = Doc::from_plain_text(
+            "It bought dark northern spring ( DNS ) and western white ( WW ) wheat .\n\
+             The Zimbabwe Football Association ( ZIFA ) said . DNS rose , ZIFA said .",
+        );
+        let view = TokenView::new(&doc);
+        let codes = |w: &str| -> Vec<u8> {
+            (0..view.lower.len())
+                .filter(|&i| view.lower[i] == w)
+                .map(|i| view.acronym[i])
+                .collect()
+        };
+        // Lower-case long form: a term, on every occurrence.
+        assert_eq!(codes("dns"), [1, 1]);
+        assert_eq!(codes("ww"), [1]);
+        // Capitalized long form: a name; its words are marked too.
+        assert_eq!(codes("zifa"), [2, 2]);
+        assert_eq!(codes("football"), [3]);
+        assert_eq!(codes("wheat"), [0]);
+    }
+
+    /// A few listed names, with or without the first-word shortcut.
+    struct Few(bool);
+
+    impl NameLists for Few {
+        fn name(&self, text: &str) -> Option<(usize, u32)> {
+            match text {
+                "Chevron Corp" | "Texaco Inc" => Some((1, 3)),
+                "New York" => Some((2, 9)),
+                "U.S." => Some((2, 20)),
+                _ => None,
+            }
+        }
+        fn word(&self, _: &str) -> Option<[u32; 5]> {
+            None
+        }
+        fn may_start(&self, word: &str) -> bool {
+            !self.0 || ["Chevron", "Texaco", "New", "U.S."].contains(&word)
+        }
+    }
+
+    #[test]
+    fn first_word_shortcut_changes_no_match() {
+        let doc = Doc::from_plain_text(
+            "Chevron Corp and Texaco Inc left New York.\nU.S. majors Chevron Corp rose.",
+        );
+        let forms: Vec<String> = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i).to_string())
+            .collect();
+        let with = gazetteer_codes(&doc, &forms, &Few(true));
+        assert_eq!(with, gazetteer_codes(&doc, &forms, &Few(false)));
+        assert_eq!(&with[..5], &[3, 4, 0, 3, 4]);
+        assert_eq!(first_word("New York"), "New");
+    }
+
+    #[test]
+    fn connectors_inside_a_run_have_their_own_feature() {
+        let doc = Doc::from_plain_text("Chevron Corp and Texaco Inc rose and fell.");
+        let view = TokenView::new(&doc);
+        let range = doc.sentences[0].tokens.clone();
+        let has_94 = |i: usize| {
+            let mut out = Vec::new();
+            static_features(&view, &doc, &range, i, &mut out);
+            let w = view.lower[i].as_str();
+            let b = FeatureHash::new(94)
+                .str(w)
+                .byte(view.word_class[i - 1])
+                .byte(view.word_class[i + 1])
+                .bucket();
+            out.contains(&b)
+        };
+        let and = |n: usize| {
+            (0..view.lower.len())
+                .filter(|&i| view.lower[i] == "and")
+                .nth(n)
+                .unwrap()
+        };
+        assert!(has_94(and(0)));
+        assert!(!has_94(and(1)));
+        // The next word's last letters: for "Texaco" ("Inc" is too short), not for "Corp".
+        let next_suffix = |i: usize, sfx: &str| {
+            let mut out = Vec::new();
+            static_features(&view, &doc, &range, i, &mut out);
+            out.contains(&FeatureHash::new(100).str(sfx).bucket())
+        };
+        assert!(next_suffix(and(0), "aco"));
+        assert!(!next_suffix(and(0) + 1, "inc"));
     }
 
     #[test]

@@ -89,6 +89,8 @@ fn to_iob2(tags: &[String]) -> Vec<String> {
 pub struct FoldLists {
     names: std::collections::HashMap<String, [u32; 4]>,
     words: std::collections::HashMap<String, [u32; 5]>,
+    /// The first word of each name ([`model::NameLists::may_start`]).
+    first_words: std::collections::HashSet<String>,
 }
 
 fn type_slot(kind: &str) -> usize {
@@ -136,6 +138,11 @@ impl FoldLists {
             }
         }
         lists.words.retain(|_, c| c.iter().sum::<u32>() >= 2);
+        lists.first_words = lists
+            .names
+            .keys()
+            .map(|k| model::first_word(k).to_string())
+            .collect();
         lists
     }
 }
@@ -150,6 +157,9 @@ impl model::NameLists for FoldLists {
     }
     fn word(&self, text: &str) -> Option<[u32; 5]> {
         self.words.get(text).copied()
+    }
+    fn may_start(&self, word: &str) -> bool {
+        self.first_words.contains(word)
     }
 }
 
