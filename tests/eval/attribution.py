@@ -11,7 +11,9 @@ Gold: three hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBU
 - DEV3, tests/eval/attribution_gold_dev3.jsonl (240 random NewsMTSC train.jsonl sentences, seed
   20261126): labeled before NEWSAR was run on them, then used for rule work like DEV and DEV2;
 - DEV4 to DEV7, tests/eval/attribution_gold_dev4.jsonl … _dev7.jsonl (240 more each, seeds
-  20261127 to 20261130): the same.
+  20261127 to 20261130): the same;
+- TEST2, tests/eval/attribution_gold_test2.jsonl (240 random train.jsonl sentences, seed 20261201):
+  labeled before NEWSAR was run on them and held out like TEST.
 Each set holds references, not text: per line the NewsMTSC file
 and primary_gid, the speaker span as Python (code point) offsets into that record's
 `sentence_normalized` (or null: the sentence attributes nothing to anyone), the SHA-1 of the
@@ -59,6 +61,7 @@ import common
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "attribution_gold.jsonl")
 GOLD_TEST = os.path.join(HERE, "attribution_gold_test.jsonl")
+GOLD_TEST2 = os.path.join(HERE, "attribution_gold_test2.jsonl")
 GOLD_DEV2 = os.path.join(HERE, "attribution_gold_dev2.jsonl")
 GOLD_DEV3 = os.path.join(HERE, "attribution_gold_dev3.jsonl")
 GOLD_DEV4 = os.path.join(HERE, "attribution_gold_dev4.jsonl")
@@ -336,7 +339,9 @@ def score_set(newsar, data_dir, path):
 
 def run(newsar, data_dir):
     rows, notes, tables, made_of, sizes = [], [], [], None, []
-    for label, path in (("TEST (held out)", GOLD_TEST), ("DEV (used for rule writing)", GOLD),
+    for label, path in (("TEST (held out)", GOLD_TEST),
+                        ("TEST2 (second held-out set, train.jsonl sample)", GOLD_TEST2),
+                        ("DEV (used for rule writing)", GOLD),
                         ("DEV2 (second dev set, used for rule writing)", GOLD_DEV2),
                         ("DEV3 (third dev set, train.jsonl sample, used for rule writing)",
                          GOLD_DEV3),
@@ -359,7 +364,9 @@ def run(newsar, data_dir):
     notes.insert(0, "The DEV set (tests/eval/attribution_gold.jsonl) was read while the attribution "
                  "rules were written and is used for rule work: its figures are optimistic. The "
                  "TEST set (tests/eval/attribution_gold_test.jsonl) was labeled before NEWSAR was "
-                 "run on it and is held out from rule work; quote the TEST figures. DEV2 "
+                 "run on it and is held out from rule work; quote the TEST figures (TEST2, "
+                 "tests/eval/attribution_gold_test2.jsonl, is a second held-out set from "
+                 "train.jsonl). DEV2 "
                  "(tests/eval/attribution_gold_dev2.jsonl) was labeled before NEWSAR was run on it "
                  "and is then used for rule work like DEV; so are DEV3 to DEV7 "
                  "(tests/eval/attribution_gold_dev3.jsonl … _dev7: random "
@@ -367,7 +374,7 @@ def run(newsar, data_dir):
     return common.result(
         "Attribution (speaker)",
         f"hand-labeled NewsMTSC sentences (devtest_mt; DEV3 from train), {' + '.join(sizes)} "
-        f"(tests/eval/attribution_gold_test.jsonl, attribution_gold.jsonl, "
+        f"(tests/eval/attribution_gold_test.jsonl, _test2.jsonl, attribution_gold.jsonl, "
         f"attribution_gold_dev2.jsonl, attribution_gold_dev3.jsonl, "
         f"attribution_gold_dev4.jsonl … _dev7.jsonl; rules in "
         f"tests/eval/ATTRIBUTION_LABELING.md)",
