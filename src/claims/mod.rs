@@ -306,6 +306,30 @@ pub(crate) fn is_month(lower: &str) -> bool {
     )
 }
 
+/// A byline line left in the text ("By Priya Raman · October 2, 2025"): "By", then only names,
+/// dates, numbers and punctuation. It credits a writer; it asserts nothing.
+fn is_byline(doc: &Doc, s_index: usize) -> bool {
+    let Some(s) = doc.sentences.get(s_index) else {
+        return false;
+    };
+    let tokens = &doc.tokens[s.tokens.clone()];
+    let Some(first) = tokens.iter().position(|t| t.is_word()) else {
+        return false;
+    };
+    tokens[first].lower == "by"
+        && tokens.len() > first + 1
+        && tokens[first + 1].capitalized
+        && tokens[first + 1..].iter().all(|t| {
+            !t.is_word()
+                || t.capitalized
+                || t.kind == crate::text::TokenKind::Number
+                || matches!(
+                    t.lower.as_str(),
+                    "and" | "de" | "van" | "von" | "bin" | "al"
+                )
+        })
+}
+
 fn is_year(doc: &Doc, t: &crate::text::Token) -> bool {
     let s = &doc.text[t.start..t.end];
     s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y))
@@ -357,7 +381,7 @@ pub fn analyze(doc: &Doc, entities: &Entities, links: &[String]) -> ClaimAnalysi
             .paragraphs
             .get(s.paragraph)
             .is_some_and(|p| p.kind == crate::text::BlockKind::Heading);
-        if cw >= CLAIM_THRESHOLD && !heading {
+        if cw >= CLAIM_THRESHOLD && !heading && !is_byline(doc, i) {
             let (kind, type_confidence) = claim_type(doc, i, attributed);
             let attribution = attributions[i]
                 .as_ref()
@@ -601,6 +625,36 @@ mod tests {
             .sources
             .iter()
             .any(|s| s.kind == "link" && s.name == "data.gov" && s.mentions == 2));
+    }
+
+    #[test]
+    fn bylines_are_not_claims() {
+        use crate::text::{Block, BlockKind};
+        let doc = Doc::new(&[
+            Block {
+                kind: BlockKind::Paragraph,
+                text: "By Priya Raman · October 2, 2025".into(),
+            },
+            Block {
+                kind: BlockKind::Paragraph,
+                text: "Fares rose 40 percent in 2025, the authority said.".into(),
+            },
+        ]);
+        let e = entities::analyze(&doc);
+        let c = analyze(&doc, &e, &[]);
+        assert_eq!(c.sentences.len(), 2);
+        assert!(
+            c.claims.iter().all(|claim| !claim.text.starts_with("By ")),
+            "{:?}",
+            c.claims
+        );
+        assert!(c.claims.iter().any(|claim| claim.text.starts_with("Fares")));
+        // A sentence that starts with "By" and goes on is a sentence.
+        let (_, c) = run("By 2030 the city will spend 40 percent more on buses, the mayor said.");
+        assert!(c
+            .claims
+            .iter()
+            .any(|claim| claim.text.starts_with("By 2030")));
     }
 
     #[test]
