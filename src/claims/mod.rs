@@ -330,6 +330,78 @@ fn is_byline(doc: &Doc, s_index: usize) -> bool {
         })
 }
 
+/// Whether a sentence has a clause to assert something with. List numbers ("1.", "Step 4"),
+/// times ("1:39 PM ET"), sizes ("13.4 MB (-81%)"), picture credits ("Photo by James
+/// Martin/CNET") and "Posted on … by …" lines have none. English text (a sentence with an
+/// English function word) needs three words and a verb after the first word, or three
+/// lower-case content words; other languages, whose verbs the word lists do not know, need three
+/// words or, in scripts written without spaces, eight letters.
+fn has_clause(doc: &Doc, s_index: usize) -> bool {
+    use crate::lexicon::{any_word_class, is_stopword, WordClass};
+    let Some(s) = doc.sentences.get(s_index) else {
+        return false;
+    };
+    let words: Vec<&crate::text::Token> = doc.tokens[s.tokens.clone()]
+        .iter()
+        .filter(|t| t.is_word())
+        .collect();
+    let english = words
+        .iter()
+        .any(|t| !t.capitalized && is_stopword(&t.lower));
+    // "Mark Stout/iStock/Getty Images": a line of capitalized words only is a credit or title.
+    let name_like = |t: &&crate::text::Token| {
+        t.capitalized
+            || doc.text[t.start..t.end]
+                .chars()
+                .skip(1)
+                .any(char::is_uppercase)
+    };
+    if words.iter().all(name_like) {
+        return false;
+    }
+    if !english {
+        let text = doc.sentence_text(s_index);
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        // CJK scripts from U+2E80 on are written without spaces between words.
+        let unspaced_script = text.chars().any(|c| c as u32 >= 0x2E80);
+        return words.len() >= 3 || (unspaced_script && letters >= 8);
+    }
+    let verb = words.iter().skip(1).any(|t| {
+        !t.capitalized
+            && (matches!(
+                t.lower.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "do"
+                    | "does"
+                    | "did"
+            ) || t.lower.ends_with("ed")
+                || t.lower.contains('\'')
+                || t.lower.contains('’')
+                || any_word_class(&t.lower) == Some(WordClass::Verb)
+                || attribution::REPORTING_VERBS.contains(&t.lower.as_str()))
+    });
+    let content_words = words
+        .iter()
+        .filter(|t| !t.capitalized && !is_stopword(&t.lower) && t.kind == TokenKind::Word)
+        .count();
+    words.len() >= 3 && (verb || content_words >= 3)
+}
+
 fn is_year(doc: &Doc, t: &crate::text::Token) -> bool {
     let s = &doc.text[t.start..t.end];
     s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y))
@@ -381,7 +453,7 @@ pub fn analyze(doc: &Doc, entities: &Entities, links: &[String]) -> ClaimAnalysi
             .paragraphs
             .get(s.paragraph)
             .is_some_and(|p| p.kind == crate::text::BlockKind::Heading);
-        if cw >= CLAIM_THRESHOLD && !heading && !is_byline(doc, i) {
+        if cw >= CLAIM_THRESHOLD && !heading && !is_byline(doc, i) && has_clause(doc, i) {
             let (kind, type_confidence) = claim_type(doc, i, attributed);
             let attribution = attributions[i]
                 .as_ref()
@@ -649,6 +721,33 @@ mod tests {
             c.claims
         );
         assert!(c.claims.iter().any(|claim| claim.text.starts_with("Fares")));
+    }
+
+    #[test]
+    fn fragments_without_a_verb_are_not_claims() {
+        use crate::text::{Block, BlockKind};
+        let doc = Doc::new(&[
+            Block {
+                kind: BlockKind::Paragraph,
+                text: "1:39 PM ET".into(),
+            },
+            Block {
+                kind: BlockKind::Paragraph,
+                text: "Mark Stout/iStock/Getty Images".into(),
+            },
+            Block {
+                kind: BlockKind::Paragraph,
+                text: "Step 4".into(),
+            },
+            Block {
+                kind: BlockKind::Paragraph,
+                text: "Prices rose 5 percent.".into(),
+            },
+        ]);
+        let e = entities::analyze(&doc);
+        let c = analyze(&doc, &e, &[]);
+        let texts: Vec<&str> = c.claims.iter().map(|claim| claim.text.as_str()).collect();
+        assert_eq!(texts, ["Prices rose 5 percent."]);
         // A sentence that starts with "By" and goes on is a sentence.
         let (_, c) = run("By 2030 the city will spend 40 percent more on buses, the mayor said.");
         assert!(c
