@@ -534,6 +534,18 @@ const DOCUMENT_NOUNS: &[&str] = &[
 ];
 
 /// Distinct speakers, cited documents and outbound link domains.
+/// Whether a speaker as written is a bare pronoun, contractions included ("They", "I’m",
+/// "it'll").
+fn is_pronoun(written: &str) -> bool {
+    let lower = written.to_lowercase();
+    let word = lower
+        .split(['\'', '’'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ',']);
+    matches!(word, "i" | "we" | "they" | "he" | "she" | "it" | "you")
+}
+
 fn sources(
     doc: &Doc,
     entities: &Entities,
@@ -542,7 +554,12 @@ fn sources(
 ) -> Vec<SourceCited> {
     // key → (name, entity id, kind, mentions)
     let mut map: BTreeMap<String, SourceCited> = BTreeMap::new();
-    for a in attributions.iter().flatten() {
+    // A pronoun that resolved to no entity ("they said", "I’m told") names no source to list.
+    for a in attributions
+        .iter()
+        .flatten()
+        .filter(|a| a.entity.is_some() || !is_pronoun(&a.written))
+    {
         let (key, name, entity_id, kind) = match a.entity {
             Some(g) => {
                 let kind = match entities.groups[g].entity_type {
@@ -754,6 +771,24 @@ mod tests {
             .claims
             .iter()
             .any(|claim| claim.text.starts_with("By 2030")));
+    }
+
+    #[test]
+    fn unresolved_pronouns_are_not_sources() {
+        assert!(is_pronoun("They") && is_pronoun("I’m") && is_pronoun("it'll") && is_pronoun("I."));
+        assert!(!is_pronoun("Itamar Ben-Gvir") && !is_pronoun("the ministry"));
+        let (_, c) =
+            run("“We will not pay,” they said. Prices rose 40 percent, the ministry said.");
+        assert!(
+            c.sources.iter().all(|s| s.name.to_lowercase() != "they"),
+            "{:?}",
+            c.sources
+        );
+        assert!(
+            c.sources.iter().any(|s| s.name.contains("ministry")),
+            "{:?}",
+            c.sources
+        );
     }
 
     #[test]
