@@ -295,6 +295,17 @@ fn tag_with_model(doc: &Doc, weights: &model::QuantizedModel) -> Vec<MentionSpan
             {
                 end -= 1;
             }
+            // "I’m", "I've", "It'll": a pronoun with a contracted verb names nothing (the
+            // model tagged these in some first-person blog posts), and it never opens a name
+            // ("I’m Batman" names Batman).
+            let start = if is_pronoun_contraction(&doc.tokens[start].lower) {
+                start + 1
+            } else {
+                start
+            };
+            if start >= end {
+                continue;
+            }
             let text = &doc.text[doc.tokens[start].start..doc.tokens[end - 1].end];
             let last = doc.tokens[end - 1].lower.as_str();
             let entity_type = if EVENT_HEADS.contains(&last) && end - start > 1 && kind != 0 {
@@ -323,6 +334,16 @@ fn tag_with_model(doc: &Doc, weights: &model::QuantizedModel) -> Vec<MentionSpan
         }
     }
     out
+}
+
+/// Whether a lowercased token is a pronoun with a contracted verb ("i'm", "it'll"; the
+/// tokenizer's lowercase form writes ’ as ').
+fn is_pronoun_contraction(lower: &str) -> bool {
+    lower.contains('\'')
+        && matches!(
+            lower.split('\'').next().unwrap_or(""),
+            "i" | "we" | "you" | "they" | "he" | "she" | "it" | "that" | "there" | "let"
+        )
 }
 
 /// The rule tagger (used when no model is compiled in).
@@ -595,6 +616,22 @@ mod tests {
             .into_iter()
             .map(|m| (doc.text[m.bytes].to_string(), m.entity_type))
             .collect()
+    }
+
+    #[test]
+    fn pronoun_contractions_are_not_names() {
+        for w in ["i'm", "i've", "it'll", "we're", "they'd", "let's"] {
+            assert!(is_pronoun_contraction(w), "{w}");
+        }
+        for w in ["o'neill", "d'angelo", "i", "it", "baker's"] {
+            assert!(!is_pronoun_contraction(w), "{w}");
+        }
+        // The tokenizer writes a curly apostrophe as a straight one in the lowercase form.
+        let doc = Doc::new(&[Block {
+            kind: BlockKind::Paragraph,
+            text: "I’m sure.".into(),
+        }]);
+        assert!(is_pronoun_contraction(&doc.tokens[0].lower));
     }
 
     #[test]
