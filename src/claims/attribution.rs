@@ -1843,98 +1843,7 @@ fn find_with(
         {
             continue;
         }
-        // "the Senate had confirmed 23 percent of the nominees", "The Senate confirmed
-        // Gorsuch": a confirmation vote, not a statement.
-        if matches!(lower, "confirmed" | "confirms") && {
-            let j = skip_between(doc, range.start, i);
-            j > range.start && doc.tokens[j - 1].lower == "senate"
-        } {
-            continue;
-        }
-        // "anything he says can be used against him": no one report.
-        if i >= range.start + 2
-            && PRONOUNS.contains(&doc.tokens[i - 1].lower.as_str())
-            && matches!(
-                doc.tokens[i - 2].lower.as_str(),
-                "anything" | "whatever" | "everything" | "nothing"
-            )
-        {
-            continue;
-        }
-        // "What else did Mr Trump say in his latest tweet?": a question asks what was said.
-        if matches!(lower, "say" | "tell" | "claim" | "think" | "believe")
-            && doc.token_text(range.end - 1) == "?"
-            && (range.start..i)
-                .any(|k| matches!(doc.tokens[k].lower.as_str(), "did" | "does" | "do"))
-        {
-            continue;
-        }
-        // "what Omar really thinks of her homeland": an opinion of something, no proposition.
-        if BELIEF_VERBS.contains(&lower) && next_is("of") {
-            continue;
-        }
-        // "the FBI official reported to work": to a place of duty, not a report.
-        if lower.starts_with("report")
-            && next_is("to")
-            && i + 2 < range.end
-            && matches!(
-                doc.tokens[i + 2].lower.as_str(),
-                "work" | "duty" | "jail" | "prison" | "base" | "court"
-            )
-        {
-            continue;
-        }
-        // "has pledged allegiance to Al Qaeda": an oath of loyalty, not a statement.
-        if lower.starts_with("pledge") && next_is("allegiance") {
-            continue;
-        }
-        // "In a statement first reported by Yahoo News, Foxman said": a past participle before
-        // "by" after a common noun (and adverbs) is a reduced passive ("said by phone" is not).
-        if lower.ends_with("ed")
-            && i + 2 < range.end
-            && doc.tokens[i + 1].lower == "by"
-            && !matches!(
-                doc.tokens[i + 2].lower.as_str(),
-                "phone" | "telephone" | "email" | "e-mail" | "text" | "video" | "letter" | "mail"
-            )
-            && {
-                let mut p = i;
-                while p > range.start + 1 && {
-                    let w = doc.tokens[p - 1].lower.as_str();
-                    matches!(w, "first" | "originally" | "initially" | "widely")
-                        || (w.len() > 4 && w.ends_with("ly"))
-                } {
-                    p -= 1;
-                }
-                p > range.start && {
-                    let prev = &doc.tokens[p - 1];
-                    prev.is_word()
-                        && !prev.capitalized
-                        && !PRONOUNS.contains(&prev.lower.as_str())
-                        && !AUXILIARIES.contains(&prev.lower.as_str())
-                        && !matches!(prev.lower.as_str(), "being" | "and" | "or" | "but")
-                }
-            }
-        {
-            continue;
-        }
-        // "the professor cited in the official documents, Joseph Mifsud, told …": a participle
-        // after a common noun and before "in"/"by" is a reduced relative clause.
-        if matches!(
-            lower,
-            "cited" | "quoted" | "mentioned" | "named" | "interviewed"
-        ) && i > range.start
-            && i + 1 < range.end
-            && matches!(doc.tokens[i + 1].lower.as_str(), "in" | "by")
-            && {
-                let p = &doc.tokens[i - 1];
-                p.is_word()
-                    && !p.capitalized
-                    && !PRONOUNS.contains(&p.lower.as_str())
-                    && !AUXILIARIES.contains(&p.lower.as_str())
-                    && any_word_class(&p.lower) == Some(WordClass::Noun)
-            }
-        {
+        if not_a_report(doc, &range, i) {
             continue;
         }
         // "Gina Haspel confirmed as CIA director", "X, …, accused of assault": a participle of a
@@ -2742,6 +2651,109 @@ fn document_before_relative(
     f.entity = None;
     f.anonymous = false;
     Some(f)
+}
+
+/// Cue words that are not reports where they stand: a Senate confirmation, "anything he
+/// says", a question about what was said, "thinks of", "reported to work", "pledged
+/// allegiance", and reduced passives and relatives ("a statement first reported by …",
+/// "the professor cited in …"). `i` is the cue's token in the sentence `range`.
+fn not_a_report(doc: &Doc, range: &Range<usize>, i: usize) -> bool {
+    let lower = doc.tokens[i].lower.as_str();
+    let next_is = |w: &str| i + 1 < range.end && doc.tokens[i + 1].lower == w;
+    // "the Senate had confirmed 23 percent of the nominees", "The Senate confirmed
+    // Gorsuch": a confirmation vote, not a statement.
+    if matches!(lower, "confirmed" | "confirms") && {
+        let j = skip_between(doc, range.start, i);
+        j > range.start && doc.tokens[j - 1].lower == "senate"
+    } {
+        return true;
+    }
+    // "anything he says can be used against him": no one report.
+    if i >= range.start + 2
+        && PRONOUNS.contains(&doc.tokens[i - 1].lower.as_str())
+        && matches!(
+            doc.tokens[i - 2].lower.as_str(),
+            "anything" | "whatever" | "everything" | "nothing"
+        )
+    {
+        return true;
+    }
+    // "What else did Mr Trump say in his latest tweet?": a question asks what was said.
+    if matches!(lower, "say" | "tell" | "claim" | "think" | "believe")
+        && doc.token_text(range.end - 1) == "?"
+        && (range.start..i).any(|k| matches!(doc.tokens[k].lower.as_str(), "did" | "does" | "do"))
+    {
+        return true;
+    }
+    // "what Omar really thinks of her homeland": an opinion of something, no proposition.
+    if BELIEF_VERBS.contains(&lower) && next_is("of") {
+        return true;
+    }
+    // "the FBI official reported to work": to a place of duty, not a report.
+    if lower.starts_with("report")
+        && next_is("to")
+        && i + 2 < range.end
+        && matches!(
+            doc.tokens[i + 2].lower.as_str(),
+            "work" | "duty" | "jail" | "prison" | "base" | "court"
+        )
+    {
+        return true;
+    }
+    // "has pledged allegiance to Al Qaeda": an oath of loyalty, not a statement.
+    if lower.starts_with("pledge") && next_is("allegiance") {
+        return true;
+    }
+    // "In a statement first reported by Yahoo News, Foxman said": a past participle before
+    // "by" after a common noun (and adverbs) is a reduced passive ("said by phone" is not).
+    if lower.ends_with("ed")
+        && i + 2 < range.end
+        && doc.tokens[i + 1].lower == "by"
+        && !matches!(
+            doc.tokens[i + 2].lower.as_str(),
+            "phone" | "telephone" | "email" | "e-mail" | "text" | "video" | "letter" | "mail"
+        )
+        && {
+            let mut p = i;
+            while p > range.start + 1 && {
+                let w = doc.tokens[p - 1].lower.as_str();
+                matches!(w, "first" | "originally" | "initially" | "widely")
+                    || (w.len() > 4 && w.ends_with("ly"))
+            } {
+                p -= 1;
+            }
+            p > range.start && {
+                let prev = &doc.tokens[p - 1];
+                prev.is_word()
+                    && !prev.capitalized
+                    && !PRONOUNS.contains(&prev.lower.as_str())
+                    && !AUXILIARIES.contains(&prev.lower.as_str())
+                    && !matches!(prev.lower.as_str(), "being" | "and" | "or" | "but")
+            }
+        }
+    {
+        return true;
+    }
+    // "the professor cited in the official documents, Joseph Mifsud, told …": a participle
+    // after a common noun and before "in"/"by" is a reduced relative clause.
+    if matches!(
+        lower,
+        "cited" | "quoted" | "mentioned" | "named" | "interviewed"
+    ) && i > range.start
+        && i + 1 < range.end
+        && matches!(doc.tokens[i + 1].lower.as_str(), "in" | "by")
+        && {
+            let p = &doc.tokens[i - 1];
+            p.is_word()
+                && !p.capitalized
+                && !PRONOUNS.contains(&p.lower.as_str())
+                && !AUXILIARIES.contains(&p.lower.as_str())
+                && any_word_class(&p.lower) == Some(WordClass::Noun)
+        }
+    {
+        return true;
+    }
+    false
 }
 
 /// Whether a lowercase word may be a clause's verb: a verb of the dictionary, a reporting verb,
