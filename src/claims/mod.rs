@@ -5,7 +5,9 @@
 //! compiled in; otherwise a logistic score over hand-weighted sentence features (numbers and
 //! comparisons, named entities, a reporting cue, length, questions, first person, opinion
 //! words) with the weights listed in [`FEATURE_WEIGHTS`]. A sentence is a claim when its score
-//! is at least [`CLAIM_THRESHOLD`].
+//! is at least [`CLAIM_THRESHOLD`] and it asserts something: not a heading, a byline
+//! (`is_byline`) or a fragment without a clause (`has_clause`: list numbers, times, picture
+//! credits).
 
 pub mod attribution;
 pub mod checkworthy;
@@ -533,7 +535,6 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "assessment",
 ];
 
-/// Distinct speakers, cited documents and outbound link domains.
 /// Whether a speaker as written is a bare pronoun, contractions included ("They", "I’m",
 /// "it'll").
 fn is_pronoun(written: &str) -> bool {
@@ -546,6 +547,7 @@ fn is_pronoun(written: &str) -> bool {
     matches!(word, "i" | "we" | "they" | "he" | "she" | "it" | "you")
 }
 
+/// Distinct speakers (not unresolved pronouns), cited documents and outbound link domains.
 fn sources(
     doc: &Doc,
     entities: &Entities,
