@@ -933,11 +933,11 @@ const NP_STOP: &[&str] = &[
     "while", "where", "since", "before", "although", "though", "so", "than", "what", "how", "why",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
 /// Modals and auxiliaries: a noun phrase walked back from a verb ends before them ("rates could
 /// also overshoot the budget office forecast" has no speaker).
-const AUXILIARIES: &[&str] = &[
+pub(crate) const AUXILIARIES: &[&str] = &[
     "could", "would", "should", "will", "can", "may", "might", "must", "is", "are", "was", "were",
     "has", "have", "had", "do", "does", "did", "be", "been",
 ];

@@ -370,28 +370,8 @@ fn has_clause(doc: &Doc, s_index: usize) -> bool {
     }
     let verb = words.iter().skip(1).any(|t| {
         !t.capitalized
-            && (matches!(
-                t.lower.as_str(),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "be"
-                    | "been"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "should"
-                    | "do"
-                    | "does"
-                    | "did"
-            ) || t.lower.ends_with("ed")
+            && (attribution::AUXILIARIES.contains(&t.lower.as_str())
+                || t.lower.ends_with("ed")
                 || t.lower.contains('\'')
                 || t.lower.contains('’')
                 || any_word_class(&t.lower) == Some(WordClass::Verb)
@@ -544,7 +524,7 @@ fn is_pronoun(written: &str) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches(['.', ',']);
-    matches!(word, "i" | "we" | "they" | "he" | "she" | "it" | "you")
+    word == "you" || attribution::PRONOUNS.contains(&word)
 }
 
 /// Distinct speakers (not unresolved pronouns), cited documents and outbound link domains.
@@ -653,6 +633,21 @@ mod tests {
     use crate::entities;
     use crate::text::{Block, BlockKind};
 
+    /// The claim analysis of a document made of these blocks.
+    fn run_blocks(blocks: &[(BlockKind, &str)]) -> ClaimAnalysis {
+        let doc = Doc::new(
+            &blocks
+                .iter()
+                .map(|(kind, text)| Block {
+                    kind: *kind,
+                    text: (*text).into(),
+                })
+                .collect::<Vec<_>>(),
+        );
+        let e = entities::analyze(&doc);
+        analyze(&doc, &e, &[])
+    }
+
     fn run(text: &str) -> (Doc, ClaimAnalysis) {
         let doc = Doc::new(&[Block {
             kind: BlockKind::Paragraph,
@@ -720,19 +715,13 @@ mod tests {
 
     #[test]
     fn bylines_are_not_claims() {
-        use crate::text::{Block, BlockKind};
-        let doc = Doc::new(&[
-            Block {
-                kind: BlockKind::Paragraph,
-                text: "By Priya Raman · October 2, 2025".into(),
-            },
-            Block {
-                kind: BlockKind::Paragraph,
-                text: "Fares rose 40 percent in 2025, the authority said.".into(),
-            },
+        let c = run_blocks(&[
+            (BlockKind::Paragraph, "By Priya Raman · October 2, 2025"),
+            (
+                BlockKind::Paragraph,
+                "Fares rose 40 percent in 2025, the authority said.",
+            ),
         ]);
-        let e = entities::analyze(&doc);
-        let c = analyze(&doc, &e, &[]);
         assert_eq!(c.sentences.len(), 2);
         assert!(
             c.claims.iter().all(|claim| !claim.text.starts_with("By ")),
@@ -744,27 +733,12 @@ mod tests {
 
     #[test]
     fn fragments_without_a_verb_are_not_claims() {
-        use crate::text::{Block, BlockKind};
-        let doc = Doc::new(&[
-            Block {
-                kind: BlockKind::Paragraph,
-                text: "1:39 PM ET".into(),
-            },
-            Block {
-                kind: BlockKind::Paragraph,
-                text: "Mark Stout/iStock/Getty Images".into(),
-            },
-            Block {
-                kind: BlockKind::Paragraph,
-                text: "Step 4".into(),
-            },
-            Block {
-                kind: BlockKind::Paragraph,
-                text: "Prices rose 5 percent.".into(),
-            },
+        let c = run_blocks(&[
+            (BlockKind::Paragraph, "1:39 PM ET"),
+            (BlockKind::Paragraph, "Mark Stout/iStock/Getty Images"),
+            (BlockKind::Paragraph, "Step 4"),
+            (BlockKind::Paragraph, "Prices rose 5 percent."),
         ]);
-        let e = entities::analyze(&doc);
-        let c = analyze(&doc, &e, &[]);
         let texts: Vec<&str> = c.claims.iter().map(|claim| claim.text.as_str()).collect();
         assert_eq!(texts, ["Prices rose 5 percent."]);
         // A sentence that starts with "By" and goes on is a sentence.
@@ -795,19 +769,13 @@ mod tests {
 
     #[test]
     fn headings_are_not_claims() {
-        use crate::text::{Block, BlockKind};
-        let doc = Doc::new(&[
-            Block {
-                kind: BlockKind::Heading,
-                text: "Funding dispute over 300 million euros".into(),
-            },
-            Block {
-                kind: BlockKind::Paragraph,
-                text: "Spending rose 40 percent in 2025, the ministry said.".into(),
-            },
+        let c = run_blocks(&[
+            (BlockKind::Heading, "Funding dispute over 300 million euros"),
+            (
+                BlockKind::Paragraph,
+                "Spending rose 40 percent in 2025, the ministry said.",
+            ),
         ]);
-        let e = entities::analyze(&doc);
-        let c = analyze(&doc, &e, &[]);
         assert_eq!(c.sentences.len(), 2);
         assert!(
             c.claims
