@@ -14,6 +14,10 @@ Gold: three hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBU
   20261127 to 20261130): the same;
 - TEST2, tests/eval/attribution_gold_test2.jsonl (240 random train.jsonl sentences, seed 20261201):
   labeled before NEWSAR was run on them and held out like TEST.
+- TEST_B, TEST2_B, DEV7_B (attribution_gold_test_b.jsonl, _test2_b, _dev7_b): a second,
+  independent annotation of those three sets, used only for inter-annotator agreement (the second
+  scored against the first with the same span matching, and Cohen's kappa of "has a speaker")
+  and for NEWSAR's accuracy against the second annotator.
 Each set holds references, not text: per line the NewsMTSC file
 and primary_gid, the speaker span as Python (code point) offsets into that record's
 `sentence_normalized` (or null: the sentence attributes nothing to anyone), the SHA-1 of the
@@ -68,6 +72,13 @@ GOLD_DEV4 = os.path.join(HERE, "attribution_gold_dev4.jsonl")
 GOLD_DEV5 = os.path.join(HERE, "attribution_gold_dev5.jsonl")
 GOLD_DEV6 = os.path.join(HERE, "attribution_gold_dev6.jsonl")
 GOLD_DEV7 = os.path.join(HERE, "attribution_gold_dev7.jsonl")
+# Second, independent annotations of three sets (blind to the first labels and to NEWSAR), for
+# inter-annotator agreement: (label, first annotation, second annotation).
+SECOND_ANNOTATIONS = [
+    ("TEST", GOLD_TEST, os.path.join(HERE, "attribution_gold_test_b.jsonl")),
+    ("TEST2", GOLD_TEST2, os.path.join(HERE, "attribution_gold_test2_b.jsonl")),
+    ("DEV7", GOLD_DEV7, os.path.join(HERE, "attribution_gold_dev7_b.jsonl")),
+]
 METHOD = ("Each labeled sentence is its own text input; prediction = the first "
           "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
           "check-worthy sentences), a tweet-embed signature giving way to a later attribution. UTF-16 offsets into article.text → Python offsets into "
@@ -337,6 +348,45 @@ def score_set(newsar, data_dir, path):
     return rows, notes, tables, common.provenance(outputs, "claims"), n
 
 
+def agreement(data_dir, first_path, second_path):
+    """Rows comparing two annotations of the same sentences: the second scored against the first
+    with the scorer's own span matching, and Cohen's kappa of "has a speaker"."""
+    first = [json.loads(l) for l in open(first_path, encoding="utf-8") if l.strip()]
+    second = [json.loads(l) for l in open(second_path, encoding="utf-8") if l.strip()]
+    if [g["gid"] for g in first] != [g["gid"] for g in second]:
+        raise SystemExit(f"{second_path}: records differ from {first_path}")
+    data = load_data(data_dir, sorted({g["file"] for g in first}))
+    first_ok, first_drift = check_gold(first, data)
+    second_ok, second_drift = check_gold(second, data)
+    if first_drift or second_drift:
+        raise SystemExit(f"{second_path}: drift against the data; agreement not computed")
+    n = len(first_ok)
+    exact = lenient_ok = same_has = has_a = has_b = 0
+    for a, b in zip(first_ok, second_ok):
+        sent = a["sentence"]
+        sa = trim(sent, a["speaker"]["start"], a["speaker"]["end"]) if a["speaker"] else None
+        sb = trim(sent, b["speaker"]["start"], b["speaker"]["end"]) if b["speaker"] else None
+        has_a += sa is not None
+        has_b += sb is not None
+        same_has += (sa is None) == (sb is None)
+        if sa is None or sb is None:
+            exact += sa is None and sb is None
+            lenient_ok += sa is None and sb is None
+            continue
+        exact += sa == sb
+        lenient_ok += sa == sb or lenient(sent, sa, sb)
+    p_obs = same_has / n
+    pa, pb = has_a / n, has_b / n
+    p_chance = pa * pb + (1 - pa) * (1 - pb)
+    kappa = (p_obs - p_chance) / (1 - p_chance) if p_chance < 1 else float("nan")
+    return [
+        ("second annotator against the gold: speaker agreement, exact span", exact / n, n),
+        ("second annotator against the gold: speaker agreement, lenient span", lenient_ok / n, n),
+        ("second annotator against the gold: has-a-speaker Cohen's kappa", kappa, n),
+        (f"second annotator: sentences with a speaker (gold: {has_a})", has_b, n),
+    ]
+
+
 def run(newsar, data_dir):
     rows, notes, tables, made_of, sizes = [], [], [], None, []
     for label, path in (("TEST (held out)", GOLD_TEST),
@@ -361,6 +411,15 @@ def run(newsar, data_dir):
         rows += [(f"{label}: {m}", v, k) for m, v, k in r]
         notes += [f"{label}: {x}" for x in nt]
         tables += [dict(t, caption=f"{label}: {t['caption']}") for t in tb]
+    for label, first_path, second_path in SECOND_ANNOTATIONS:
+        if not (os.path.exists(first_path) and os.path.exists(second_path)):
+            notes.append(f"skipped agreement on {label}: annotation file not found")
+            continue
+        rows += [(f"{label} human agreement: {m}", v, k)
+                 for m, v, k in agreement(data_dir, first_path, second_path)]
+        r = score_set(newsar, data_dir, second_path)[0]
+        rows.append((f"{label} human agreement: NEWSAR against the second annotator, exact span",
+                     r[0][1], r[0][2]))
     notes.insert(0, "The DEV set (tests/eval/attribution_gold.jsonl) was read while the attribution "
                  "rules were written and is used for rule work: its figures are optimistic. The "
                  "TEST set (tests/eval/attribution_gold_test.jsonl) was labeled before NEWSAR was "
