@@ -14,6 +14,9 @@ Gold: three hand-labeled sets (rules, selection and counts in tests/eval/ATTRIBU
   20261127 to 20261130): the same;
 - TEST2, tests/eval/attribution_gold_test2.jsonl (240 random train.jsonl sentences, seed 20261201):
   labeled before NEWSAR was run on them and held out like TEST.
+- DEV8 to DEV13, attribution_gold_dev8.jsonl … _dev13.jsonl (240 random train.jsonl sentences
+  each, seeds 20261202 to 20261207): labeled after the last rule change and before NEWSAR was run
+  on them; their first scores are a fresh estimate of the rules on unseen text (1,440 sentences);
 - TEST_B, TEST2_B, DEV7_B (attribution_gold_test_b.jsonl, _test2_b, _dev7_b): a second,
   independent annotation of those three sets, used only for inter-annotator agreement (the second
   scored against the first with the same span matching, and Cohen's kappa of "has a speaker")
@@ -72,6 +75,9 @@ GOLD_DEV4 = os.path.join(HERE, "attribution_gold_dev4.jsonl")
 GOLD_DEV5 = os.path.join(HERE, "attribution_gold_dev5.jsonl")
 GOLD_DEV6 = os.path.join(HERE, "attribution_gold_dev6.jsonl")
 GOLD_DEV7 = os.path.join(HERE, "attribution_gold_dev7.jsonl")
+# DEV8 to DEV13: six more random train.jsonl samples, labeled after the last rule change and
+# scored once (their first reading) before any use.
+GOLD_FRESH = [(k, os.path.join(HERE, f"attribution_gold_dev{k}.jsonl")) for k in range(8, 14)]
 # Second, independent annotations of three sets (blind to the first labels and to NEWSAR), for
 # inter-annotator agreement: (label, first annotation, second annotation).
 SECOND_ANNOTATIONS = [
@@ -402,7 +408,9 @@ def run(newsar, data_dir):
                         ("DEV6 (sixth dev set, train.jsonl sample, used for rule writing)",
                          GOLD_DEV6),
                         ("DEV7 (seventh dev set, train.jsonl sample, used for rule writing)",
-                         GOLD_DEV7)):
+                         GOLD_DEV7),
+                        *[(f"DEV{k} (train.jsonl sample labeled after the last rule change)", path)
+                          for k, path in GOLD_FRESH]):
         if not os.path.exists(path):
             notes.append(f"skipped {label}: {path} not found")
             continue
@@ -429,12 +437,14 @@ def run(newsar, data_dir):
                  "(tests/eval/attribution_gold_dev2.jsonl) was labeled before NEWSAR was run on it "
                  "and is then used for rule work like DEV; so are DEV3 to DEV7 "
                  "(tests/eval/attribution_gold_dev3.jsonl … _dev7: random "
-                 "samples of train.jsonl).")
+                 "samples of train.jsonl). DEV8 to DEV13 (…_dev8.jsonl … _dev13) were labeled "
+                 "after the last rule change; no rule has been written against them yet, so their "
+                 "figures are fresh readings until one is.")
     return common.result(
         "Attribution (speaker)",
         f"hand-labeled NewsMTSC sentences (devtest_mt; DEV3 from train), {' + '.join(sizes)} "
         f"(tests/eval/attribution_gold_test.jsonl, _test2.jsonl, attribution_gold.jsonl, "
         f"attribution_gold_dev2.jsonl, attribution_gold_dev3.jsonl, "
-        f"attribution_gold_dev4.jsonl … _dev7.jsonl; rules in "
+        f"attribution_gold_dev4.jsonl … _dev13.jsonl; rules in "
         f"tests/eval/ATTRIBUTION_LABELING.md)",
         rows, METHOD, notes, made_of, tables)
