@@ -96,6 +96,7 @@ pub(super) fn speaker_before_appositive(
         let mut f = speaker_before(doc, entities, start, k, cue)?;
         if f.entity.is_none() {
             let first = doc.tokens.partition_point(|t| t.start < f.bytes.start);
+            // Not the preposition of an unnamed source's qualifier ("a source close to Bannon").
             if let Some(p) = (first..k).rev().find(|&p| {
                 matches!(
                     doc.tokens[p].lower.as_str(),
@@ -109,7 +110,11 @@ pub(super) fn speaker_before_appositive(
                         | "at"
                         | "about"
                         | "over"
-                )
+                ) && !(p > first
+                    && matches!(
+                        doc.tokens[p - 1].lower.as_str(),
+                        "close" | "familiar" | "briefed"
+                    ))
             }) {
                 if p + 1 < k {
                     f.bytes.start = doc.tokens[p + 1].start;
@@ -797,6 +802,17 @@ pub(super) fn speaker_after(
     let mut k = i;
     while k < end && k - i < 7 {
         let t = &doc.tokens[k];
+        // "according to a source familiar with the investigation", "one person familiar with
+        // the president’s thinking": an unnamed source's qualifier and its object close the
+        // phrase.
+        if k > i
+            && matches!(t.lower.as_str(), "familiar" | "close" | "briefed")
+            && k + 1 < end
+            && matches!(doc.tokens[k + 1].lower.as_str(), "with" | "to" | "on")
+        {
+            k = qualifier_object_end(doc, k + 2, end).unwrap_or(k + 1);
+            break;
+        }
         // "according to a press release": right after a determiner a word that is also a
         // verb is a noun (not a participle such as "released").
         let noun_after_determiner = i > from
@@ -852,6 +868,57 @@ pub(super) fn speaker_after(
     noun_phrase(doc, entities, np_start, k, cue)
 }
 
+/// The end of the object of an unnamed source's qualifier that starts at `from` ("the
+/// investigation", "the president’s thinking", "Smith's plans"): determiners, possessives and
+/// words that are not verbs, at most eight tokens; None when there is no such object.
+fn qualifier_object_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let mut q = from;
+    while q < end && q - from < 8 {
+        let u = &doc.tokens[q];
+        let after_owner = q > from && matches!(doc.tokens[q - 1].lower.as_str(), "'s" | "the");
+        // "the plans for the commission": an "of"/"for" phrase inside the object.
+        let inner_of = q > from
+            && matches!(u.lower.as_str(), "of" | "for")
+            && q + 1 < end
+            && doc.tokens[q + 1].is_word();
+        let fits = inner_of
+            || matches!(
+                u.lower.as_str(),
+                "the" | "a" | "an" | "'s" | "his" | "her" | "their" | "its" | "this" | "that"
+            )
+            || (u.is_word()
+                && !is_reporting_verb(&u.lower)
+                && !NP_STOP.contains(&u.lower.as_str())
+                && (!is_stopword(&u.lower) || u.capitalized)
+                && (after_owner || !is_verb_like(u)));
+        if !fits {
+            break;
+        }
+        q += 1;
+    }
+    // Never end on a determiner, a possessive or a preposition.
+    while q > from
+        && matches!(
+            doc.tokens[q - 1].lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "'s"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "that"
+                | "of"
+                | "for"
+        )
+    {
+        q -= 1;
+    }
+    (q > from).then_some(q)
+}
+
 /// "According to The Post and Courier, …": when "and" at `e` joins a name to one to three
 /// capitalized words that close the phrase, the index after them (the two are one source).
 pub(super) fn coordinated_name_after(doc: &Doc, e: usize, end: usize) -> Option<usize> {
@@ -876,6 +943,14 @@ pub(super) fn noun_phrase(
 ) -> Option<Found> {
     let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
     let written = doc.text[bytes.clone()].to_string();
+    // "people close to the family": a qualifier ends the head; what it names is not the source.
+    let qualifier = (start + 1..end.saturating_sub(1)).find(|&p| {
+        matches!(
+            doc.tokens[p].lower.as_str(),
+            "familiar" | "close" | "briefed"
+        ) && matches!(doc.tokens[p + 1].lower.as_str(), "with" | "to" | "on")
+    });
+    let end = qualifier.unwrap_or(end);
     let mut entity = entities.ending_at(end).map(|(g, _)| g);
     if entity.is_none() {
         for p in start..end {
@@ -904,8 +979,8 @@ pub(super) fn noun_phrase(
     {
         return None;
     }
-    let familiar =
-        (start..end).any(|p| matches!(doc.tokens[p].lower.as_str(), "familiar" | "briefed"));
+    let familiar = qualifier.is_some()
+        || (start..end).any(|p| matches!(doc.tokens[p].lower.as_str(), "familiar" | "briefed"));
     let anonymous = entity.is_none() && (ANONYMOUS_HEADS.contains(&head) || familiar);
     // "The former secretary of state said": the head stands before "of".
     let head_before_of = (start + 1..end)
@@ -1054,7 +1129,15 @@ pub(super) fn description_start(doc: &Doc, sentence_start: usize, first: usize) 
             && k >= sentence_start + 2
             && doc.token_text(k - 2) == "-"
             && doc.tokens[k - 2].end == t.start;
-        let possessive = lower == "'s" || lower == "s" && k >= 2 && doc.token_text(k - 2) == "’";
+        // "’s" and the plural possessive's bare apostrophe glued to an -s word ("NBC News’ Tom
+        // Brokaw", "the Hammonds' attorneys").
+        let possessive = lower == "'s"
+            || lower == "s" && k >= 2 && doc.token_text(k - 2) == "’"
+            || lower == "'"
+                && k - 1 > sentence_start
+                && doc.tokens[k - 2].end == t.start
+                && doc.tokens[k - 2].lower.ends_with('s')
+                && doc.tokens[k].start > t.end;
         let quantifier = matches!(
             lower,
             "other" | "many" | "several" | "some" | "top" | "senior"

@@ -1248,3 +1248,39 @@ fn fourth_round_heads_gerunds_and_non_reports() {
         Some("Ruth Okafor")
     );
 }
+
+#[test]
+fn fifth_round_plural_possessives_and_source_qualifiers() {
+    // A plural possessive before a name belongs to the description.
+    assert_eq!(
+        first_speaker("NBC News’ Ruth Okafor, for example, said the vote was close.").as_deref(),
+        Some("NBC News’ Ruth Okafor")
+    );
+    // An unnamed source's qualifier and its object close the phrase; the source stays
+    // anonymous and is not the entity it is close to.
+    let s = speakers("The talks stalled, according to a source familiar with the investigation.");
+    assert_eq!(
+        s[0].as_ref().map(|x| (x.0.as_str(), x.2)),
+        Some(("a source familiar with the investigation", true))
+    );
+    let s = speakers(
+        "Okafor is unconvinced, according to people close to the family, but says little.",
+    );
+    assert_eq!(
+        s[0].as_ref().map(|x| x.0.as_str()),
+        Some("people close to the family")
+    );
+    assert_eq!(
+        first_speaker(
+            "Baker resigned, according to a source familiar with the plans for the board."
+        )
+        .as_deref(),
+        Some("a source familiar with the plans for the board")
+    );
+    // "a source close to X who said": the relative's antecedent keeps its qualifier.
+    assert_eq!(
+        first_speaker("Axios quoted a source close to Bannon who said, “Steve is coming.”")
+            .as_deref(),
+        Some("a source close to Bannon")
+    );
+}
