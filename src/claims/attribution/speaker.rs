@@ -1089,6 +1089,11 @@ pub(super) fn description_start(doc: &Doc, sentence_start: usize, first: usize) 
         if matches!(lower, "the" | "a" | "an") {
             return k - 1;
         }
+        // "his brother-in-law Ahmed", "his rival Minority Leader Nancy Pelosi": a possessive
+        // determiner before a description (never right before the name).
+        if matches!(lower, "his" | "her" | "their") && k < first {
+            return k - 1;
+        }
         if NOT_LABELS.contains(&lower) || lower == "copyright" {
             break;
         }
@@ -1107,10 +1112,11 @@ pub(super) fn description_start(doc: &Doc, sentence_start: usize, first: usize) 
             || ["ist", "er", "or", "ant", "ent", "man", "woman"]
                 .iter()
                 .any(|e| lower.ends_with(e));
+        // "US President Donald Trump": an all-capitals abbreviation is no stopword ("us").
         let word = t.is_word()
             && role
-            && !is_stopword(&t.lower)
-            && word_class(&t.lower) != Some(WordClass::Function)
+            && (t.all_caps
+                || (!is_stopword(&t.lower) && word_class(&t.lower) != Some(WordClass::Function)))
             && !NP_STOP.contains(&lower)
             && !BETWEEN.contains(&lower)
             && !is_reporting_verb(lower)

@@ -1277,6 +1277,16 @@ fn fifth_round_plural_possessives_and_source_qualifiers() {
         .as_deref(),
         Some("a source familiar with the plans for the board")
     );
+    // A possessive determiner before a description, and an abbreviation that spells a
+    // stopword ("US"), belong to the span.
+    assert_eq!(
+        first_speaker("Okafor died in May, his brother-in-law Ahmed told the Guardian.").as_deref(),
+        Some("his brother-in-law Ahmed")
+    );
+    assert_eq!(
+        first_speaker("US President Ruth Okafor said the talks would go on.").as_deref(),
+        Some("US President Ruth Okafor")
+    );
     // "a source close to X who said": the relative's antecedent keeps its qualifier.
     assert_eq!(
         first_speaker("Axios quoted a source close to Bannon who said, “Steve is coming.”")
