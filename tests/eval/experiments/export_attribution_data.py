@@ -1,0 +1,48 @@
+"""Experiment helper, not part of the product: writes the data file minilm_attribution.py reads —
+one JSON line per labeled dev sentence with its set, gid, text, the gold speaker span and the
+span NEWSAR's rules give — from the attribution gold sets, the NewsMTSC data and a NEWSAR binary.
+The held-out TEST and TEST2 sets are never exported. The output holds licensed sentence text:
+keep it out of the repository.
+
+Run from the repository root:
+    python tests/eval/experiments/export_attribution_data.py target/release/newsar ../shared/data OUT.jsonl
+Sets are named DEV, DEV2 … DEV7 (rule-writing dev sets) and S8 … S33 (the gold files
+attribution_gold_dev8.jsonl … _dev33.jsonl)."""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import attribution as A  # noqa: E402
+import common  # noqa: E402
+
+
+def main():
+    newsar, data_dir, out_path = sys.argv[1:4]
+    sets = [("DEV", A.GOLD), ("DEV2", A.GOLD_DEV2)]
+    sets += [(f"DEV{k}", getattr(A, f"GOLD_DEV{k}")) for k in range(3, 8)]
+    sets += [(f"S{k}", path) for k, path in A.GOLD_LATER]
+    with open(out_path, "w", encoding="utf-8") as out:
+        for name, path in sets:
+            gold_all = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+            data = A.load_data(data_dir, sorted({g["file"] for g in gold_all}))
+            gold, drift = A.check_gold(gold_all, data)
+            if drift:
+                raise SystemExit(f"{path}: {len(drift)} record(s) drifted from the data")
+            items = [{"id": f"a{i}", "text": g["sentence"]} for i, g in enumerate(gold)]
+            outputs, _ = common.analyze(newsar, items)
+            counters = dict.fromkeys(["error", "no_claim", "claim_no_attr", "multi_attr",
+                                      "whitespace_mapped", "searched", "unmapped",
+                                      "tweet_deferred"], 0)
+            for g, o in zip(gold, outputs):
+                s = g["sentence"]
+                p = A.predicted(o, s, counters)
+                gs = list(A.trim(s, g["speaker"]["start"], g["speaker"]["end"])) \
+                    if g["speaker"] else None
+                out.write(json.dumps({"set": name, "gid": g["gid"], "text": s, "gold": gs,
+                                      "rules": [p[0], p[1]] if p else None}) + "\n")
+            print(name, len(gold))
+
+
+if __name__ == "__main__":
+    main()
