@@ -805,11 +805,7 @@ pub(super) fn speaker_after(
         // "according to a source familiar with the investigation", "one person familiar with
         // the president’s thinking": an unnamed source's qualifier and its object close the
         // phrase.
-        if k > i
-            && matches!(t.lower.as_str(), "familiar" | "close" | "briefed")
-            && k + 1 < end
-            && matches!(doc.tokens[k + 1].lower.as_str(), "with" | "to" | "on")
-        {
+        if k > i && is_source_qualifier(doc, k, end) {
             k = qualifier_object_end(doc, k + 2, end).unwrap_or(k + 1);
             break;
         }
@@ -866,6 +862,17 @@ pub(super) fn speaker_after(
         }
     }
     noun_phrase(doc, entities, np_start, k, cue)
+}
+
+/// Whether the token at `p` opens an unnamed source's qualifier ("familiar with", "close to",
+/// "briefed on") whose preposition stands before `end`.
+fn is_source_qualifier(doc: &Doc, p: usize, end: usize) -> bool {
+    p + 1 < end
+        && matches!(
+            doc.tokens[p].lower.as_str(),
+            "familiar" | "close" | "briefed"
+        )
+        && matches!(doc.tokens[p + 1].lower.as_str(), "with" | "to" | "on")
 }
 
 /// The end of the object of an unnamed source's qualifier that starts at `from` ("the
@@ -944,12 +951,7 @@ pub(super) fn noun_phrase(
     let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
     let written = doc.text[bytes.clone()].to_string();
     // "people close to the family": a qualifier ends the head; what it names is not the source.
-    let qualifier = (start + 1..end.saturating_sub(1)).find(|&p| {
-        matches!(
-            doc.tokens[p].lower.as_str(),
-            "familiar" | "close" | "briefed"
-        ) && matches!(doc.tokens[p + 1].lower.as_str(), "with" | "to" | "on")
-    });
+    let qualifier = (start + 1..end).find(|&p| is_source_qualifier(doc, p, end));
     let end = qualifier.unwrap_or(end);
     let mut entity = entities.ending_at(end).map(|(g, _)| g);
     if entity.is_none() {
