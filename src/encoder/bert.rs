@@ -1,0 +1,251 @@
+//! The BERT encoder's forward pass over one sentence: embeddings, self-attention and
+//! feed-forward layers with 8-bit weights (one scale per output row), mean pooling over the
+//! pieces. Plain loops over `f32`, written so the compiler vectorizes the inner products.
+
+/// A linear layer `y = x Wᵀ + b` with `W` stored as int8 rows and a scale per row.
+#[derive(Debug)]
+pub struct Linear {
+    pub weight: Vec<i8>,
+    pub scale: Vec<f32>,
+    pub bias: Vec<f32>,
+    pub inputs: usize,
+}
+
+impl Linear {
+    fn outputs(&self) -> usize {
+        self.bias.len()
+    }
+
+    /// `x` is `rows × inputs`; returns `rows × outputs`.
+    fn apply(&self, x: &[f32], rows: usize) -> Vec<f32> {
+        let (n_in, n_out) = (self.inputs, self.outputs());
+        let mut y = vec![0f32; rows * n_out];
+        for (o, w) in self.weight.chunks_exact(n_in).enumerate() {
+            let (scale, bias) = (self.scale[o], self.bias[o]);
+            for r in 0..rows {
+                y[r * n_out + o] = dot_i8(&x[r * n_in..(r + 1) * n_in], w) * scale + bias;
+            }
+        }
+        y
+    }
+}
+
+/// Inner product of a float vector with an int8 row, in eight lanes.
+fn dot_i8(x: &[f32], w: &[i8]) -> f32 {
+    let mut lanes = [0f32; 8];
+    let (xc, wc) = (x.chunks_exact(8), w.chunks_exact(8));
+    let (x_rest, w_rest) = (xc.remainder(), wc.remainder());
+    for (xs, ws) in xc.zip(wc) {
+        for k in 0..8 {
+            lanes[k] += xs[k] * f32::from(ws[k]);
+        }
+    }
+    let mut sum: f32 = lanes.iter().sum();
+    for (a, b) in x_rest.iter().zip(w_rest) {
+        sum += a * f32::from(*b);
+    }
+    sum
+}
+
+/// Layer normalization's gain and bias.
+#[derive(Debug)]
+pub struct LayerNorm {
+    pub gain: Vec<f32>,
+    pub bias: Vec<f32>,
+}
+
+impl LayerNorm {
+    fn apply(&self, x: &mut [f32], eps: f32) {
+        let n = self.gain.len();
+        for row in x.chunks_exact_mut(n) {
+            let mean = row.iter().sum::<f32>() / n as f32;
+            let var = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / n as f32;
+            let inv = 1.0 / (var + eps).sqrt();
+            for ((v, g), b) in row.iter_mut().zip(&self.gain).zip(&self.bias) {
+                *v = (*v - mean) * inv * g + b;
+            }
+        }
+    }
+}
+
+/// One transformer layer.
+#[derive(Debug)]
+pub struct Layer {
+    pub query: Linear,
+    pub key: Linear,
+    pub value: Linear,
+    pub attention_out: Linear,
+    pub attention_norm: LayerNorm,
+    pub intermediate: Linear,
+    pub output: Linear,
+    pub output_norm: LayerNorm,
+}
+
+/// The whole encoder.
+#[derive(Debug)]
+pub struct Bert {
+    /// Word-piece table, int8 rows of `hidden`, with a scale per row.
+    pub word_embeddings: Vec<i8>,
+    pub word_scale: Vec<f32>,
+    /// Position rows (with the token-type row added), `max_pieces × hidden`.
+    pub positions: Vec<f32>,
+    pub embedding_norm: LayerNorm,
+    pub layers: Vec<Layer>,
+    pub hidden: usize,
+    pub heads: usize,
+    pub eps: f32,
+}
+
+impl Bert {
+    /// Mean of the last layer's outputs over the pieces: one `hidden`-long vector.
+    /// `ids` must be valid vocabulary ids, at most as many as there are position rows.
+    pub fn pooled(&self, ids: &[u32]) -> Vec<f32> {
+        let (t, h) = (ids.len(), self.hidden);
+        let mut x = vec![0f32; t * h];
+        for (p, &id) in ids.iter().enumerate() {
+            let id = id as usize;
+            let row = &self.word_embeddings[id * h..(id + 1) * h];
+            let scale = self.word_scale[id];
+            let pos = &self.positions[p * h..(p + 1) * h];
+            for ((out, &w), &q) in x[p * h..(p + 1) * h].iter_mut().zip(row).zip(pos) {
+                *out = f32::from(w) * scale + q;
+            }
+        }
+        self.embedding_norm.apply(&mut x, self.eps);
+        for layer in &self.layers {
+            self.layer(layer, &mut x, t);
+        }
+        let mut pooled = vec![0f32; h];
+        for row in x.chunks_exact(h) {
+            for (s, v) in pooled.iter_mut().zip(row) {
+                *s += v;
+            }
+        }
+        for s in &mut pooled {
+            *s /= t.max(1) as f32;
+        }
+        pooled
+    }
+
+    fn layer(&self, l: &Layer, x: &mut [f32], t: usize) {
+        let h = self.hidden;
+        let q = l.query.apply(x, t);
+        let k = l.key.apply(x, t);
+        let v = l.value.apply(x, t);
+        let attended = self.attention(&q, &k, &v, t);
+        let mut a = l.attention_out.apply(&attended, t);
+        for (ai, xi) in a.iter_mut().zip(x.iter()) {
+            *ai += xi;
+        }
+        l.attention_norm.apply(&mut a, self.eps);
+        let mut inner = l.intermediate.apply(&a, t);
+        for v in &mut inner {
+            *v = gelu(*v);
+        }
+        let mut out = l.output.apply(&inner, t);
+        for (o, ai) in out.iter_mut().zip(&a) {
+            *o += ai;
+        }
+        l.output_norm.apply(&mut out, self.eps);
+        x[..t * h].copy_from_slice(&out);
+    }
+
+    /// Multi-head scaled dot-product attention over all pieces (no padding in one sentence).
+    fn attention(&self, q: &[f32], k: &[f32], v: &[f32], t: usize) -> Vec<f32> {
+        let h = self.hidden;
+        let d = h / self.heads;
+        let norm = 1.0 / (d as f32).sqrt();
+        let mut out = vec![0f32; t * h];
+        let mut scores = vec![0f32; t];
+        for head in 0..self.heads {
+            let off = head * d;
+            for i in 0..t {
+                let qi = &q[i * h + off..i * h + off + d];
+                for (j, s) in scores.iter_mut().enumerate() {
+                    let kj = &k[j * h + off..j * h + off + d];
+                    *s = qi.iter().zip(kj).map(|(a, b)| a * b).sum::<f32>() * norm;
+                }
+                softmax(&mut scores);
+                let oi = &mut out[i * h + off..i * h + off + d];
+                for (j, &s) in scores.iter().enumerate() {
+                    let vj = &v[j * h + off..j * h + off + d];
+                    for (o, vv) in oi.iter_mut().zip(vj) {
+                        *o += s * vv;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn softmax(x: &mut [f32]) {
+    let max = x.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for v in x.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    for v in x.iter_mut() {
+        *v /= sum;
+    }
+}
+
+/// The exact (erf) GELU BERT was trained with.
+fn gelu(x: f32) -> f32 {
+    0.5 * x * (1.0 + libm::erff(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int8_dot_matches_the_float_sum_with_a_ragged_tail() {
+        let x: Vec<f32> = (0..11).map(|i| i as f32 * 0.5).collect();
+        let w: Vec<i8> = (0..11).map(|i| (i as i8) - 5).collect();
+        let expected: f32 = x.iter().zip(&w).map(|(a, b)| a * f32::from(*b)).sum();
+        assert!((dot_i8(&x, &w) - expected).abs() < 1e-4);
+    }
+
+    #[test]
+    fn linear_applies_row_scales_and_biases() {
+        let lin = Linear {
+            weight: vec![1, 2, -1, 0],
+            scale: vec![0.5, 2.0],
+            bias: vec![1.0, -1.0],
+            inputs: 2,
+        };
+        // x = [[1, 1], [2, 0]] → row 0: [1*0.5*(1+2)+1, 2*(-1+0)-1] = [2.5, -3]; row 1: [2, -5].
+        assert_eq!(
+            lin.apply(&[1.0, 1.0, 2.0, 0.0], 2),
+            vec![2.5, -3.0, 2.0, -5.0]
+        );
+    }
+
+    #[test]
+    fn layer_norm_centres_and_scales_each_row() {
+        let norm = LayerNorm {
+            gain: vec![1.0, 1.0],
+            bias: vec![0.0, 0.5],
+        };
+        let mut x = vec![1.0, 3.0];
+        norm.apply(&mut x, 1e-12);
+        assert!((x[0] + 1.0).abs() < 1e-5 && (x[1] - 1.5).abs() < 1e-5);
+    }
+
+    #[test]
+    fn softmax_sums_to_one_and_keeps_order() {
+        let mut x = vec![1.0, 3.0, 2.0];
+        softmax(&mut x);
+        assert!((x.iter().sum::<f32>() - 1.0).abs() < 1e-6);
+        assert!(x[1] > x[2] && x[2] > x[0]);
+    }
+
+    #[test]
+    fn gelu_is_the_erf_form() {
+        assert!(gelu(0.0).abs() < 1e-7);
+        assert!((gelu(1.0) - 0.841_344_7).abs() < 1e-5);
+        assert!((gelu(-1.0) + 0.158_655_3).abs() < 1e-5);
+    }
+}

@@ -1,0 +1,261 @@
+//! The optional transformer check-worthiness model: a fine-tuned MiniLM-L6 (BERT) encoder with a
+//! logistic head, which the caller loads at run time from a model file (`make
+//! train-claims-transformer` builds it; about 23 MB). When it is loaded, it scores every
+//! sentence's check-worthiness in place of the compiled-in hashed model; nothing else changes.
+//!
+//! The file is safetensors: int8 weights with a float scale per output row, float biases and
+//! norms, and metadata holding the configuration, the word-piece vocabulary and the provenance
+//! (see `data/build/claims_minilm.py`). Every shape is checked on load, so a wrong or damaged
+//! file is a typed error, never a panic later.
+
+mod bert;
+mod unicode_tables;
+mod wordpiece;
+
+use bert::{Bert, Layer, LayerNorm, Linear};
+use safetensors::{Dtype, SafeTensors};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use wordpiece::WordPiece;
+
+/// The `format` metadata value this reader understands.
+pub const FORMAT: &str = "newsar-minilm-checkworthy-1";
+
+/// Largest model file accepted, in bytes.
+pub const MAX_MODEL_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a model file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid check-worthiness model file: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+fn fail<T>(reason: impl Into<String>) -> Result<T, ModelError> {
+    Err(ModelError(reason.into()))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    layers: usize,
+    hidden: usize,
+    heads: usize,
+    intermediate: usize,
+    max_pieces: usize,
+    layer_norm_eps: f32,
+    lowercase: bool,
+    strip_accents: bool,
+    threshold: f64,
+}
+
+/// A loaded check-worthiness encoder.
+#[derive(Debug)]
+pub struct CheckworthyEncoder {
+    tokenizer: WordPiece,
+    bert: Bert,
+    head_weight: Vec<f32>,
+    head_bias: f32,
+    threshold: f64,
+    provenance: String,
+}
+
+impl CheckworthyEncoder {
+    /// Reads a model file. Errors name what is missing or malformed.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        if bytes.len() > MAX_MODEL_BYTES {
+            return fail(format!(
+                "{} bytes is over the limit of {MAX_MODEL_BYTES}",
+                bytes.len()
+            ));
+        }
+        let (_, metadata) = SafeTensors::read_metadata(bytes)
+            .map_err(|e| ModelError(format!("not a safetensors file ({e})")))?;
+        let meta: HashMap<String, String> = metadata.metadata().clone().unwrap_or_default();
+        let field = |name: &str| {
+            meta.get(name)
+                .map(String::as_str)
+                .ok_or_else(|| ModelError(format!("metadata has no {name:?}")))
+        };
+        if field("format")? != FORMAT {
+            return fail(format!(
+                "format {:?}, expected {FORMAT:?}",
+                field("format")?
+            ));
+        }
+        let config: Config = serde_json::from_str(field("config")?)
+            .map_err(|e| ModelError(format!("config: {e}")))?;
+        if !config.lowercase || !config.strip_accents {
+            return fail("only uncased, accent-stripped vocabularies are supported");
+        }
+        if config.heads == 0 || config.hidden % config.heads != 0 || config.layers == 0 {
+            return fail(format!(
+                "{} hidden units do not split into {} heads",
+                config.hidden, config.heads
+            ));
+        }
+        let tokenizer = WordPiece::new(field("vocab")?, config.max_pieces)
+            .map_err(|e| ModelError(format!("vocabulary: {e}")))?;
+        let tensors = SafeTensors::deserialize(bytes)
+            .map_err(|e| ModelError(format!("not a safetensors file ({e})")))?;
+        let reader = Reader {
+            tensors: &tensors,
+            config: &config,
+            vocab: tokenizer.size(),
+        };
+        let bert = reader.bert()?;
+        let head_weight = reader.floats("head.w", &[config.hidden])?;
+        let head_bias = reader.floats("head.b", &[1])?[0];
+        Ok(Self {
+            tokenizer,
+            bert,
+            head_weight,
+            head_bias,
+            threshold: config.threshold,
+            provenance: field("provenance")?.to_string(),
+        })
+    }
+
+    /// Probability that a sentence is a check-worthy factual claim.
+    pub fn probability(&self, sentence: &str) -> f64 {
+        let ids = self.tokenizer.encode(sentence);
+        let pooled = self.bert.pooled(&ids);
+        let logit: f32 = pooled
+            .iter()
+            .zip(&self.head_weight)
+            .map(|(a, b)| a * b)
+            .sum::<f32>()
+            + self.head_bias;
+        1.0 / (1.0 + (-f64::from(logit)).exp())
+    }
+
+    /// The word-piece ids the encoder reads for a sentence (for tests and debugging).
+    pub fn pieces(&self, sentence: &str) -> Vec<u32> {
+        self.tokenizer.encode(sentence)
+    }
+
+    /// The decision threshold the model was evaluated at.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// Where the weights came from and how they were trained.
+    pub fn provenance(&self) -> &str {
+        &self.provenance
+    }
+}
+
+/// Reads named tensors of checked type and shape.
+struct Reader<'a> {
+    tensors: &'a SafeTensors<'a>,
+    config: &'a Config,
+    vocab: usize,
+}
+
+impl Reader<'_> {
+    fn view(&self, name: &str, dtype: Dtype, shape: &[usize]) -> Result<&'_ [u8], ModelError> {
+        let view = self
+            .tensors
+            .tensor(name)
+            .map_err(|_| ModelError(format!("tensor {name} is missing")))?;
+        if view.dtype() != dtype || view.shape() != shape {
+            return fail(format!(
+                "tensor {name} is {:?} {:?}, expected {dtype:?} {shape:?}",
+                view.dtype(),
+                view.shape()
+            ));
+        }
+        Ok(view.data())
+    }
+
+    fn floats(&self, name: &str, shape: &[usize]) -> Result<Vec<f32>, ModelError> {
+        let data = self.view(name, Dtype::F32, shape)?;
+        Ok(data
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect())
+    }
+
+    fn int8(&self, name: &str, shape: &[usize]) -> Result<Vec<i8>, ModelError> {
+        let data = self.view(name, Dtype::I8, shape)?;
+        Ok(data.iter().map(|&b| b as i8).collect())
+    }
+
+    fn linear(&self, name: &str, outputs: usize, inputs: usize) -> Result<Linear, ModelError> {
+        Ok(Linear {
+            weight: self.int8(&format!("{name}.weight.q"), &[outputs, inputs])?,
+            scale: self.floats(&format!("{name}.weight.scale"), &[outputs])?,
+            bias: self.floats(&format!("{name}.bias"), &[outputs])?,
+            inputs,
+        })
+    }
+
+    fn norm(&self, name: &str) -> Result<LayerNorm, ModelError> {
+        let h = self.config.hidden;
+        Ok(LayerNorm {
+            gain: self.floats(&format!("{name}.weight"), &[h])?,
+            bias: self.floats(&format!("{name}.bias"), &[h])?,
+        })
+    }
+
+    fn bert(&self) -> Result<Bert, ModelError> {
+        let c = self.config;
+        let (h, i) = (c.hidden, c.intermediate);
+        let word = "embeddings.word_embeddings.weight";
+        let mut layers = Vec::with_capacity(c.layers);
+        for l in 0..c.layers {
+            let p = format!("encoder.layer.{l}.");
+            layers.push(Layer {
+                query: self.linear(&format!("{p}attention.self.query"), h, h)?,
+                key: self.linear(&format!("{p}attention.self.key"), h, h)?,
+                value: self.linear(&format!("{p}attention.self.value"), h, h)?,
+                attention_out: self.linear(&format!("{p}attention.output.dense"), h, h)?,
+                attention_norm: self.norm(&format!("{p}attention.output.LayerNorm"))?,
+                intermediate: self.linear(&format!("{p}intermediate.dense"), i, h)?,
+                output: self.linear(&format!("{p}output.dense"), h, i)?,
+                output_norm: self.norm(&format!("{p}output.LayerNorm"))?,
+            });
+        }
+        Ok(Bert {
+            word_embeddings: self.int8(&format!("{word}.q"), &[self.vocab, h])?,
+            word_scale: self.floats(&format!("{word}.scale"), &[self.vocab])?,
+            positions: self.floats("embeddings.position_plus_type", &[c.max_pieces, h])?,
+            embedding_norm: self.norm("embeddings.LayerNorm")?,
+            layers,
+            hidden: h,
+            heads: c.heads,
+            eps: c.layer_norm_eps,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_what_is_not_a_model_file() {
+        let err = CheckworthyEncoder::from_bytes(b"not a model").unwrap_err();
+        assert!(err.to_string().contains("not a safetensors file"), "{err}");
+        assert!(CheckworthyEncoder::from_bytes(&[]).is_err());
+    }
+
+    #[test]
+    fn rejects_a_safetensors_file_of_another_format() {
+        let mut meta = HashMap::new();
+        meta.insert("format".to_string(), "pt".to_string());
+        let bytes = safetensors::serialize(
+            Vec::<(String, safetensors::tensor::TensorView<'_>)>::new(),
+            Some(meta),
+        )
+        .unwrap();
+        let err = CheckworthyEncoder::from_bytes(&bytes).unwrap_err();
+        assert!(err.to_string().contains("format \"pt\""), "{err}");
+    }
+}
