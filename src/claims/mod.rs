@@ -410,15 +410,26 @@ fn quoted_word_count(text: &str) -> usize {
 }
 
 /// Scores every sentence, lists the claims and the sources.
-pub fn analyze(doc: &Doc, entities: &Entities, links: &[String]) -> ClaimAnalysis {
+///
+/// With a transformer model, it scores check-worthiness from each sentence's text alone; without
+/// one, the compiled-in hashed model scores.
+pub fn analyze(
+    doc: &Doc,
+    entities: &Entities,
+    links: &[String],
+    transformer: Option<&crate::encoder::CheckworthyEncoder>,
+) -> ClaimAnalysis {
     let attributions = attribution::attribute(doc, entities);
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut claims = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let attributed = attributions[i].is_some();
-        let cw = round3(match checkworthy::compiled_model() {
-            Some(model) => model.probability(&checkworthy::features(doc, entities, i, attributed)),
-            None => score(&sentence_features(doc, entities, i, attributed)),
+        let cw = round3(match (transformer, checkworthy::compiled_model()) {
+            (Some(model), _) => model.probability(doc.sentence_text(i)),
+            (None, Some(model)) => {
+                model.probability(&checkworthy::features(doc, entities, i, attributed))
+            }
+            (None, None) => score(&sentence_features(doc, entities, i, attributed)),
         });
         let start = doc.utf16(s.bytes.start);
         let end = doc.utf16(s.bytes.end);
@@ -645,7 +656,7 @@ mod tests {
                 .collect::<Vec<_>>(),
         );
         let e = entities::analyze(&doc);
-        analyze(&doc, &e, &[])
+        analyze(&doc, &e, &[], None)
     }
 
     fn run(text: &str) -> (Doc, ClaimAnalysis) {
@@ -654,7 +665,7 @@ mod tests {
             text: text.into(),
         }]);
         let e = entities::analyze(&doc);
-        let c = analyze(&doc, &e, &[]);
+        let c = analyze(&doc, &e, &[], None);
         (doc, c)
     }
 
@@ -699,6 +710,7 @@ mod tests {
             &doc,
             &e,
             &["https://data.gov/x".into(), "https://data.gov/y".into()],
+            None,
         );
         let acme = c
             .sources

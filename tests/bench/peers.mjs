@@ -47,7 +47,8 @@ const native = JSON.parse(readFileSync(join(root, "target", "bench", "native.jso
 const tokens = native.testa_tokens;
 const rows = [];
 
-const { initSync, analyzeText, extractHtml, Corpus } = await import(join(root, "pkg", "newsar.js"));
+const { initSync, analyzeText, analyzeHtml, extractHtml, Corpus, loadClaimsModel, unloadClaimsModel } =
+  await import(join(root, "pkg", "newsar.js"));
 initSync({ module: readFileSync(join(root, "pkg", "newsar_bg.wasm")) });
 const wasmSecs = bestOf(3, () => texts.forEach((t) => { try { analyzeText(t, {}); } catch {} }));
 rows.push(["NEWSAR wasm (Node), whole brief", tokens / wasmSecs]);
@@ -137,6 +138,26 @@ t0 = performance.now();
 corpus.graph({ max_nodes: 60 });
 const graphMs = performance.now() - t0;
 
+// The optional transformer claims model in wasm: the bundled sample article's whole brief with and
+// without it (best of three each), as the native bench times it.
+const claimsModelPath = join(root, "data", "models", "claims_minilm.safetensors");
+const sampleHtml = readFileSync(join(root, "data", "sample", "sample-article.html"), "utf8");
+let claimsRows = [];
+if (existsSync(claimsModelPath)) {
+  const plain = bestOf(3, () => analyzeHtml(sampleHtml, {}));
+  const t0 = performance.now();
+  loadClaimsModel(readFileSync(claimsModelPath));
+  const loadMs = performance.now() - t0;
+  const transformer = bestOf(3, () => analyzeHtml(sampleHtml, {}));
+  unloadClaimsModel();
+  claimsRows = [
+    ["load the model (wasm, Node)", `${loadMs.toFixed(0)} ms`, `${native.claims_model_load_ms?.toFixed(0)} ms`],
+    ["sample article, whole brief, compiled-in claims model", `${(plain * 1000).toFixed(2)} ms`, `${native.sample_brief_ms?.toFixed(2)} ms`],
+    ["sample article, whole brief, transformer claims model", `${(transformer * 1000).toFixed(0)} ms`, `${native.sample_brief_transformer_ms?.toFixed(0)} ms`],
+    ["transformer alone, one NewsMTSC sentence (300 sentences)", "—", `${(1000 / native.claims_model_sentences_per_s).toFixed(1)} ms`],
+  ];
+}
+
 const fmt = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "—");
 const tagger = native.tagger_tokens_per_s;
 // Sizes of the shipped package and of the compiled-in model files.
@@ -147,6 +168,7 @@ const sizeRows = [
   ...nerFiles.map((f) => [`name tagger: ${f}`, size(f)]),
   ["name tagger in all", nerFiles.map(size).reduce((a, b) => a + b, 0)],
   ["check-worthiness model (data/models/checkworthy.bin)", size("data/models/checkworthy.bin")],
+  ["optional transformer claims model (data/models/claims_minilm.safetensors; a separate file, not in the wasm)", size("data/models/claims_minilm.safetensors")],
 ];
 
 const lines = [
@@ -176,6 +198,12 @@ const lines = [
   `| Doc building (normalize, tokens, sentences, UTF-16 map) | ${fmt(native.doc_tokens_per_s)} tokens/s |`,
   `| analyze_html, 130 readability test pages, median | ${native.analyze_html_median_ms?.toFixed(2)} ms |`,
   `| analyze_html, 130 readability test pages, p90 | ${native.analyze_html_p90_ms?.toFixed(2)} ms |`,
+  "",
+  "## The optional transformer claims model (`--claims-model`, the demo's switch)",
+  "",
+  ...(claimsRows.length
+    ? ["| what | wasm (Node) | native |", "|---|---:|---:|", ...claimsRows.map((r) => `| ${r.join(" | ")} |`)]
+    : ["skipped: data/models/claims_minilm.safetensors not found"]),
   "",
   "## Article extraction alone, 130 Readability test pages (per page: NEWSAR best of 3, Readability.js one run)",
   "",

@@ -5,11 +5,15 @@
 //!   CoNLL-2003 dev documents, tokens per second on one core;
 //! - doc: building the shared Doc (normalization, tokens, sentences, offsets);
 //! - analyze_text: the whole brief from plain text, same documents;
-//! - analyze_html: the whole brief from each readability test page, median milliseconds.
+//! - analyze_html: the whole brief from each readability test page, median milliseconds;
+//! - the optional transformer claims model (when `data/models/claims_minilm.safetensors` is
+//!   there): sentences per second on 300 NewsMTSC sentences, and the bundled sample article's
+//!   whole brief with and without it.
 
+use newsar::encoder::CheckworthyEncoder;
 use newsar::entities::{model, train};
 use newsar::text::Doc;
-use newsar::{analyze_html, analyze_text, Options};
+use newsar::{analyze_html, analyze_html_with, analyze_text, Models, Options};
 use std::path::Path;
 use std::time::Instant;
 
@@ -134,6 +138,7 @@ fn main() {
             }
         }
     }
+    bench_claims_model(&data, &mut results);
     // For tests/bench/peers.mjs, which runs the peers in the same `make bench` and writes ratios.
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     let json: String = results
@@ -144,4 +149,58 @@ fn main() {
     if std::fs::create_dir_all(&out).is_ok() {
         let _ = std::fs::write(out.join("native.json"), format!("{{\n{json}\n}}\n"));
     }
+}
+
+/// The optional transformer claims model: encoder throughput and a whole brief with it.
+fn bench_claims_model(data: &Path, results: &mut Vec<(String, f64)>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Ok(bytes) = std::fs::read(root.join("data/models/claims_minilm.safetensors")) else {
+        println!("| transformer claims model | skipped: data/models/claims_minilm.safetensors not found | |");
+        return;
+    };
+    let model = CheckworthyEncoder::from_bytes(&bytes).expect("the shipped model loads");
+    let load = best_of(3, || CheckworthyEncoder::from_bytes(&bytes).is_ok());
+    println!(
+        "| transformer claims model: load | {} bytes | {:.1} ms |",
+        bytes.len(),
+        load * 1000.0
+    );
+    results.push(("claims_model_load_ms".into(), load * 1000.0));
+    if let Ok(jsonl) = std::fs::read_to_string(data.join("sentiment/NewsMTSC/train.jsonl")) {
+        let sentences: Vec<String> = jsonl
+            .lines()
+            .take(300)
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["sentence_normalized"].as_str().map(str::to_string))
+            .collect();
+        let pieces: usize = sentences.iter().map(|s| model.pieces(s).len()).sum();
+        let secs = best_of(1, || {
+            sentences.iter().map(|s| model.probability(s)).sum::<f64>()
+        });
+        println!(
+            "| transformer claims model: one sentence | {} NewsMTSC sentences, {pieces} word pieces | {:.1} sentences/s, {:.1} ms/sentence |",
+            sentences.len(),
+            sentences.len() as f64 / secs,
+            1000.0 * secs / sentences.len() as f64
+        );
+        results.push((
+            "claims_model_sentences_per_s".into(),
+            sentences.len() as f64 / secs,
+        ));
+    }
+    let sample = std::fs::read_to_string(root.join("data/sample/sample-article.html"))
+        .expect("the bundled sample");
+    let opts = Options::default();
+    let with = Models {
+        checkworthiness: Some(&model),
+    };
+    let plain = best_of(3, || analyze_html(&sample, &opts).is_ok());
+    let transformer = best_of(3, || analyze_html_with(&sample, &opts, with).is_ok());
+    println!(
+        "| sample article, whole brief | compiled-in claims model / transformer | {:.2} ms / {:.0} ms |",
+        plain * 1000.0,
+        transformer * 1000.0
+    );
+    results.push(("sample_brief_ms".into(), plain * 1000.0));
+    results.push(("sample_brief_transformer_ms".into(), transformer * 1000.0));
 }

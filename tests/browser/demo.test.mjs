@@ -73,6 +73,13 @@ async function expectNewBrief(action) {
   assert.equal(error, null, `expected a brief, got the error box: ${error}`);
 }
 
+/** Like expectNewBrief, but when `expectBrief` is false waits for the error box instead. */
+async function expectNewBriefOrError(action, expectBrief) {
+  if (expectBrief) return expectNewBrief(action);
+  await action();
+  await page.waitForFunction(() => !document.getElementById("error").hidden, null, WAIT);
+}
+
 async function stripValue(field) {
   return (await text(`.nsr-strip__item[data-nsr-field="${field}"] .nsr-strip__val`)).trim();
 }
@@ -608,6 +615,26 @@ test("a story across outlets: perspective table, your own lean ratings, shared c
   await page.waitForFunction(() => document.getElementById("ratings-state").dataset.size === "0", null, WAIT);
   await page.click("#clear-collection");
   await waitForSize(0);
+});
+
+test("the transformer claims model loads from the origin, scores the claims, and can be switched off", async () => {
+  const claimsMethod = () => page.locator('[data-nsr-section="claims"] .nsr-prov').first().getAttribute("title");
+  assert.match(await claimsMethod(), /logistic-regression/, "the compiled-in model scores at first");
+  const modelPresent = existsSync(resolve(WWW, "pkg/claims_minilm.safetensors"));
+  await expectNewBriefOrError(() => page.check("#claims-model-toggle"), modelPresent);
+  if (!modelPresent) {
+    assert.match(await page.locator("#error-message").innerText(), /not in this build/);
+    assert.equal(await page.locator("#claims-model-state").getAttribute("data-loaded"), "false");
+    return;
+  }
+  assert.equal(await page.locator("#claims-model-state").getAttribute("data-loaded"), "true");
+  assert.match(await claimsMethod(), /transformer check-worthiness \(all-MiniLM-L6-v2/);
+  assert.ok(requests.some((u) => u === `${origin}/pkg/claims_minilm.safetensors`), "fetched from the page's own origin");
+  const claims = await page.locator('[data-nsr-section="claims"] .nsr-claim').count();
+  assert.ok(claims >= 1, `the transformer still finds claims in the sample (${claims})`);
+  await expectNewBrief(() => page.uncheck("#claims-model-toggle"));
+  assert.equal(await page.locator("#claims-model-state").getAttribute("data-loaded"), "false");
+  assert.match(await claimsMethod(), /logistic-regression/, "back to the compiled-in model");
 });
 
 test("the demo page stays on its own origin and logs no errors", async () => {

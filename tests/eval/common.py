@@ -39,16 +39,16 @@ def need(path):
     return path
 
 
-def analyze(newsar, items, timeout=900, command="analyze"):
+def analyze(newsar, items, timeout=900, command="analyze", extra_args=()):
     """Runs `newsar analyze --jsonl` (or `newsar extract --jsonl` with command="extract") once
-    over `items` (dicts with an "id").
+    over `items` (dicts with an "id"), with `extra_args` after `--jsonl`.
 
     Returns (outputs, stderr_text). outputs[i] is the parsed line for items[i]: a brief (an
     article for extract, with "input_id") or {"input_id": ..., "error": "..."}. Raises if the
     CLI exits non-zero, or the output does not line up with the input (count or ids)."""
     payload = "".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items)
     proc = subprocess.run(
-        [newsar, command, "--jsonl"],
+        [newsar, command, "--jsonl", *extra_args],
         input=payload.encode("utf-8"),
         capture_output=True,
         timeout=timeout,

@@ -31,6 +31,8 @@ const ui = {
   ratingsState: $("ratings-state"),
   ratingsFile: $("ratings-file"),
   clearRatings: $("clear-ratings"),
+  claimsModelState: $("claims-model-state"),
+  claimsModelToggle: $("claims-model-toggle"),
 };
 
 // ---------------------------------------------------------------- the worker
@@ -149,6 +151,32 @@ ui.ratingsFile.addEventListener("change", async () => {
 });
 
 ui.clearRatings.addEventListener("click", () => ratingsRequest({ kind: "ratings-clear" }, "Your lean ratings were removed"));
+
+// ---------------------------------------------------------------- the optional claims model
+
+function showClaimsModel(provenance) {
+  ui.claimsModelState.dataset.loaded = String(Boolean(provenance));
+  ui.claimsModelState.textContent = provenance ? "transformer (MiniLM-L6)" : "compiled-in (fast)";
+  ui.claimsModelState.title = provenance || "";
+  ui.claimsModelToggle.checked = Boolean(provenance);
+}
+
+ui.claimsModelToggle.addEventListener("change", async () => {
+  const enabled = ui.claimsModelToggle.checked;
+  ui.claimsModelToggle.disabled = true;
+  if (enabled) setStatus("Loading the transformer claims model…");
+  try {
+    const reply = await ask({ kind: "claims-model", enabled });
+    showClaimsModel(reply.claimsModel);
+    setStatus(enabled ? "Transformer claims model loaded" : "Back to the compiled-in claims model");
+    if (ui.input.value.trim()) ui.form.requestSubmit();
+  } catch (e) {
+    showClaimsModel(null);
+    showError(e && e.message ? e.message : String(e), "The transformer claims model was not loaded.");
+  } finally {
+    ui.claimsModelToggle.disabled = false;
+  }
+});
 
 function applyCorpus(corpus, { redraw = true } = {}) {
   if (!corpus) return;

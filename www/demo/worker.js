@@ -17,12 +17,34 @@
 //   corpus = {size, key, graph, story, scope, ratings, error?}: graph (Corpus.graph, or
 //   Corpus.neighbourhood of `key` when scope is "article") and story (Corpus.storyOf(key)) only
 //   when the collection holds at least 2 briefs; ratings = {size, list, rerated}.
+// Request:  {id, kind: "claims-model", enabled}  Reply: {id, claimsModel}  or {id, error}
+//   enabled: fetches the optional transformer check-worthiness model from this package
+//   (../pkg/claims_minilm.safetensors, same origin as the engine) and loads it; every later analysis
+//   scores check-worthiness with it. Not enabled: back to the compiled-in model. claimsModel is
+//   the loaded model's provenance, or null.
 // On start: {ready: true, version, corpus: {size, problems}, ratings} once the module is
 //   initialised and the collection loaded, or {ready: false, error}.
-import init, { analyzeHtml, analyzeText, looksLikeHtml, version, Corpus, LeanRatings } from "../pkg/newsar.js";
+import init, {
+  analyzeHtml, analyzeText, looksLikeHtml, version, Corpus, LeanRatings, loadClaimsModel, unloadClaimsModel,
+} from "../pkg/newsar.js";
 import { createCorpusService, messageOf } from "../extension/corpus-service.js";
 
 let svc = null;
+
+const CLAIMS_MODEL_URL = new URL("../pkg/claims_minilm.safetensors", import.meta.url);
+
+/** Loads (or, not enabled, unloads) the transformer claims model; returns its provenance or null. */
+async function setClaimsModel(enabled) {
+  if (!enabled) {
+    unloadClaimsModel();
+    return null;
+  }
+  const response = await fetch(CLAIMS_MODEL_URL);
+  if (!response.ok) {
+    throw new Error(`the transformer claims model is not in this build (HTTP ${response.status}); make train-claims-transformer builds it`);
+  }
+  return loadClaimsModel(new Uint8Array(await response.arrayBuffer()));
+}
 
 const ready = init()
   .then(async () => {
@@ -37,7 +59,7 @@ const ready = init()
   });
 
 self.addEventListener("message", async (event) => {
-  const { id, kind, input, options, types, key, scope, name, text } = event.data || {};
+  const { id, kind, input, options, types, key, scope, name, text, enabled } = event.data || {};
   try {
     await ready;
     if (kind === "graph") {
@@ -56,6 +78,10 @@ self.addEventListener("message", async (event) => {
         error = `the saved collection could not be deleted: ${messageOf(e)}`;
       }
       self.postMessage({ id, corpus: { ...svc.view(null, { types }), error } });
+      return;
+    }
+    if (kind === "claims-model") {
+      self.postMessage({ id, claimsModel: await setClaimsModel(Boolean(enabled)) });
       return;
     }
     if (kind === "ratings" || kind === "ratings-clear") {
