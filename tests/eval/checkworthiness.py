@@ -145,8 +145,9 @@ def run(newsar, data_dir):
                      "the hand-weighted rules it replaced scored F1 0.585 / AP 0.638 on the whole file.")
         folds_dir = os.environ.get("NEWSAR_CLAIMS_FOLDS", "")
         if folds_dir:
-            t_rows, tables, t_notes = transformer_claimbuster(newsar, cb_path, folds_dir)
+            t_rows, t_tables, t_notes = transformer_claimbuster(newsar, cb_path, folds_dir)
             rows += t_rows
+            tables += t_tables
             notes += t_notes
     else:
         notes.append(f"skipped ClaimBuster: {cb_path} not found")
@@ -165,9 +166,20 @@ def run(newsar, data_dir):
         if model and os.path.exists(model):
             t_outputs, t_stderr = analyze_in_parallel(newsar, items, ["--claims-model", model])
             notes += ["CT19, transformer: " + n for n in common.error_notes(t_outputs, t_stderr)]
-            t_map, t_files, _ = ct19_map(lines, t_outputs)
+            t_map, t_files, t_by_file = ct19_map(lines, t_outputs)
             rows.append((f"CT19, optional transformer model (MiniLM-L6, trained on ClaimBuster only): MAP over "
                          f"files ({len(lines)} lines)", t_map, t_files))
+            per_file = []
+            for name in sorted(by_file):
+                ap_h = common.average_precision(*zip(*by_file[name]))
+                ap_t = common.average_precision(*zip(*t_by_file[name]))
+                if ap_h == ap_h and ap_t == ap_t:
+                    per_file.append([name, str(len(by_file[name])), str(sum(l for l, _ in by_file[name])),
+                                     f"{ap_h:.3f}", f"{ap_t:.3f}"])
+            tables.append({"caption": "CT19 average precision per debate or speech: compiled-in hashed model "
+                                      "against the optional transformer (both trained on ClaimBuster only)",
+                           "header": ["file", "lines", "check-worthy", "hashed model AP", "transformer AP"],
+                           "align": "lrrrr", "rows": per_file})
         else:
             notes.append(f"CT19 with the transformer skipped: no model at {model or '(NEWSAR_CLAIMS_MODEL unset)'}")
         pos_rate = [sum(l for l, _ in v) / len(v) for v in by_file.values()]
