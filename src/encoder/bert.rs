@@ -41,10 +41,20 @@ fn dot(x: &[f32], w: &[f32]) -> f32 {
     let mut lanes = [0f32; 8];
     let (xc, wc) = (x.chunks_exact(8), w.chunks_exact(8));
     let (x_rest, w_rest) = (xc.remainder(), wc.remainder());
+    // Written out, so that even the size-optimized WebAssembly build (which does not unroll
+    // loops) runs it as straight-line code without bounds checks.
     for (xs, ws) in xc.zip(wc) {
-        for k in 0..8 {
-            lanes[k] += xs[k] * ws[k];
-        }
+        let (Ok(x), Ok(w)) = (<&[f32; 8]>::try_from(xs), <&[f32; 8]>::try_from(ws)) else {
+            continue;
+        };
+        lanes[0] += x[0] * w[0];
+        lanes[1] += x[1] * w[1];
+        lanes[2] += x[2] * w[2];
+        lanes[3] += x[3] * w[3];
+        lanes[4] += x[4] * w[4];
+        lanes[5] += x[5] * w[5];
+        lanes[6] += x[6] * w[6];
+        lanes[7] += x[7] * w[7];
     }
     let mut sum: f32 = lanes.iter().sum();
     for (a, b) in x_rest.iter().zip(w_rest) {
