@@ -7,6 +7,8 @@ const SAMPLE_PATH = "../pkg/sample-article.html";
 const SAMPLE_URL = "https://harbourledger.example/environment/2026/03/14/sea-defences";
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 const TIMEOUT_MS = 60_000;
+// With the transformer claims model an article takes seconds (about 0.15 s a sentence in wasm).
+const TRANSFORMER_TIMEOUT_MS = 300_000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -60,16 +62,18 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
 });
 
 function analyze(id, kind, input, options) {
-  return ask({ id, kind, input, options, types: graphTypes, scope: graphScope });
+  const timeoutMs = claimsModelLoaded ? TRANSFORMER_TIMEOUT_MS : TIMEOUT_MS;
+  return ask({ id, kind, input, options, types: graphTypes, scope: graphScope }, { timeoutMs });
 }
 
 /** Sends a request to the worker; resolves with its reply. */
-function ask(message) {
-  return client.request(message).then((reply) => ({ ...reply, id: message.id }));
+function ask(message, { timeoutMs = TIMEOUT_MS } = {}) {
+  return client.request(message, { timeoutMs }).then((reply) => ({ ...reply, id: message.id }));
 }
 
 // ---------------------------------------------------------------- page state
 
+let claimsModelLoaded = false; // the transformer claims model is loaded in the worker
 let currentKind = "text"; // "html" once a .html file or the sample fills the box
 let currentBrief = null;
 let currentKey = null; // the current brief's key in the collection
@@ -155,6 +159,7 @@ ui.clearRatings.addEventListener("click", () => ratingsRequest({ kind: "ratings-
 // ---------------------------------------------------------------- the optional claims model
 
 function showClaimsModel(provenance) {
+  claimsModelLoaded = Boolean(provenance);
   ui.claimsModelState.dataset.loaded = String(Boolean(provenance));
   ui.claimsModelState.textContent = provenance ? "transformer (MiniLM-L6)" : "compiled-in (fast)";
   ui.claimsModelState.title = provenance || "";
