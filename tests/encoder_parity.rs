@@ -81,3 +81,63 @@ fn rust_encoder_reproduces_the_exported_model() {
         reference.cases.len()
     );
 }
+
+#[test]
+fn damaged_model_files_are_errors_and_odd_text_is_scored() {
+    let model_path = path(
+        "NEWSAR_CLAIMS_MODEL",
+        "data/models/claims_minilm.safetensors",
+    );
+    let bytes = std::fs::read(&model_path).expect("the model file is in the repository");
+    for cut in [
+        0,
+        7,
+        8,
+        100,
+        1_000,
+        300_000,
+        bytes.len() / 2,
+        bytes.len() - 1,
+    ] {
+        assert!(
+            CheckworthyEncoder::from_bytes(&bytes[..cut]).is_err(),
+            "a file cut at {cut} bytes loaded"
+        );
+    }
+    // The header's configuration, edited to impossible sizes.
+    let header_len = u64::from_le_bytes(bytes[..8].try_into().unwrap()) as usize;
+    let header = String::from_utf8(bytes[8..8 + header_len].to_vec()).expect("UTF-8 header");
+    for (from, to) in [
+        ("\\\"hidden\\\": 384", "\\\"hidden\\\": 0"),
+        ("\\\"hidden\\\": 384", "\\\"hidden\\\": 385"),
+        ("\\\"intermediate\\\": 1536", "\\\"intermediate\\\": 0"),
+        ("\\\"max_pieces\\\": 64", "\\\"max_pieces\\\": 2"),
+        ("\\\"max_pieces\\\": 64", "\\\"max_pieces\\\": 65"),
+        ("\\\"layers\\\": 6", "\\\"layers\\\": 7"),
+    ] {
+        assert!(header.contains(from), "header has {from}");
+        let edited = header.replacen(from, to, 1);
+        let padded = edited.clone() + &" ".repeat(header_len.saturating_sub(edited.len()));
+        let mut damaged = (padded.len() as u64).to_le_bytes().to_vec();
+        damaged.extend_from_slice(padded.as_bytes());
+        damaged.extend_from_slice(&bytes[8 + header_len..]);
+        assert!(
+            CheckworthyEncoder::from_bytes(&damaged).is_err(),
+            "a model with {to} loaded"
+        );
+    }
+    let model = CheckworthyEncoder::from_bytes(&bytes).expect("the model loads");
+    let long = "word ".repeat(5_000);
+    for text in [
+        "",
+        " ",
+        "\u{0}\u{fffd}\u{200b}",
+        "🙂🙂🙂",
+        long.as_str(),
+        "a\u{301}\u{301}\u{301}",
+    ] {
+        let p = model.probability(text);
+        assert!((0.0..=1.0).contains(&p), "{text:?}: {p}");
+        assert!(model.pieces(text).len() <= 64);
+    }
+}

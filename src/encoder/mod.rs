@@ -94,7 +94,10 @@ impl CheckworthyEncoder {
         if !config.lowercase || !config.strip_accents {
             return fail("only uncased, accent-stripped vocabularies are supported");
         }
-        if config.heads == 0 || config.hidden % config.heads != 0 || config.layers == 0 {
+        if config.layers == 0 || config.hidden == 0 || config.intermediate == 0 {
+            return fail("layers, hidden and intermediate sizes must be positive");
+        }
+        if config.heads == 0 || config.hidden % config.heads != 0 {
             return fail(format!(
                 "{} hidden units do not split into {} heads",
                 config.hidden, config.heads
