@@ -66,6 +66,7 @@ import os
 import re
 
 import common
+import duc_sentences
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "attribution_gold.jsonl")
@@ -80,6 +81,9 @@ GOLD_DEV7 = os.path.join(HERE, "attribution_gold_dev7.jsonl")
 # DEV8 to DEV33: 26 more train.jsonl sets of 240, each scored once when labeled (its first
 # reading, in ATTRIBUTION_LABELING.md); reported pooled, plus each set's exact accuracy.
 GOLD_LATER = [(k, os.path.join(HERE, f"attribution_gold_dev{k}.jsonl")) for k in range(8, 34)]
+# DUC1, DUC2, …: sets of 240 DUC-2001 sentences (other outlets and years than NewsMTSC; references
+# "<DOCNO>#<k>" as duc_sentences.py cuts the documents), each scored once when labeled.
+GOLD_DUC = [(k, os.path.join(HERE, f"attribution_gold_duc{k}.jsonl")) for k in range(1, 41)]
 # Second, independent annotations of three sets (blind to the first labels and to NEWSAR), for
 # inter-annotator agreement: (label, first annotation, second annotation).
 SECOND_ANNOTATIONS = [
@@ -149,6 +153,11 @@ def trim(text, start, end):
 def load_data(data_dir, files):
     out = {}
     for name in files:
+        if name == "DUC2001":
+            # References "<DOCNO>#<k>" into the DUC-2001 documents as duc_sentences.py cuts them.
+            common.need(os.path.join(data_dir, "keyphrase", "DUC2001"))
+            out[name] = duc_sentences.duc_sentences(data_dir)
+            continue
         path = common.need(os.path.join(data_dir, "sentiment", "NewsMTSC", name))
         with open(path, encoding="utf-8") as f:
             out[name] = {r["primary_gid"]: r["sentence_normalized"] for r in map(json.loads, f)}
@@ -438,6 +447,20 @@ def run(newsar, data_dir):
         rows += [(f"{label}: {m}", v, k) for m, v, k in r]
         notes += [f"{label}: {x}" for x in nt]
         tables += [dict(t, caption=f"{label}: {t['caption']}") for t in tb]
+    duc = [(k, p) for k, p in GOLD_DUC if os.path.exists(p)]
+    if duc:
+        pooled = []
+        for k, path in duc:
+            records = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+            pooled += records
+            r = score_records(newsar, data_dir, records)[0]
+            rows.append((f"DUC{k}: speaker accuracy, exact span", r[0][1], r[0][2]))
+        label = f"DUC{duc[0][0]}-DUC{duc[-1][0]} pooled (DUC-2001 news, 1988-1992)"
+        r, nt, tb, made_of, n = score_records(newsar, data_dir, pooled)
+        sizes.append(f"duc{duc[0][0]}-{duc[-1][0]} {n}")
+        rows += [(f"{label}: {m}", v, k) for m, v, k in r]
+        notes += [f"{label}: {x}" for x in nt]
+        tables += [dict(t, caption=f"{label}: {t['caption']}") for t in tb]
     for label, first_path, second_path in SECOND_ANNOTATIONS:
         if not (os.path.exists(first_path) and os.path.exists(second_path)):
             notes.append(f"skipped agreement on {label}: annotation file not found")
@@ -463,7 +486,8 @@ def run(newsar, data_dir):
                  "figures are dev figures.")
     return common.result(
         "Attribution (speaker)",
-        f"hand-labeled NewsMTSC sentences (devtest_mt; DEV3 from train), {' + '.join(sizes)} "
+        f"hand-labeled NewsMTSC sentences (devtest_mt; DEV3 on from train) and DUC-2001 "
+        f"sentences (DUC sets), {' + '.join(sizes)} "
         f"(tests/eval/attribution_gold_test.jsonl, _test2.jsonl, attribution_gold.jsonl, "
         f"attribution_gold_dev2.jsonl, attribution_gold_dev3.jsonl, "
         f"attribution_gold_dev4.jsonl … _dev33.jsonl; rules in "
