@@ -84,13 +84,14 @@ GOLD_LATER = [(k, os.path.join(HERE, f"attribution_gold_dev{k}.jsonl")) for k in
 # DUC1, DUC2, …: sets of 240 DUC-2001 sentences (other outlets and years than NewsMTSC; references
 # "<DOCNO>#<k>" as duc_sentences.py cuts the documents), each scored once when labeled.
 GOLD_DUC = [(k, os.path.join(HERE, f"attribution_gold_duc{k}.jsonl")) for k in range(1, 41)]
-# Second, independent annotations of three sets (blind to the first labels and to NEWSAR), for
+# Second, independent annotations of six sets (blind to the first labels and to NEWSAR), for
 # inter-annotator agreement: (label, first annotation, second annotation).
 SECOND_ANNOTATIONS = [
     ("TEST", GOLD_TEST, os.path.join(HERE, "attribution_gold_test_b.jsonl")),
     ("TEST2", GOLD_TEST2, os.path.join(HERE, "attribution_gold_test2_b.jsonl")),
     ("DEV7", GOLD_DEV7, os.path.join(HERE, "attribution_gold_dev7_b.jsonl")),
-]
+] + [(f"DUC{k}", os.path.join(HERE, f"attribution_gold_duc{k}.jsonl"),
+      os.path.join(HERE, f"attribution_gold_duc{k}_b.jsonl")) for k in (5, 13, 21)]
 METHOD = ("Each labeled sentence is its own text input; prediction = the first "
           "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
           "check-worthy sentences), a tweet-embed signature giving way to a later attribution. UTF-16 offsets into article.text → Python offsets into "
