@@ -337,8 +337,8 @@ pub(super) fn speaker_before(
         p >= start + 2
             && matches!(
                 doc.tokens[p - 1].lower.as_str(),
-                // "a former ambassador to China said".
-                "of" | "for" | "from" | "at" | "to" | "close" | "familiar" | "near"
+                // "a former ambassador to China said", "A lawyer in Tingo Maria said".
+                "of" | "for" | "from" | "at" | "to" | "in" | "close" | "familiar" | "near"
             )
             // Capitalized only as the sentence's first word ("Sources close to …").
             && (!doc.tokens[p - 2].capitalized || p - 2 == start)
@@ -357,11 +357,12 @@ pub(super) fn speaker_before(
         if start >= 2
             && matches!(
                 doc.tokens[start - 1].lower.as_str(),
-                "of" | "at" | "from" | "for"
+                "of" | "at" | "from" | "for" | "in"
             )
         {
+            let located = doc.tokens[start - 1].lower == "in";
             // A name the entity module missed ("Ed Whalen of the … Center").
-            if entities.ending_at(start - 1).is_none() {
+            if entities.ending_at(start - 1).is_none() && !located {
                 let mut n = start - 1;
                 while n > 0
                     && start - 1 - n < 4
@@ -400,6 +401,22 @@ pub(super) fn speaker_before(
                         m.bytes.end
                     };
                     return Some(found_entity(doc, entities, p, pm.bytes.start..end, cue));
+                }
+                // "the National Hurricane Center in Miami announced": the organization speaks,
+                // with its place.
+                if located && entities.groups[g].entity_type == EntityType::Location {
+                    let mut from = pm.tokens.start;
+                    if from > clause_start && doc.tokens[from - 1].lower == "the" {
+                        from -= 1;
+                    }
+                    let bytes = doc.tokens[from].start..m.bytes.end;
+                    return Some(Found {
+                        written: doc.text[bytes.clone()].to_string(),
+                        entity: None,
+                        bytes,
+                        anonymous: false,
+                        cue: cue.to_string(),
+                    });
                 }
             }
         }

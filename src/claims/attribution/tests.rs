@@ -1294,3 +1294,28 @@ fn fifth_round_plural_possessives_and_source_qualifiers() {
         Some("a source close to Bannon")
     );
 }
+
+#[test]
+fn a_place_after_in_belongs_to_the_speaker_before_it() {
+    // A common noun, or an organization, keeps its place; a person leaves it out.
+    assert_eq!(
+        first_speaker("A lawyer in Tingo Maria said his caseload had dropped off.").as_deref(),
+        Some("A lawyer in Tingo Maria")
+    );
+    assert_eq!(
+        first_speaker(
+            "Shortly afterwards, the National Hurricane Center in Miami announced that the storm \
+             had strengthened."
+        )
+        .as_deref(),
+        Some("the National Hurricane Center in Miami")
+    );
+    assert_eq!(
+        first_speaker(
+            "Coast Guard spokesman Bruce Pimental in Valdez said investigators were still looking \
+             at the autopilot."
+        )
+        .as_deref(),
+        Some("Coast Guard spokesman Bruce Pimental")
+    );
+}
