@@ -1196,7 +1196,14 @@ fn inverted_speaker(
     if inverted {
         // "…," said the mayor. — the speaker closes the clause; in "…, said the plan
         // would fail" the words after the verb are its object, not a speaker.
-        if let Some(f) = speaker_after(doc, entities, i + 1, range.end, lower) {
+        // "…," Primo Nebiolo, president of …, said Sunday.": a day is not a speaker.
+        let day_only = |f: &Found| {
+            let w = doc.text[f.bytes.clone()].to_lowercase();
+            WEEKDAYS.contains(&w.as_str()) || TIME_WORDS.contains(&w.as_str())
+        };
+        if let Some(f) =
+            speaker_after(doc, entities, i + 1, range.end, lower).filter(|f| !day_only(f))
+        {
             let next = (i + 1..range.end).find(|&k| doc.tokens[k].start >= f.bytes.end);
             // "…," wrote Tim Murphy in one typical reaction.
             let first = doc.tokens[i + 1].lower.as_str();

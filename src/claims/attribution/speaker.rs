@@ -510,13 +510,23 @@ pub(super) fn speaker_before(
                 return Some(f);
             }
         }
-        // "Prosecutors and defense attorneys agreed …": two groups of sources opening the clause.
+        // "Prosecutors and defense attorneys agreed …": two groups of sources opening the clause;
+        // "State and federal officials said": a modifier shared by the group.
         let p = k - 2;
         let group = |w: &str| SOURCE_NOUNS.contains(&w) || ANONYMOUS_HEADS.contains(&w);
+        let left = doc.tokens[p].lower.as_str();
+        let modifier = |w: &str| {
+            any_word_class(w) == Some(WordClass::Modifier)
+                && !QUANTITY_HEADS.contains(&w)
+                && !is_stopword(w)
+        };
+        // The word after "and" a modifier too ("State and federal officials": "State" is a
+        // noun used as one).
+        let shared_modifier =
+            modifier(left) || (k + 1 < j && modifier(doc.tokens[k].lower.as_str()));
         if (p == start || matches!(doc.token_text(p - 1), "," | "—" | "–" | ":"))
             && doc.tokens[p].is_word()
-            && doc.tokens[p].lower.ends_with('s')
-            && group(doc.tokens[p].lower.as_str())
+            && ((left.ends_with('s') && group(left)) || shared_modifier)
             && group(doc.tokens[j - 1].lower.as_str())
         {
             if let Some(mut f) = noun_phrase(doc, entities, k, j, cue) {

@@ -1319,3 +1319,23 @@ fn a_place_after_in_belongs_to_the_speaker_before_it() {
         Some("Coast Guard spokesman Bruce Pimental")
     );
 }
+
+#[test]
+fn a_modifier_shared_by_a_group_opens_the_speaker() {
+    assert_eq!(
+        first_speaker("State and federal officials said the cleanup was moving south.").as_deref(),
+        Some("State and federal officials")
+    );
+}
+
+#[test]
+fn a_day_after_an_inverted_verb_is_not_the_speaker() {
+    assert_eq!(
+        first_attributed(
+            "\"I will never allow it to happen,\" Primo Nebiolo, president of the federation, \
+             said Sunday."
+        )
+        .as_deref(),
+        Some("Primo Nebiolo")
+    );
+}
