@@ -789,8 +789,9 @@ pub(super) fn speaker_after(
             e = n;
         }
         // "by Bernie Sanders supporters", "according to the Orange County district
-        // attorney’s office": a group noun after the name, within a few lowercase words and
-        // possessives, heads the phrase.
+        // attorney’s office", "according to an Agriculture Department analysis": a group or
+        // document noun after the name, within a few lowercase words and possessives, heads
+        // the phrase.
         let head = (e..end.min(e + 5))
             .take_while(|&k| {
                 let t = &doc.tokens[k];
@@ -803,7 +804,9 @@ pub(super) fn speaker_after(
             })
             .filter(|&k| {
                 let w = doc.tokens[k].lower.as_str();
-                SOURCE_NOUNS.contains(&w) || ANONYMOUS_HEADS.contains(&w)
+                SOURCE_NOUNS.contains(&w)
+                    || ANONYMOUS_HEADS.contains(&w)
+                    || DOCUMENT_NOUNS.contains(&w)
             })
             .last();
         if let Some(h) = head {

@@ -1339,3 +1339,14 @@ fn a_day_after_an_inverted_verb_is_not_the_speaker() {
         Some("Primo Nebiolo")
     );
 }
+
+#[test]
+fn a_document_noun_after_the_source_name_heads_the_phrase() {
+    assert_eq!(
+        first_speaker(
+            "The drought was not as bad as feared, according to an Agriculture Department analysis."
+        )
+        .as_deref(),
+        Some("an Agriculture Department analysis")
+    );
+}
