@@ -1,8 +1,8 @@
 //! Claims: every sentence's check-worthiness, the claims above the threshold with their type and
 //! speaker, and the sources the article cites.
 //!
-//! Check-worthiness is the trained logistic-regression model of [`checkworthy`] when it is
-//! compiled in; otherwise a logistic score over hand-weighted sentence features (numbers and
+//! Check-worthiness is the optional transformer of [`crate::encoder`] when the caller loaded it;
+//! else the trained logistic-regression model of [`checkworthy`] when it is compiled in; otherwise a logistic score over hand-weighted sentence features (numbers and
 //! comparisons, named entities, a reporting cue, length, questions, first person, opinion
 //! words) with the weights listed in [`FEATURE_WEIGHTS`]. A sentence is a claim when its score
 //! is at least [`CLAIM_THRESHOLD`] and it asserts something: not a heading, a byline
