@@ -1012,7 +1012,43 @@ fn object_verb_without_content(doc: &Doc, range: &Range<usize>, i: usize, judged
     // "Kennedy had called.": a phone call; "called" closing a clause reports only after
     // a quote.
     let bare_call = matches!(lower, "called" | "calls") && next == "." && !after_quote;
+    // "a group called the Boycott Exxon Alliance": a name given, not words said.
+    let naming = lower == "called"
+        && i > range.start
+        && i + 1 < range.end
+        && matches!(
+            doc.tokens[i - 1].lower.as_str(),
+            "group"
+                | "organization"
+                | "organisation"
+                | "company"
+                | "firm"
+                | "movement"
+                | "coalition"
+                | "alliance"
+                | "program"
+                | "programme"
+                | "project"
+                | "operation"
+                | "system"
+                | "network"
+                | "campaign"
+                | "band"
+                | "film"
+                | "book"
+                | "town"
+                | "village"
+        )
+        && {
+            let n = if doc.tokens[i + 1].lower == "the" {
+                i + 2
+            } else {
+                i + 1
+            };
+            n < range.end && doc.tokens[n].capitalized && doc.tokens[n].is_word()
+        };
     let reports = !agreement
+        && !naming
         && !going_on
         && !bare_call
         && (after_quote

@@ -1350,3 +1350,18 @@ fn a_document_noun_after_the_source_name_heads_the_phrase() {
         Some("an Agriculture Department analysis")
     );
 }
+
+#[test]
+fn a_group_called_by_a_name_is_not_a_report() {
+    assert_eq!(
+        first_speaker(
+            "In Anchorage, a group called the Boycott Exxon Alliance has scheduled a rally."
+        ),
+        None
+    );
+    // A person who "called" something still reports.
+    assert_eq!(
+        first_speaker("The president called Acosta \"a rude, terrible person.\"").as_deref(),
+        Some("The president")
+    );
+}
