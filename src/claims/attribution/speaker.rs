@@ -430,8 +430,11 @@ pub(super) fn speaker_before(
         return Some(f);
     }
     let head = &doc.tokens[j - 1];
-    // "I think …", "we believe …" outside quotes: the writer's own view, not a report.
-    if matches!(head.lower.as_str(), "i" | "we") && BELIEF_VERBS.contains(&cue) {
+    // "I think …", "we believe …", "As I said in my letter, …" outside quotes: the writer's
+    // own view or words, not a report.
+    if matches!(head.lower.as_str(), "i" | "we")
+        && (BELIEF_VERBS.contains(&cue) || matches!(cue, "said" | "pledged" | "wrote"))
+    {
         return None;
     }
     if PRONOUNS.contains(&head.lower.as_str()) {

@@ -1365,3 +1365,15 @@ fn a_group_called_by_a_name_is_not_a_report() {
         Some("The president")
     );
 }
+
+#[test]
+fn the_writers_own_first_person_words_are_not_a_report() {
+    assert_eq!(
+        first_speaker("As I said in my letter, the causes of poverty are mostly local."),
+        None
+    );
+    assert_eq!(
+        first_speaker("Officials said the causes of poverty are mostly local.").as_deref(),
+        Some("Officials")
+    );
+}
