@@ -1289,8 +1289,17 @@ fn inverted_speaker(
                             })
                     })
             };
+            // "…," said Charles Mertz of Castle Rock, Colo., another of those …: the person,
+            // and where they are from.
+            let of_place = next.is_some_and(|k| {
+                doc.tokens[k].lower == "of"
+                    && entities.starting_at(k + 1).is_some_and(|(g, _)| {
+                        entities.groups[g].entity_type == EntityType::Location
+                    })
+            });
             let quoted_before_verb = (range.start..i).any(quote_mark);
             let closes = setting
+                || (of_place && quoted_before_verb)
                 || subordinate
                 || next.is_none_or(|k| {
                     matches!(doc.tokens[k].kind, TokenKind::Punct)

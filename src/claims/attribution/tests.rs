@@ -1377,3 +1377,15 @@ fn the_writers_own_first_person_words_are_not_a_report() {
         Some("Officials")
     );
 }
+
+#[test]
+fn an_inverted_speaker_may_say_where_they_are_from() {
+    assert_eq!(
+        first_attributed(
+            "\"It's the strangest thing I ever saw,\" said Charles Mertz of Castle Rock, Colo., \
+             another of those who walked away."
+        )
+        .as_deref(),
+        Some("Charles Mertz")
+    );
+}
