@@ -6,8 +6,9 @@ keep it out of the repository.
 
 Run from the repository root:
     python tests/eval/experiments/export_attribution_data.py target/release/newsar ../shared/data OUT.jsonl
-Sets are named DEV, DEV2 … DEV7 (rule-writing dev sets) and S8 … S33 (the gold files
-attribution_gold_dev8.jsonl … _dev33.jsonl)."""
+Sets are named DEV, DEV2 … DEV7 (rule-writing dev sets), S8 … S33 (the gold files
+attribution_gold_dev8.jsonl … _dev33.jsonl) and DUC1 … DUC24 (the DUC-2001 gold files; DUC9 on are
+the held-out DUC sets, so a model trained on them must be evaluated elsewhere)."""
 import json
 import os
 import sys
@@ -22,6 +23,7 @@ def main():
     sets = [("DEV", A.GOLD), ("DEV2", A.GOLD_DEV2)]
     sets += [(f"DEV{k}", getattr(A, f"GOLD_DEV{k}")) for k in range(3, 8)]
     sets += [(f"S{k}", path) for k, path in A.GOLD_LATER]
+    sets += [(f"DUC{k}", path) for k, path in A.GOLD_DUC if os.path.exists(path)]
     with open(out_path, "w", encoding="utf-8") as out:
         for name, path in sets:
             gold_all = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
