@@ -437,39 +437,37 @@ def run(newsar, data_dir):
         rows += [(f"{label}: {m}", v, k) for m, v, k in r]
         notes += [f"{label}: {x}" for x in nt]
         tables += [dict(t, caption=f"{label}: {t['caption']}") for t in tb]
-    later = [(k, p) for k, p in GOLD_LATER if os.path.exists(p)]
+    def read(path):
+        return [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+
+    def add_pooled(label, size_label, records):
+        nonlocal made_of
+        r, nt, tb, made_of, n = score_records(newsar, data_dir, records)
+        sizes.append(f"{size_label} {n}")
+        rows.extend((f"{label}: {m}", v, k) for m, v, k in r)
+        notes.extend(f"{label}: {x}" for x in nt)
+        tables.extend(dict(t, caption=f"{label}: {t['caption']}") for t in tb)
+
+    def per_set(name, k, records):
+        r = score_records(newsar, data_dir, records)[0]
+        rows.append((f"{name}{k}: speaker accuracy, exact span", r[0][1], r[0][2]))
+
+    later = [(k, read(p)) for k, p in GOLD_LATER if os.path.exists(p)]
+    for k, records in later:
+        per_set("DEV", k, records)
     if later:
-        pooled = []
-        for k, path in later:
-            records = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-            pooled += records
-            r = score_records(newsar, data_dir, records)[0]
-            rows.append((f"DEV{k}: speaker accuracy, exact span", r[0][1], r[0][2]))
-        label = f"DEV{later[0][0]}-DEV{later[-1][0]} pooled (train.jsonl samples)"
-        r, nt, tb, made_of, n = score_records(newsar, data_dir, pooled)
-        sizes.append(f"dev{later[0][0]}-{later[-1][0]} {n}")
-        rows += [(f"{label}: {m}", v, k) for m, v, k in r]
-        notes += [f"{label}: {x}" for x in nt]
-        tables += [dict(t, caption=f"{label}: {t['caption']}") for t in tb]
-    duc = [(k, p) for k, p in GOLD_DUC if os.path.exists(p)]
-    if duc:
-        groups = {"dev": [], "held out": []}
-        for k, path in duc:
-            records = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-            groups["dev" if k in DUC_DEV else "held out"].append((k, records))
-            r = score_records(newsar, data_dir, records)[0]
-            rows.append((f"DUC{k}: speaker accuracy, exact span", r[0][1], r[0][2]))
-        for kind, sets in groups.items():
-            if not sets:
-                continue
-            pooled = [g for _, records in sets for g in records]
+        first, last = later[0][0], later[-1][0]
+        add_pooled(f"DEV{first}-DEV{last} pooled (train.jsonl samples)", f"dev{first}-{last}",
+                   [g for _, records in later for g in records])
+    duc = [(k, read(p)) for k, p in GOLD_DUC if os.path.exists(p)]
+    for k, records in duc:
+        per_set("DUC", k, records)
+    for kind in ("dev", "held out"):
+        sets = [(k, records) for k, records in duc if (k in DUC_DEV) == (kind == "dev")]
+        if sets:
             first, last = sets[0][0], sets[-1][0]
-            label = f"DUC{first}-DUC{last} pooled, {kind} (DUC-2001 news, 1988-1994)"
-            r, nt, tb, made_of, n = score_records(newsar, data_dir, pooled)
-            sizes.append(f"duc{first}-{last} {n}")
-            rows += [(f"{label}: {m}", v, k) for m, v, k in r]
-            notes += [f"{label}: {x}" for x in nt]
-            tables += [dict(t, caption=f"{label}: {t['caption']}") for t in tb]
+            add_pooled(f"DUC{first}-DUC{last} pooled, {kind} (DUC-2001 news, 1988-1994)",
+                       f"duc{first}-{last}", [g for _, records in sets for g in records])
     for label, first_path, second_path in SECOND_ANNOTATIONS:
         if not (os.path.exists(first_path) and os.path.exists(second_path)):
             notes.append(f"skipped agreement on {label}: annotation file not found")
@@ -502,6 +500,7 @@ def run(newsar, data_dir):
         f"sentences (DUC sets), {' + '.join(sizes)} "
         f"(tests/eval/attribution_gold_test.jsonl, _test2.jsonl, attribution_gold.jsonl, "
         f"attribution_gold_dev2.jsonl, attribution_gold_dev3.jsonl, "
-        f"attribution_gold_dev4.jsonl … _dev33.jsonl; rules in "
+        f"attribution_gold_dev4.jsonl … _dev33.jsonl, attribution_gold_duc1.jsonl … "
+        f"_duc24.jsonl; rules in "
         f"tests/eval/ATTRIBUTION_LABELING.md)",
         rows, METHOD, notes, made_of, tables)
