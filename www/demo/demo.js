@@ -48,6 +48,8 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
   onReady(msg) {
     if (msg.ready) {
       ui.engine.textContent = `engine v${msg.version} · WebAssembly`;
+      // A (re)started worker has only the compiled-in claims model.
+      showClaimsModel(null);
       if (msg.ratings) showRatings(msg.ratings);
       if (msg.corpus) {
         showCollectionSize(msg.corpus.size);
