@@ -274,6 +274,11 @@ fn words_of_at(doc: &Doc, entities: &Entities, range: &Range<usize>, i: usize) -
     None
 }
 
+/// Whether the token at `k` (inside the sentence `range`) is the lowercase word `w`.
+fn word_at(doc: &Doc, range: &Range<usize>, k: usize, w: &str) -> bool {
+    k < range.end && doc.tokens[k].lower == w
+}
+
 /// The "as X put it" form at `i`.
 fn as_put_it_at(
     doc: &Doc,
@@ -284,11 +289,11 @@ fn as_put_it_at(
 ) -> Option<Found> {
     let lower = doc.tokens[i].lower.as_str();
     // "As Smith put it, …" and "In Smith's words, …".
-    let word_at = |k: usize, w: &str| k < range.end && doc.tokens[k].lower == w;
     if lower == "as" {
-        if let Some(put) = (i + 2..range.end.min(i + 9))
-            .find(|&k| (word_at(k, "put") || word_at(k, "puts")) && word_at(k + 1, "it"))
-        {
+        if let Some(put) = (i + 2..range.end.min(i + 9)).find(|&k| {
+            (word_at(doc, range, k, "put") || word_at(doc, range, k, "puts"))
+                && word_at(doc, range, k + 1, "it")
+        }) {
             if let Some(f) = speaker_after(doc, entities, i + 1, put, "as … put it") {
                 // "Mr. Xi invited Mr. Obama …, telling his guest …, or, as he put it, …":
                 // a pronoun points back to the main clause's speaker, who is named there.
@@ -310,11 +315,12 @@ fn as_put_it_at(
 /// The "In X's words" / "In X's view" form at `i`.
 fn in_words_at(doc: &Doc, entities: &Entities, range: &Range<usize>, i: usize) -> Option<Found> {
     let lower = doc.tokens[i].lower.as_str();
-    let word_at = |k: usize, w: &str| k < range.end && doc.tokens[k].lower == w;
     if lower == "in" {
         // "In Dimon's view, …" too.
         if let Some(words) = (i + 2..range.end.min(i + 9)).find(|&k| {
-            (word_at(k, "words") || word_at(k, "view") || word_at(k, "opinion"))
+            (word_at(doc, range, k, "words")
+                || word_at(doc, range, k, "view")
+                || word_at(doc, range, k, "opinion"))
                 && matches!(doc.token_text(k - 1), "'s" | "’s")
         }) {
             if let Some(f) = speaker_after(doc, entities, i + 1, words - 1, "in … words") {
@@ -472,7 +478,6 @@ fn reporting_cue_at(
     if OBJECT_VERBS.contains(&lower) && object_verb_without_content(doc, range, i, judged_as) {
         return None;
     }
-    let next_is = |w: &str| i + 1 < range.end && doc.tokens[i + 1].lower == w;
     // "Sessions has not confirmed that …": a speech act that did not happen.
     // ("Clinton doesn’t deny that …": the contraction may be one token, with either
     // apostrophe.)
@@ -482,7 +487,7 @@ fn reporting_cue_at(
         matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
     };
     // "has said nothing on Twitter about Mr. Moore".
-    let said_nothing = next_is("nothing");
+    let said_nothing = word_at(doc, range, i + 1, "nothing");
     if (j..i).any(negation) || (i > range.start && negation(i - 1)) || said_nothing {
         return None;
     }
@@ -543,13 +548,12 @@ struct CueForms {
 fn cue_forms(doc: &Doc, range: &Range<usize>, headline: bool, i: usize) -> CueForms {
     let lower = doc.tokens[i].lower.as_str();
     // "United States" is not a verb: a capitalized word mid-sentence is a name.
-    let next_is = |w: &str| i + 1 < range.end && doc.tokens[i + 1].lower == w;
-    let shot_back = matches!(lower, "shot" | "fired") && next_is("back");
+    let shot_back = matches!(lower, "shot" | "fired") && word_at(doc, range, i + 1, "back");
     // "made clear that", "made it clear that".
     let made_clear = lower == "made"
-        && (next_is("clear")
-            || next_is("plain")
-            || (next_is("it")
+        && (word_at(doc, range, i + 1, "clear")
+            || word_at(doc, range, i + 1, "plain")
+            || (word_at(doc, range, i + 1, "it")
                 && i + 2 < range.end
                 && matches!(doc.tokens[i + 2].lower.as_str(), "clear" | "plain")));
     // "cast the state as a turning point", "dismissed the report as fake": a verb of
@@ -576,10 +580,10 @@ fn cue_forms(doc: &Doc, range: &Range<usize>, headline: bool, i: usize) -> CueFo
         n < range.end && doc.tokens[n].lower == "that"
     };
     let feared = matches!(lower, "fear" | "fears" | "feared")
-        && (next_is("that") || clause_follows(doc, range.clone(), i));
+        && (word_at(doc, range, i + 1, "that") || clause_follows(doc, range.clone(), i));
     // "threatened to veto the bill": a threat states what will be done.
-    let threatened =
-        matches!(lower, "threatened" | "threatens") && (next_is("to") || next_is("that"));
+    let threatened = matches!(lower, "threatened" | "threatens")
+        && (word_at(doc, range, i + 1, "to") || word_at(doc, range, i + 1, "that"));
     // "The report found that …", "a new poll shows that …": a document's finding.
     let document_found = matches!(
         lower,
@@ -593,7 +597,7 @@ fn cue_forms(doc: &Doc, range: &Range<usize>, headline: bool, i: usize) -> CueFo
             | "reveals"
             | "revealed"
             | "reveal"
-    ) && (next_is("that")
+    ) && (word_at(doc, range, i + 1, "that")
         // "Mueller Report Finds No Collusion": a headline states the finding.
         || headline
         // "…, the IG report finds.": the finding came before.
@@ -648,7 +652,7 @@ fn cue_forms(doc: &Doc, range: &Range<usize>, headline: bool, i: usize) -> CueFo
     };
     // "Smith was quoted as saying …": the passive subject is the speaker.
     let quoted_as = lower == "quoted"
-        && next_is("as")
+        && word_at(doc, range, i + 1, "as")
         && i + 2 < range.end
         && matches!(
             doc.tokens[i + 2].lower.as_str(),
@@ -1872,7 +1876,6 @@ pub(super) fn document_before_relative(
 /// "the professor cited in …"). `i` is the cue's token in the sentence `range`.
 pub(super) fn not_a_report(doc: &Doc, range: &Range<usize>, i: usize) -> bool {
     let lower = doc.tokens[i].lower.as_str();
-    let next_is = |w: &str| i + 1 < range.end && doc.tokens[i + 1].lower == w;
     // "the Senate had confirmed 23 percent of the nominees", "The Senate confirmed
     // Gorsuch": a confirmation vote, not a statement.
     if matches!(lower, "confirmed" | "confirms") && {
@@ -1899,12 +1902,12 @@ pub(super) fn not_a_report(doc: &Doc, range: &Range<usize>, i: usize) -> bool {
         return true;
     }
     // "what Omar really thinks of her homeland": an opinion of something, no proposition.
-    if BELIEF_VERBS.contains(&lower) && next_is("of") {
+    if BELIEF_VERBS.contains(&lower) && word_at(doc, range, i + 1, "of") {
         return true;
     }
     // "the FBI official reported to work": to a place of duty, not a report.
     if lower.starts_with("report")
-        && next_is("to")
+        && word_at(doc, range, i + 1, "to")
         && i + 2 < range.end
         && matches!(
             doc.tokens[i + 2].lower.as_str(),
@@ -1914,7 +1917,7 @@ pub(super) fn not_a_report(doc: &Doc, range: &Range<usize>, i: usize) -> bool {
         return true;
     }
     // "has pledged allegiance to Al Qaeda": an oath of loyalty, not a statement.
-    if lower.starts_with("pledge") && next_is("allegiance") {
+    if lower.starts_with("pledge") && word_at(doc, range, i + 1, "allegiance") {
         return true;
     }
     // "In a statement first reported by Yahoo News, Foxman said": a past participle before
