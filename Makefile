@@ -9,6 +9,7 @@ PORT ?= 8080
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW := target/$(WASM_TARGET)/wasm/newsar.wasm
 CLAIMS_MODEL := data/models/claims_minilm.safetensors
+SPEAKER_MODEL := data/models/speaker_minilm.safetensors
 NEWSAR := target/release/newsar
 DATA ?= ../shared/data
 # The wasm features rustc emits by default; binaryen must keep to these (no GC / typed refs).
@@ -17,7 +18,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable
 
 .PHONY: help setup-build setup-test native wasm demo serve test test-rust test-wasm test-browser \
         lint eval bench fuzz train-ner train-claims train-claims-transformer \
-        train-claims-transformer-folds claims-venv clean
+        train-claims-transformer-folds train-speaker-transformer claims-venv clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/"
@@ -49,8 +50,9 @@ wasm: setup-build
 	fi
 	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/newsar.js pkg/newsar.d.ts pkg/newsar_bg.wasm www/pkg/
 	cp data/sample/sample-article.html www/pkg/sample-article.html
-	@# The optional transformer claims model, which the demo loads on request (not the extension).
+	@# The optional transformer models, which the demo loads on request (not the extension).
 	[ ! -f $(CLAIMS_MODEL) ] || cp $(CLAIMS_MODEL) www/pkg/
+	[ ! -f $(SPEAKER_MODEL) ] || cp $(SPEAKER_MODEL) www/pkg/
 	cp data/NOTICE.txt pkg/NOTICE.txt && cp data/NOTICE.txt www/pkg/NOTICE.txt
 	sed "s/\"version\": \"[^\"]*\"/\"version\": \"$$(cargo pkgid | sed "s/.*[#@]//")\"/" pkg-config/package.json > pkg/package.json
 	@ls -l pkg/newsar_bg.wasm | awk '{print "[wasm] pkg/newsar_bg.wasm: " $$5 " bytes"}'
@@ -97,6 +99,7 @@ browser-deps:
 
 eval: native
 	NEWSAR_CLAIMS_MODEL=$(CLAIMS_MODEL) NEWSAR_CLAIMS_FOLDS=$(CLAIMS_FOLDS) \
+	NEWSAR_SPEAKER_MODEL=$(SPEAKER_MODEL) \
 	  python3 tests/eval/run_all.py --newsar $(NEWSAR) --data $(DATA) --out EVALUATION.md
 
 # Retrains the name tagger from CoNLL-2003 (deterministic: same data and seed, same bytes).
@@ -133,6 +136,24 @@ train-claims-transformer-folds: claims-venv
 	  $(CLAIMS_VENV)/bin/python data/build/claims_minilm.py $(DATA) $(CLAIMS_FOLDS)/fold$$k.safetensors \
 	      --holdout-fold $$k; \
 	done
+
+# The optional transformer speaker tagger: exports the labeled attribution sets (the rules'
+# answers with them), fine-tunes MiniLM-L6 on all but the held-out TEST, TEST2 and DUC25-DUC32
+# (tests/eval/experiments/minilm_attribution.py, "rules" variant, 4 epochs, lr 5e-5; about 40
+# minutes on 2 cores), then writes the 8-bit model and the Rust parity test's reference
+# (data/build/speaker_minilm.py).
+SPEAKER_TRAIN := target/speaker-train
+SPEAKER_HELD_OUT := TEST,TEST2,DUC25,DUC26,DUC27,DUC28,DUC29,DUC30,DUC31,DUC32
+train-speaker-transformer: claims-venv native
+	mkdir -p $(SPEAKER_TRAIN)
+	$(CLAIMS_VENV)/bin/python tests/eval/experiments/export_attribution_data.py $(NEWSAR) $(DATA) \
+	    $(SPEAKER_TRAIN)/data.jsonl --with-test
+	$(CLAIMS_VENV)/bin/python tests/eval/experiments/minilm_attribution.py rules 4 5e-5 \
+	    $(SPEAKER_TRAIN)/data.jsonl $(SPEAKER_HELD_OUT) $(SPEAKER_TRAIN)
+	$(CLAIMS_VENV)/bin/python data/build/speaker_minilm.py $(SPEAKER_TRAIN)/params_ep4.safetensors \
+	    $(SPEAKER_MODEL) --data $(DATA) \
+	    --reference tests/fixtures/speaker_minilm_reference.json \
+	    --score $(SPEAKER_TRAIN)/data.jsonl $(SPEAKER_HELD_OUT)
 
 bench: wasm browser-deps
 	cargo bench --bench speed

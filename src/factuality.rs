@@ -196,7 +196,7 @@ mod tests {
     fn factuality(text: &str) -> Factuality {
         let doc = Doc::from_plain_text(text);
         let e = entities::analyze(&doc);
-        let c = claims::analyze(&doc, &e, &[], None);
+        let c = claims::analyze(&doc, &e, &[], crate::Models::default());
         analyze(&doc, &c)
     }
 

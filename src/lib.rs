@@ -91,6 +91,9 @@ impl Options {
 pub struct Models<'a> {
     /// The transformer check-worthiness model ([`encoder`]), in place of the compiled-in one.
     pub checkworthiness: Option<&'a encoder::CheckworthyEncoder>,
+    /// The transformer speaker tagger ([`encoder::SpeakerTagger`]), revising the attribution
+    /// rules' answers.
+    pub speaker: Option<&'a encoder::SpeakerTagger>,
 }
 
 /// Analyzes a whole HTML page.
@@ -281,14 +284,9 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool, models
         entities::Entities::default()
     };
     let claims = if analyzable {
-        claims::analyze(&doc, &entities, &ex.links, models.checkworthiness)
+        claims::analyze(&doc, &entities, &ex.links, models)
     } else {
-        claims::analyze(
-            &doc,
-            &entities::Entities::default(),
-            &ex.links,
-            models.checkworthiness,
-        )
+        claims::analyze(&doc, &entities::Entities::default(), &ex.links, models)
     };
     let entity_list = entities::to_brief(
         &doc,
@@ -392,13 +390,17 @@ fn build(doc: Doc, mut ex: Extracted, options: &Options, from_html: bool, models
         } else {
             not_run("entity tagger")
         },
-        claims: match models.checkworthiness {
-            None => "statistical model: logistic-regression check-worthiness trained on ClaimBuster; rules: reporting-verb attribution resolved through entity aliases".into(),
-            Some(model) => format!(
-                "statistical model: transformer check-worthiness ({}); rules: reporting-verb attribution resolved through entity aliases",
-                model.provenance()
-            ),
-        },
+        claims: format!(
+            "{}; {}",
+            match models.checkworthiness {
+                None => "statistical model: logistic-regression check-worthiness trained on ClaimBuster".into(),
+                Some(model) => format!("statistical model: transformer check-worthiness ({})", model.provenance()),
+            },
+            match models.speaker {
+                None => "rules: reporting-verb attribution resolved through entity aliases".into(),
+                Some(model) => format!("rules: reporting-verb attribution resolved through entity aliases, revised by a transformer speaker tagger ({})", model.provenance()),
+            }
+        ),
         tone: "lexicon: VADER (MIT) valence rules; NEWSAR alarm lexicon".into(),
         framing: if analyzable {
             "lexicon: Media Frames codebook cue words".into()

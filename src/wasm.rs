@@ -12,7 +12,7 @@
 //! scores check-worthiness with it until `unloadClaimsModel()`. `claimsModel()` says which is
 //! loaded (its provenance) or null.
 
-use crate::encoder::CheckworthyEncoder;
+use crate::encoder::{CheckworthyEncoder, SpeakerTagger};
 use crate::{Brief, Models, Options};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -21,14 +21,19 @@ use wasm_bindgen::prelude::*;
 thread_local! {
     /// The transformer check-worthiness model the page loaded, if any.
     static CLAIMS_MODEL: RefCell<Option<CheckworthyEncoder>> = const { RefCell::new(None) };
+    /// The transformer speaker tagger the page loaded, if any.
+    static SPEAKER_MODEL: RefCell<Option<SpeakerTagger>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` with the run-time models that are loaded.
 fn with_models<T>(f: impl FnOnce(Models) -> T) -> T {
-    CLAIMS_MODEL.with(|m| {
-        let model = m.borrow();
-        f(Models {
-            checkworthiness: model.as_ref(),
+    CLAIMS_MODEL.with(|claims| {
+        SPEAKER_MODEL.with(|speaker| {
+            let (claims, speaker) = (claims.borrow(), speaker.borrow());
+            f(Models {
+                checkworthiness: claims.as_ref(),
+                speaker: speaker.as_ref(),
+            })
         })
     })
 }
@@ -53,6 +58,28 @@ pub fn unload_claims_model() {
 #[wasm_bindgen(js_name = claimsModel)]
 pub fn claims_model() -> Option<String> {
     CLAIMS_MODEL.with(|m| m.borrow().as_ref().map(|x| x.provenance().to_string()))
+}
+
+/// Loads the optional transformer speaker tagger from the bytes of its file; returns its
+/// provenance. A file that is not such a model throws and leaves the loaded one in place.
+#[wasm_bindgen(js_name = loadSpeakerModel)]
+pub fn load_speaker_model(bytes: &[u8]) -> Result<String, JsError> {
+    let model = SpeakerTagger::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    let provenance = model.provenance().to_string();
+    SPEAKER_MODEL.with(|m| *m.borrow_mut() = Some(model));
+    Ok(provenance)
+}
+
+/// Goes back to the attribution rules alone.
+#[wasm_bindgen(js_name = unloadSpeakerModel)]
+pub fn unload_speaker_model() {
+    SPEAKER_MODEL.with(|m| *m.borrow_mut() = None);
+}
+
+/// The loaded speaker tagger's provenance, or null when the rules alone attribute.
+#[wasm_bindgen(js_name = speakerModel)]
+pub fn speaker_model() -> Option<String> {
+    SPEAKER_MODEL.with(|m| m.borrow().as_ref().map(|x| x.provenance().to_string()))
 }
 
 #[wasm_bindgen(typescript_custom_section)]

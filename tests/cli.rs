@@ -319,6 +319,74 @@ fn extract_jsonl_gives_an_article_or_an_error_per_line() {
 }
 
 #[test]
+fn speaker_model_option_revises_attributions_and_refuses_bad_files() {
+    let model = format!(
+        "{}/data/models/speaker_minilm.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let plain = json(&newsar(&["analyze", "--now", "2026-11-25"], None));
+    let with = json(&newsar(
+        &["analyze", "--now", "2026-11-25", "--speaker-model", &model],
+        None,
+    ));
+    let method = with["provenance"]["claims"].as_str().expect("provenance");
+    assert!(
+        method.contains("revised by a transformer speaker tagger"),
+        "{method}"
+    );
+    assert!(method.contains("logistic-regression"), "{method}");
+    // The same sentences (check-worthiness may move: whether a sentence is attributed is one of
+    // the compiled-in model's features), each attribution in its sentence or, for a quote that
+    // runs on, before it.
+    let sentences = |b: &serde_json::Value| b["sentences"].as_array().expect("sentences").clone();
+    let (a, b) = (sentences(&plain), sentences(&with));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!((&x["start"], &x["end"]), (&y["start"], &y["end"]));
+        if let Some(attribution) = y["attribution"].as_object() {
+            let (s, e) = (attribution["start"].as_u64(), attribution["end"].as_u64());
+            assert!(s < e && e <= y["end"].as_u64(), "{y}");
+        }
+    }
+    assert!(b.iter().any(|s| s["attribution"].is_object()));
+    assert_eq!(
+        with["entities"].as_array().map(Vec::len),
+        plain["entities"].as_array().map(Vec::len)
+    );
+
+    // A sentence the rules attribute and the tagger keeps, through --jsonl.
+    let jsonl = newsar(
+        &["analyze", "--jsonl", "--speaker-model", &model],
+        Some("{\"id\": 1, \"text\": \"The ministry said the plan would cost $4.5bn, more than in 2019.\"}\n"),
+    );
+    let line: serde_json::Value = serde_json::from_slice(&jsonl.stdout).expect("a JSON line");
+    assert_eq!(
+        line["sentences"][0]["attribution"]["speaker"].as_str(),
+        Some("The ministry"),
+        "{line}"
+    );
+
+    let bad = newsar(
+        &["analyze", "--speaker-model", &fixture("german.txt")],
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("invalid speaker model file"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    // The claims model is not a speaker model.
+    let claims = format!(
+        "{}/data/models/claims_minilm.safetensors",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let wrong = newsar(&["analyze", "--speaker-model", &claims], None);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("format"));
+    let extract = newsar(&["extract", "--speaker-model", &model], None);
+    assert_eq!(extract.status.code(), Some(2));
+}
+
+#[test]
 fn claims_model_option_scores_with_the_transformer_and_refuses_bad_files() {
     let model = format!(
         "{}/data/models/claims_minilm.safetensors",

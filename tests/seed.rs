@@ -130,3 +130,38 @@ fn utf16_slice(text: &str, start: usize, end: usize) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
     String::from_utf16_lossy(&units[start..end])
 }
+
+#[test]
+fn seed_article_keeps_its_source_with_the_speaker_tagger() {
+    let Some(text) = seed_full_report() else {
+        eprintln!("skipped: ../shared/seed not found");
+        return;
+    };
+    let model =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/models/speaker_minilm.safetensors");
+    let tagger = newsar::encoder::SpeakerTagger::from_bytes(&std::fs::read(model).expect("model"))
+        .expect("the speaker model loads");
+    let options = Options {
+        now: Some("2026-06-08".into()),
+        ..Options::default()
+    };
+    let models = newsar::Models {
+        speaker: Some(&tagger),
+        ..newsar::Models::default()
+    };
+    let brief = newsar::analyze_text_with(&text, &options, models).expect("brief");
+    let mss = brief
+        .entities
+        .iter()
+        .find(|e| e.name == "Ministry of State Security")
+        .expect("the ministry");
+    assert!(
+        brief.claims.iter().any(|c| {
+            c.attribution.as_ref().and_then(|a| a.entity_id.as_deref()) == Some(mss.id.as_str())
+        }),
+        "no claim attributed to the MSS: {:#?}",
+        brief.claims
+    );
+    // §02 of the seed: one source cited.
+    assert_eq!(brief.stats.sources_cited, 1, "{:#?}", brief.sources);
+}

@@ -5,7 +5,7 @@
 
 use newsar::wasm::{
     analyze_html, analyze_html_json, analyze_text, analyze_text_json, claims_model,
-    load_claims_model, looks_like_html, version, CorpusHandle,
+    load_claims_model, load_speaker_model, looks_like_html, speaker_model, version, CorpusHandle,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -121,6 +121,18 @@ fn a_bad_claims_model_file_throws_and_the_compiled_in_model_stays() {
     let brief = analyze_html(SAMPLE, options("2026-03-20", None)).unwrap();
     let method = get(&brief, "provenance.claims").as_string().unwrap();
     assert!(method.contains("logistic-regression"), "{method}");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_speaker_model_file_throws_and_the_rules_stay() {
+    let e = load_speaker_model(b"not a model")
+        .map_err(JsValue::from)
+        .unwrap_err();
+    assert!(error_message(e).contains("invalid speaker model file"));
+    assert_eq!(speaker_model(), None);
+    let brief = analyze_html(SAMPLE, options("2026-03-20", None)).unwrap();
+    let method = get(&brief, "provenance.claims").as_string().unwrap();
+    assert!(!method.contains("speaker tagger"), "{method}");
 }
 
 #[wasm_bindgen_test]

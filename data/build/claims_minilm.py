@@ -121,8 +121,10 @@ QUANTIZED = ['embeddings.word_embeddings.weight'] + [
      'attention.output.dense', 'intermediate.dense', 'output.dense')]
 
 
-def export(p, vocab, provenance):
-    """The file's tensors, and the dequantized parameters they stand for."""
+def encoder_tensors(p, maxlen):
+    """The encoder's tensors as the file stores them (int8 rows with scales, the position table's
+    first `maxlen` rows with the token-type row added), and the dequantized parameters they stand
+    for; head tensors (`head.*`) are left to the caller."""
     p = {k: np.asarray(v, np.float32) for k, v in p.items()}
     tensors, deq = {}, dict(p)
     for name in QUANTIZED:
@@ -133,8 +135,15 @@ def export(p, vocab, provenance):
         if name in QUANTIZED or name.startswith(('embeddings.position', 'embeddings.token_type', 'head.')):
             continue
         tensors[name] = v
-    pos = p['embeddings.position_embeddings.weight'][:MAXLEN] + p['embeddings.token_type_embeddings.weight'][0]
+    pos = p['embeddings.position_embeddings.weight'][:maxlen] + p['embeddings.token_type_embeddings.weight'][0]
     tensors['embeddings.position_plus_type'] = pos.astype(np.float32)
+    return tensors, deq
+
+
+def export(p, vocab, provenance):
+    """The file's tensors, and the dequantized parameters they stand for."""
+    p = {k: np.asarray(v, np.float32) for k, v in p.items()}
+    tensors, deq = encoder_tensors(p, MAXLEN)
     head_w = p['head.w']
     # One logit difference is all the two-class softmax needs: p(check-worthy) = sigmoid(x . w + b).
     tensors['head.w'] = (head_w[:, 1] - head_w[:, 0]).astype(np.float32)

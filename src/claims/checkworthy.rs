@@ -260,7 +260,7 @@ pub mod train {
             return vec![(bucket(0, &["bias-feature"]), 1.0)];
         }
         let ents = entities::analyze(&doc);
-        let attributions = super::super::attribution::attribute(&doc, &ents);
+        let attributions = super::super::attribution::attribute(&doc, &ents, None);
         // A ClaimBuster item can span several of our sentences: pool them.
         let mut all = Vec::new();
         for (s, attribution) in attributions.iter().enumerate() {

@@ -411,15 +411,17 @@ fn quoted_word_count(text: &str) -> usize {
 
 /// Scores every sentence, lists the claims and the sources.
 ///
-/// With a transformer model, it scores check-worthiness from each sentence's text alone; without
-/// one, the compiled-in hashed model scores.
+/// With a transformer check-worthiness model, it scores check-worthiness from each sentence's
+/// text alone; without one, the compiled-in hashed model scores. With a speaker tagger, the
+/// tagger revises the attribution rules' answers.
 pub fn analyze(
     doc: &Doc,
     entities: &Entities,
     links: &[String],
-    transformer: Option<&crate::encoder::CheckworthyEncoder>,
+    models: crate::Models,
 ) -> ClaimAnalysis {
-    let attributions = attribution::attribute(doc, entities);
+    let transformer = models.checkworthiness;
+    let attributions = attribution::attribute(doc, entities, models.speaker);
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut claims = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
@@ -656,7 +658,7 @@ mod tests {
                 .collect::<Vec<_>>(),
         );
         let e = entities::analyze(&doc);
-        analyze(&doc, &e, &[], None)
+        analyze(&doc, &e, &[], crate::Models::default())
     }
 
     fn run(text: &str) -> (Doc, ClaimAnalysis) {
@@ -665,7 +667,7 @@ mod tests {
             text: text.into(),
         }]);
         let e = entities::analyze(&doc);
-        let c = analyze(&doc, &e, &[], None);
+        let c = analyze(&doc, &e, &[], crate::Models::default());
         (doc, c)
     }
 
@@ -710,7 +712,7 @@ mod tests {
             &doc,
             &e,
             &["https://data.gov/x".into(), "https://data.gov/y".into()],
-            None,
+            crate::Models::default(),
         );
         let acme = c
             .sources

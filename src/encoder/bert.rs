@@ -1,6 +1,7 @@
 //! The BERT encoder's forward pass over one sentence: embeddings, self-attention and
-//! feed-forward layers with 8-bit weights (one scale per output row), mean pooling over the
-//! pieces. Plain loops over `f32`, written so the compiler vectorizes the inner products.
+//! feed-forward layers with 8-bit weights (one scale per output row); the output for every piece,
+//! or its mean over the pieces. Plain loops over `f32`, written so the compiler vectorizes the
+//! inner products.
 
 /// A linear layer `y = x Wᵀ + b` with `W` stored as int8 rows and a scale per row.
 #[derive(Debug)]
@@ -114,8 +115,26 @@ pub struct Bert {
 
 impl Bert {
     /// Mean of the last layer's outputs over the pieces: one `hidden`-long vector.
-    /// `ids` must be valid vocabulary ids, at most as many as there are position rows.
-    pub fn pooled(&self, ids: &[u32]) -> Vec<f32> {
+    /// `ids` and `added` as for [`Bert::hidden_states`].
+    pub fn pooled(&self, ids: &[u32], added: Option<&[f32]>) -> Vec<f32> {
+        let h = self.hidden;
+        let x = self.hidden_states(ids, added);
+        let mut pooled = vec![0f32; h];
+        for row in x.chunks_exact(h) {
+            for (s, v) in pooled.iter_mut().zip(row) {
+                *s += v;
+            }
+        }
+        for s in &mut pooled {
+            *s /= ids.len().max(1) as f32;
+        }
+        pooled
+    }
+
+    /// The last layer's output for every piece, `ids.len() × hidden`. `ids` must be valid
+    /// vocabulary ids, at most as many as there are position rows; `added`, when given, is
+    /// `ids.len() × hidden` of further input embeddings summed with the word and position rows.
+    pub fn hidden_states(&self, ids: &[u32], added: Option<&[f32]>) -> Vec<f32> {
         let (t, h) = (ids.len(), self.hidden);
         let mut x = vec![0f32; t * h];
         for (p, &id) in ids.iter().enumerate() {
@@ -127,20 +146,16 @@ impl Bert {
                 *out = f32::from(w) * scale + q;
             }
         }
+        if let Some(added) = added {
+            for (out, a) in x.iter_mut().zip(added) {
+                *out += a;
+            }
+        }
         self.embedding_norm.apply(&mut x, self.eps);
         for layer in &self.layers {
             self.layer(layer, &mut x, t);
         }
-        let mut pooled = vec![0f32; h];
-        for row in x.chunks_exact(h) {
-            for (s, v) in pooled.iter_mut().zip(row) {
-                *s += v;
-            }
-        }
-        for s in &mut pooled {
-            *s /= t.max(1) as f32;
-        }
-        pooled
+        x
     }
 
     fn layer(&self, l: &Layer, x: &mut [f32], t: usize) {

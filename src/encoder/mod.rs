@@ -1,25 +1,29 @@
-//! The optional transformer check-worthiness model: a fine-tuned MiniLM-L6 (BERT) encoder with a
-//! logistic head, which the caller loads at run time from a model file (`make
-//! train-claims-transformer` builds it; about 23 MB). When it is loaded, it scores every
-//! sentence's check-worthiness in place of the compiled-in hashed model; nothing else changes.
+//! The optional transformer models, which the caller loads at run time from model files: a
+//! fine-tuned MiniLM-L6 (BERT) encoder with a head on top.
+//! - [`CheckworthyEncoder`] (`make train-claims-transformer`, about 23 MB) scores every sentence's
+//!   check-worthiness in place of the compiled-in hashed model;
+//! - [`SpeakerTagger`] (`make train-speaker-transformer`, about 23 MB) reads a sentence together
+//!   with the speaker the attribution rules found and tags the speaker's span anew.
 //!
-//! The file is safetensors: int8 weights with a float scale per output row, float biases and
-//! norms, and metadata holding the configuration, the word-piece vocabulary and the provenance
-//! (see `data/build/claims_minilm.py`). Every shape is checked on load, so a wrong or damaged
-//! file is a typed error, never a panic later.
+//! The files are safetensors: int8 weights with a float scale per output row, float biases and
+//! norms, and metadata holding the format, the configuration, the word-piece vocabulary and the
+//! provenance (see `data/build/claims_minilm.py` and `data/build/speaker_minilm.py`). Every shape
+//! is checked on load, so a wrong or damaged file is a typed error, never a panic later.
 
 mod bert;
+mod speaker;
 mod unicode_tables;
 mod wordpiece;
 
 use bert::{Bert, Layer, LayerNorm, Linear};
 use safetensors::{Dtype, SafeTensors};
 use serde::Deserialize;
+pub use speaker::SpeakerTagger;
 use std::collections::HashMap;
 use std::fmt;
 use wordpiece::WordPiece;
 
-/// The `format` metadata value this reader understands.
+/// The `format` metadata value of a check-worthiness model file.
 pub const FORMAT: &str = "newsar-minilm-checkworthy-1";
 
 /// Largest model file accepted, in bytes.
@@ -27,19 +31,19 @@ pub const MAX_MODEL_BYTES: usize = 64 * 1024 * 1024;
 
 /// Why a model file could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModelError(pub String);
+pub struct ModelError {
+    /// Which model the file was read as ("check-worthiness", "speaker").
+    pub model: &'static str,
+    pub reason: String,
+}
 
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid check-worthiness model file: {}", self.0)
+        write!(f, "invalid {} model file: {}", self.model, self.reason)
     }
 }
 
 impl std::error::Error for ModelError {}
-
-fn fail<T>(reason: impl Into<String>) -> Result<T, ModelError> {
-    Err(ModelError(reason.into()))
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,7 +56,88 @@ struct Config {
     layer_norm_eps: f32,
     lowercase: bool,
     strip_accents: bool,
-    threshold: f64,
+    /// The decision threshold (check-worthiness models only).
+    #[serde(default)]
+    threshold: Option<f64>,
+}
+
+/// What every model file holds: its configuration, tokenizer, encoder and provenance.
+#[derive(Debug)]
+struct Loaded {
+    config: Config,
+    tokenizer: WordPiece,
+    bert: Bert,
+    provenance: String,
+}
+
+/// Reads a model file of the given format; `head` reads the tensors on top of the encoder.
+fn load<T>(
+    bytes: &[u8],
+    model: &'static str,
+    format: &str,
+    head: impl FnOnce(&Reader<'_>) -> Result<T, ModelError>,
+) -> Result<(Loaded, T), ModelError> {
+    let fail = |reason: String| ModelError { model, reason };
+    if bytes.len() > MAX_MODEL_BYTES {
+        return Err(fail(format!(
+            "{} bytes is over the limit of {MAX_MODEL_BYTES}",
+            bytes.len()
+        )));
+    }
+    let (_, metadata) = SafeTensors::read_metadata(bytes)
+        .map_err(|e| fail(format!("not a safetensors file ({e})")))?;
+    let meta: HashMap<String, String> = metadata.metadata().clone().unwrap_or_default();
+    let field = |name: &str| {
+        meta.get(name)
+            .map(String::as_str)
+            .ok_or_else(|| fail(format!("metadata has no {name:?}")))
+    };
+    if field("format")? != format {
+        return Err(fail(format!(
+            "format {:?}, expected {format:?}",
+            field("format")?
+        )));
+    }
+    let config: Config =
+        serde_json::from_str(field("config")?).map_err(|e| fail(format!("config: {e}")))?;
+    if !config.lowercase || !config.strip_accents {
+        return Err(fail(
+            "only uncased, accent-stripped vocabularies are supported".into(),
+        ));
+    }
+    if config.layers == 0 || config.hidden == 0 || config.intermediate == 0 {
+        return Err(fail(
+            "layers, hidden and intermediate sizes must be positive".into(),
+        ));
+    }
+    if config.heads == 0 || config.hidden % config.heads != 0 {
+        return Err(fail(format!(
+            "{} hidden units do not split into {} heads",
+            config.hidden, config.heads
+        )));
+    }
+    let tokenizer = WordPiece::new(field("vocab")?, config.max_pieces)
+        .map_err(|e| fail(format!("vocabulary: {e}")))?;
+    let tensors = SafeTensors::deserialize(bytes)
+        .map_err(|e| fail(format!("not a safetensors file ({e})")))?;
+    let reader = Reader {
+        tensors: &tensors,
+        config: &config,
+        vocab: tokenizer.size(),
+        model,
+    };
+    let bert = reader.bert()?;
+    let head = head(&reader)?;
+    let provenance = field("provenance")?.to_string();
+    Ok((
+        Loaded {
+            config,
+            tokenizer,
+            bert,
+            provenance,
+        },
+        head,
+    ))
 }
 
 /// A loaded check-worthiness encoder.
@@ -69,66 +154,29 @@ pub struct CheckworthyEncoder {
 impl CheckworthyEncoder {
     /// Reads a model file. Errors name what is missing or malformed.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
-        if bytes.len() > MAX_MODEL_BYTES {
-            return fail(format!(
-                "{} bytes is over the limit of {MAX_MODEL_BYTES}",
-                bytes.len()
-            ));
-        }
-        let (_, metadata) = SafeTensors::read_metadata(bytes)
-            .map_err(|e| ModelError(format!("not a safetensors file ({e})")))?;
-        let meta: HashMap<String, String> = metadata.metadata().clone().unwrap_or_default();
-        let field = |name: &str| {
-            meta.get(name)
-                .map(String::as_str)
-                .ok_or_else(|| ModelError(format!("metadata has no {name:?}")))
-        };
-        if field("format")? != FORMAT {
-            return fail(format!(
-                "format {:?}, expected {FORMAT:?}",
-                field("format")?
-            ));
-        }
-        let config: Config = serde_json::from_str(field("config")?)
-            .map_err(|e| ModelError(format!("config: {e}")))?;
-        if !config.lowercase || !config.strip_accents {
-            return fail("only uncased, accent-stripped vocabularies are supported");
-        }
-        if config.layers == 0 || config.hidden == 0 || config.intermediate == 0 {
-            return fail("layers, hidden and intermediate sizes must be positive");
-        }
-        if config.heads == 0 || config.hidden % config.heads != 0 {
-            return fail(format!(
-                "{} hidden units do not split into {} heads",
-                config.hidden, config.heads
-            ));
-        }
-        let tokenizer = WordPiece::new(field("vocab")?, config.max_pieces)
-            .map_err(|e| ModelError(format!("vocabulary: {e}")))?;
-        let tensors = SafeTensors::deserialize(bytes)
-            .map_err(|e| ModelError(format!("not a safetensors file ({e})")))?;
-        let reader = Reader {
-            tensors: &tensors,
-            config: &config,
-            vocab: tokenizer.size(),
-        };
-        let bert = reader.bert()?;
-        let head_weight = reader.floats("head.w", &[config.hidden])?;
-        let head_bias = reader.floats("head.b", &[1])?[0];
+        let model = "check-worthiness";
+        let (loaded, (head_weight, head_bias)) = load(bytes, model, FORMAT, |r| {
+            let hidden = r.config.hidden;
+            Ok((r.floats("head.w", &[hidden])?, r.floats("head.b", &[1])?[0]))
+        })?;
+        let threshold = loaded.config.threshold.ok_or_else(|| ModelError {
+            model,
+            reason: "config has no threshold".into(),
+        })?;
         Ok(Self {
-            tokenizer,
-            bert,
+            tokenizer: loaded.tokenizer,
+            bert: loaded.bert,
             head_weight,
             head_bias,
-            threshold: config.threshold,
-            provenance: field("provenance")?.to_string(),
+            threshold,
+            provenance: loaded.provenance,
         })
     }
 
     /// Probability that a sentence is a check-worthy factual claim.
     pub fn probability(&self, sentence: &str) -> f64 {
         let ids = self.tokenizer.encode(sentence);
-        let pooled = self.bert.pooled(&ids);
+        let pooled = self.bert.pooled(&ids, None);
         let logit: f32 = pooled
             .iter()
             .zip(&self.head_weight)
@@ -159,20 +207,28 @@ struct Reader<'a> {
     tensors: &'a SafeTensors<'a>,
     config: &'a Config,
     vocab: usize,
+    model: &'static str,
 }
 
 impl Reader<'_> {
+    fn error(&self, reason: String) -> ModelError {
+        ModelError {
+            model: self.model,
+            reason,
+        }
+    }
+
     fn view(&self, name: &str, dtype: Dtype, shape: &[usize]) -> Result<&'_ [u8], ModelError> {
         let view = self
             .tensors
             .tensor(name)
-            .map_err(|_| ModelError(format!("tensor {name} is missing")))?;
+            .map_err(|_| self.error(format!("tensor {name} is missing")))?;
         if view.dtype() != dtype || view.shape() != shape {
-            return fail(format!(
+            return Err(self.error(format!(
                 "tensor {name} is {:?} {:?}, expected {dtype:?} {shape:?}",
                 view.dtype(),
                 view.shape()
-            ));
+            )));
         }
         Ok(view.data())
     }

@@ -10,6 +10,7 @@
 use super::unicode_tables::{NONSPACING_MARKS, PUNCTUATION, STRIPPED, STRIPPED_MULTI};
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Words longer than this many characters become `[UNK]`, as in BERT.
 const MAX_WORD_CHARS: usize = 100;
@@ -61,26 +62,47 @@ impl WordPiece {
 
     /// `[CLS]`, the text's pieces (at most `max_pieces - 2`), `[SEP]`.
     pub fn encode(&self, text: &str) -> Vec<u32> {
+        self.encode_with_offsets(text).ids
+    }
+
+    /// The pieces of [`WordPiece::encode`] with, for each, where it comes from in `text`.
+    pub fn encode_with_offsets(&self, text: &str) -> Encoding {
         let room = self.max_pieces - 2;
-        let mut out = vec![self.cls];
-        for word in pre_tokenize(&normalize(text)) {
-            if out.len() > room {
+        let mut out = Encoding {
+            ids: vec![self.cls],
+            bytes: std::iter::once(0..0).collect(),
+            words: vec![None],
+        };
+        for (index, word) in pre_tokenize(&normalize(text)).iter().enumerate() {
+            if out.ids.len() > room {
                 break;
             }
-            self.push_word(&word, &mut out);
+            self.push_word(word, index, &mut out);
         }
         out.truncate(room + 1);
-        out.push(self.sep);
+        out.ids.push(self.sep);
+        out.bytes.push(0..0);
+        out.words.push(None);
         out
     }
 
     /// Greedy longest-match-first split of one word; a word with an unknown part is `[UNK]`.
-    fn push_word(&self, word: &str, out: &mut Vec<u32>) {
-        if word.chars().count() > MAX_WORD_CHARS {
-            out.push(self.unk);
+    fn push_word(&self, word: &[Normalized], index: usize, out: &mut Encoding) {
+        let origin = |chars: &[Normalized]| match (chars.first(), chars.last()) {
+            (Some(a), Some(b)) => a.origin.start..b.origin.end,
+            _ => 0..0,
+        };
+        let unknown = |out: &mut Encoding, mark: usize| {
+            out.truncate(mark);
+            out.ids.push(self.unk);
+            out.bytes.push(origin(word));
+            out.words.push(Some(index));
+        };
+        if word.len() > MAX_WORD_CHARS {
+            unknown(out, out.ids.len());
             return;
         }
-        let mark = out.len();
+        let mark = out.ids.len();
         let mut start = 0;
         let mut piece = String::new();
         while start < word.len() {
@@ -91,55 +113,85 @@ impl WordPiece {
                 if start > 0 {
                     piece.push_str("##");
                 }
-                piece.push_str(&word[start..end]);
+                piece.extend(word[start..end].iter().map(|n| n.c));
                 if let Some(&id) = self.ids.get(piece.as_str()) {
                     found = Some(id);
                     break;
                 }
-                end = previous_boundary(word, end);
+                end -= 1;
             }
-            match found {
-                Some(id) => {
-                    out.push(id);
-                    start = end;
-                }
-                None => {
-                    out.truncate(mark);
-                    out.push(self.unk);
-                    return;
-                }
-            }
+            let Some(id) = found else {
+                unknown(out, mark);
+                return;
+            };
+            out.ids.push(id);
+            out.bytes.push(origin(&word[start..end]));
+            out.words.push(Some(index));
+            start = end;
         }
     }
 }
 
-/// The char boundary before `end` (`end` > 0 and on a boundary).
-fn previous_boundary(word: &str, end: usize) -> usize {
-    word[..end].char_indices().next_back().map_or(0, |(i, _)| i)
+/// Word pieces with their origin in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoding {
+    /// Piece ids, `[CLS]` first and `[SEP]` last.
+    pub ids: Vec<u32>,
+    /// Byte range in the text each piece was read from (empty for `[CLS]` and `[SEP]`).
+    pub bytes: Vec<Range<usize>>,
+    /// Which pre-tokenizer word each piece belongs to (`None` for `[CLS]` and `[SEP]`).
+    pub words: Vec<Option<usize>>,
 }
 
-/// Cleans, spaces out CJK ideographs, strips accents and lowercases, as `BertNormalizer` does.
-fn normalize(text: &str) -> String {
-    let mut cleaned = String::with_capacity(text.len());
-    for c in text.chars() {
+impl Encoding {
+    fn truncate(&mut self, len: usize) {
+        self.ids.truncate(len);
+        self.bytes.truncate(len);
+        self.words.truncate(len);
+    }
+}
+
+/// A character of the normalized text and the byte range of the text character it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Normalized {
+    c: char,
+    origin: Range<usize>,
+}
+
+/// Cleans, spaces out CJK ideographs, strips accents and lowercases, as `BertNormalizer` does
+/// (lowercasing a character at a time, as it does), keeping each character's origin.
+fn normalize(text: &str) -> Vec<Normalized> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut stripped = String::new();
+    for (at, c) in text.char_indices() {
+        let origin = at..at + c.len_utf8();
+        let mut push = |c: char| {
+            out.push(Normalized {
+                c,
+                origin: origin.clone(),
+            })
+        };
         if c == '\0' || c == '\u{fffd}' || is_other_control(c) {
             continue;
         }
         if c.is_whitespace() {
-            cleaned.push(' ');
-        } else if is_cjk_ideograph(c) {
-            cleaned.push(' ');
-            cleaned.push(c);
-            cleaned.push(' ');
-        } else {
-            cleaned.push(c);
+            push(' ');
+            continue;
+        }
+        let ideograph = is_cjk_ideograph(c);
+        if ideograph {
+            push(' ');
+        }
+        stripped.clear();
+        strip_accents(c, &mut stripped);
+        for s in stripped.chars() {
+            s.to_lowercase().for_each(&mut push);
+        }
+        if ideograph {
+            push(' ');
         }
     }
-    let mut stripped = String::with_capacity(cleaned.len());
-    for c in cleaned.chars() {
-        strip_accents(c, &mut stripped);
-    }
-    stripped.to_lowercase()
+    out
 }
 
 /// Appends `c`'s canonical decomposition (NFD) without its nonspacing marks: "é" → "e".
@@ -210,23 +262,22 @@ fn is_punctuation(c: char) -> bool {
 }
 
 /// Splits on whitespace, and makes every punctuation character a word of its own.
-fn pre_tokenize(text: &str) -> Vec<String> {
+fn pre_tokenize(text: &[Normalized]) -> Vec<&[Normalized]> {
     let mut words = Vec::new();
-    for chunk in text.split_whitespace() {
-        let mut word = String::new();
-        for c in chunk.chars() {
-            if is_punctuation(c) {
-                if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
-                words.push(c.to_string());
-            } else {
-                word.push(c);
+    let mut start = 0;
+    for (i, n) in text.iter().enumerate() {
+        if n.c.is_whitespace() || is_punctuation(n.c) {
+            if start < i {
+                words.push(&text[start..i]);
             }
+            if !n.c.is_whitespace() {
+                words.push(&text[i..i + 1]);
+            }
+            start = i + 1;
         }
-        if !word.is_empty() {
-            words.push(word);
-        }
+    }
+    if start < text.len() {
+        words.push(&text[start..]);
     }
     words
 }

@@ -47,7 +47,7 @@ const native = JSON.parse(readFileSync(join(root, "target", "bench", "native.jso
 const tokens = native.testa_tokens;
 const rows = [];
 
-const { initSync, analyzeText, analyzeHtml, extractHtml, Corpus, loadClaimsModel, unloadClaimsModel } =
+const { initSync, analyzeText, analyzeHtml, extractHtml, Corpus, loadClaimsModel, unloadClaimsModel, loadSpeakerModel, unloadSpeakerModel } =
   await import(join(root, "pkg", "newsar.js"));
 initSync({ module: readFileSync(join(root, "pkg", "newsar_bg.wasm")) });
 const wasmSecs = bestOf(3, () => texts.forEach((t) => { try { analyzeText(t, {}); } catch {} }));
@@ -158,6 +158,20 @@ if (existsSync(claimsModelPath)) {
   ];
 }
 
+// The optional transformer speaker model in wasm: the same sample brief with it.
+const speakerModelPath = join(root, "data", "models", "speaker_minilm.safetensors");
+if (existsSync(speakerModelPath)) {
+  const t0 = performance.now();
+  loadSpeakerModel(readFileSync(speakerModelPath));
+  const loadMs = performance.now() - t0;
+  const tagged = bestOf(3, () => analyzeHtml(sampleHtml, {}));
+  unloadSpeakerModel();
+  claimsRows.push(
+    ["load the speaker model (wasm, Node)", `${loadMs.toFixed(0)} ms`, `${native.speaker_model_load_ms?.toFixed(0)} ms`],
+    ["sample article, whole brief, transformer speaker model", `${(tagged * 1000).toFixed(0)} ms`, `${native.sample_brief_speaker_model_ms?.toFixed(0)} ms`],
+  );
+}
+
 const fmt = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "—");
 const tagger = native.tagger_tokens_per_s;
 // Sizes of the shipped package and of the compiled-in model files.
@@ -169,6 +183,7 @@ const sizeRows = [
   ["name tagger in all", nerFiles.map(size).reduce((a, b) => a + b, 0)],
   ["check-worthiness model (data/models/checkworthy.bin)", size("data/models/checkworthy.bin")],
   ["optional transformer claims model (data/models/claims_minilm.safetensors; a separate file, not in the wasm)", size("data/models/claims_minilm.safetensors")],
+  ["optional transformer speaker model (data/models/speaker_minilm.safetensors; a separate file, not in the wasm)", size("data/models/speaker_minilm.safetensors")],
 ];
 
 const lines = [
@@ -199,7 +214,7 @@ const lines = [
   `| analyze_html, 130 readability test pages, median | ${native.analyze_html_median_ms?.toFixed(2)} ms |`,
   `| analyze_html, 130 readability test pages, p90 | ${native.analyze_html_p90_ms?.toFixed(2)} ms |`,
   "",
-  "## The optional transformer claims model (`--claims-model`, the demo's switch)",
+  "## The optional transformer models (`--claims-model`, `--speaker-model`, the demo's switches)",
   "",
   ...(claimsRows.length
     ? ["| what | wasm (Node) | native |", "|---|---:|---:|", ...claimsRows.map((r) => `| ${r.join(" | ")} |`)]

@@ -10,7 +10,7 @@
 //!   there): sentences per second on 300 NewsMTSC sentences, and the bundled sample article's
 //!   whole brief with and without it.
 
-use newsar::encoder::CheckworthyEncoder;
+use newsar::encoder::{CheckworthyEncoder, SpeakerTagger};
 use newsar::entities::{model, train};
 use newsar::text::Doc;
 use newsar::{analyze_html, analyze_html_with, analyze_text, Models, Options};
@@ -139,6 +139,7 @@ fn main() {
         }
     }
     bench_claims_model(&data, &mut results);
+    bench_speaker_model(&mut results);
     // For tests/bench/peers.mjs, which runs the peers in the same `make bench` and writes ratios.
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     let json: String = results
@@ -193,6 +194,7 @@ fn bench_claims_model(data: &Path, results: &mut Vec<(String, f64)>) {
     let opts = Options::default();
     let with = Models {
         checkworthiness: Some(&model),
+        speaker: None,
     };
     let plain = best_of(3, || analyze_html(&sample, &opts).is_ok());
     let transformer = best_of(3, || analyze_html_with(&sample, &opts, with).is_ok());
@@ -203,4 +205,32 @@ fn bench_claims_model(data: &Path, results: &mut Vec<(String, f64)>) {
     );
     results.push(("sample_brief_ms".into(), plain * 1000.0));
     results.push(("sample_brief_transformer_ms".into(), transformer * 1000.0));
+}
+
+/// The optional transformer speaker tagger: loading it and a whole brief with it.
+fn bench_speaker_model(results: &mut Vec<(String, f64)>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Ok(bytes) = std::fs::read(root.join("data/models/speaker_minilm.safetensors")) else {
+        println!("| transformer speaker model | skipped: data/models/speaker_minilm.safetensors not found | |");
+        return;
+    };
+    let load = best_of(3, || SpeakerTagger::from_bytes(&bytes).is_ok());
+    let model = SpeakerTagger::from_bytes(&bytes).expect("the shipped model loads");
+    let sample = std::fs::read_to_string(root.join("data/sample/sample-article.html"))
+        .expect("the bundled sample");
+    let with = Models {
+        speaker: Some(&model),
+        ..Models::default()
+    };
+    let tagged = best_of(3, || {
+        analyze_html_with(&sample, &Options::default(), with).is_ok()
+    });
+    println!(
+        "| transformer speaker model: load / sample article's whole brief with it | {} bytes | {:.1} ms / {:.0} ms |",
+        bytes.len(),
+        load * 1000.0,
+        tagged * 1000.0
+    );
+    results.push(("speaker_model_load_ms".into(), load * 1000.0));
+    results.push(("sample_brief_speaker_model_ms".into(), tagged * 1000.0));
 }

@@ -637,6 +637,26 @@ test("the transformer claims model loads from the origin, scores the claims, and
   assert.match(await claimsMethod(), /logistic-regression/, "back to the compiled-in model");
 });
 
+test("the transformer speaker model loads from the origin, revises the speakers, and can be switched off", async () => {
+  const claimsMethod = () => page.locator('[data-nsr-section="claims"] .nsr-prov').first().getAttribute("title");
+  assert.doesNotMatch(await claimsMethod(), /speaker tagger/, "the rules alone attribute at first");
+  const modelPresent = existsSync(resolve(WWW, "pkg/speaker_minilm.safetensors"));
+  await expectNewBriefOrError(() => page.check("#speaker-model-toggle"), modelPresent);
+  if (!modelPresent) {
+    assert.match(await page.locator("#error-message").innerText(), /not in this build/);
+    assert.equal(await page.locator("#speaker-model-state").getAttribute("data-loaded"), "false");
+    return;
+  }
+  assert.equal(await page.locator("#speaker-model-state").getAttribute("data-loaded"), "true");
+  assert.match(await claimsMethod(), /revised by a transformer speaker tagger \(all-MiniLM-L6-v2/);
+  assert.ok(requests.some((u) => u === `${origin}/pkg/speaker_minilm.safetensors`), "fetched from the page's own origin");
+  const claims = await page.locator('[data-nsr-section="claims"] .nsr-claim').count();
+  assert.ok(claims >= 1, `claims are still listed with the speaker model (${claims})`);
+  await expectNewBrief(() => page.uncheck("#speaker-model-toggle"));
+  assert.equal(await page.locator("#speaker-model-state").getAttribute("data-loaded"), "false");
+  assert.doesNotMatch(await claimsMethod(), /speaker tagger/, "back to the rules alone");
+});
+
 test("the demo page stays on its own origin and logs no errors", async () => {
   assert.ok(requests.length > 0, "requests were recorded");
   assert.ok(requests.some((u) => u.endsWith("/pkg/newsar_bg.wasm")), "the wasm module was loaded from the origin");

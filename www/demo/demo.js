@@ -7,7 +7,7 @@ const SAMPLE_PATH = "../pkg/sample-article.html";
 const SAMPLE_URL = "https://harbourledger.example/environment/2026/03/14/sea-defences";
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 const TIMEOUT_MS = 60_000;
-// With the transformer claims model an article takes seconds (about 0.15 s a sentence in wasm).
+// With a transformer model loaded an article takes seconds (about 0.15 s a sentence in wasm each).
 const TRANSFORMER_TIMEOUT_MS = 300_000;
 
 const $ = (id) => document.getElementById(id);
@@ -33,8 +33,6 @@ const ui = {
   ratingsState: $("ratings-state"),
   ratingsFile: $("ratings-file"),
   clearRatings: $("clear-ratings"),
-  claimsModelState: $("claims-model-state"),
-  claimsModelToggle: $("claims-model-toggle"),
 };
 
 // ---------------------------------------------------------------- the worker
@@ -48,8 +46,8 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
   onReady(msg) {
     if (msg.ready) {
       ui.engine.textContent = `engine v${msg.version} · WebAssembly`;
-      // A (re)started worker has only the compiled-in claims model.
-      showClaimsModel(null);
+      // A (re)started worker has only the compiled-in analysis.
+      for (const model of modelSwitches) model.show(null);
       if (msg.ratings) showRatings(msg.ratings);
       if (msg.corpus) {
         showCollectionSize(msg.corpus.size);
@@ -64,7 +62,7 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
 });
 
 function analyze(id, kind, input, options) {
-  const timeoutMs = claimsModelLoaded ? TRANSFORMER_TIMEOUT_MS : TIMEOUT_MS;
+  const timeoutMs = modelSwitches.some((m) => m.loaded) ? TRANSFORMER_TIMEOUT_MS : TIMEOUT_MS;
   return ask({ id, kind, input, options, types: graphTypes, scope: graphScope }, { timeoutMs });
 }
 
@@ -75,7 +73,6 @@ function ask(message, { timeoutMs = TIMEOUT_MS } = {}) {
 
 // ---------------------------------------------------------------- page state
 
-let claimsModelLoaded = false; // the transformer claims model is loaded in the worker
 let currentKind = "text"; // "html" once a .html file or the sample fills the box
 let currentBrief = null;
 let currentKey = null; // the current brief's key in the collection
@@ -158,32 +155,45 @@ ui.ratingsFile.addEventListener("change", async () => {
 
 ui.clearRatings.addEventListener("click", () => ratingsRequest({ kind: "ratings-clear" }, "Your lean ratings were removed"));
 
-// ---------------------------------------------------------------- the optional claims model
+// ---------------------------------------------------------------- the optional transformer models
 
-function showClaimsModel(provenance) {
-  claimsModelLoaded = Boolean(provenance);
-  ui.claimsModelState.dataset.loaded = String(Boolean(provenance));
-  ui.claimsModelState.textContent = provenance ? "transformer (MiniLM-L6)" : "compiled-in (fast)";
-  ui.claimsModelState.title = provenance || "";
-  ui.claimsModelToggle.checked = Boolean(provenance);
+/** A switch that loads one transformer model into the worker (#<name>-model-state/-toggle). */
+function modelSwitch(name, { what, loadedLabel, plainLabel }) {
+  const state = $(`${name}-model-state`);
+  const toggle = $(`${name}-model-toggle`);
+  const sw = {
+    loaded: false,
+    show(provenance) {
+      sw.loaded = Boolean(provenance);
+      state.dataset.loaded = String(sw.loaded);
+      state.textContent = provenance ? loadedLabel : plainLabel;
+      state.title = provenance || "";
+      toggle.checked = sw.loaded;
+    },
+  };
+  toggle.addEventListener("change", async () => {
+    const enabled = toggle.checked;
+    toggle.disabled = true;
+    if (enabled) setStatus(`Loading the transformer ${what}…`);
+    try {
+      const reply = await ask({ kind: "model", model: name, enabled });
+      sw.show(reply.provenance);
+      setStatus(enabled ? `Transformer ${what} loaded` : `Back to the compiled-in ${what}`);
+      if (ui.input.value.trim()) ui.form.requestSubmit();
+    } catch (e) {
+      sw.show(null);
+      showError(e && e.message ? e.message : String(e), `The transformer ${what} was not loaded.`);
+    } finally {
+      toggle.disabled = false;
+    }
+  });
+  return sw;
 }
 
-ui.claimsModelToggle.addEventListener("change", async () => {
-  const enabled = ui.claimsModelToggle.checked;
-  ui.claimsModelToggle.disabled = true;
-  if (enabled) setStatus("Loading the transformer claims model…");
-  try {
-    const reply = await ask({ kind: "claims-model", enabled });
-    showClaimsModel(reply.claimsModel);
-    setStatus(enabled ? "Transformer claims model loaded" : "Back to the compiled-in claims model");
-    if (ui.input.value.trim()) ui.form.requestSubmit();
-  } catch (e) {
-    showClaimsModel(null);
-    showError(e && e.message ? e.message : String(e), "The transformer claims model was not loaded.");
-  } finally {
-    ui.claimsModelToggle.disabled = false;
-  }
-});
+const modelSwitches = [
+  modelSwitch("claims", { what: "claims model", loadedLabel: "transformer (MiniLM-L6)", plainLabel: "compiled-in (fast)" }),
+  modelSwitch("speaker", { what: "speaker model", loadedLabel: "rules + transformer (MiniLM-L6)", plainLabel: "rules (fast)" }),
+];
 
 function applyCorpus(corpus, { redraw = true } = {}) {
   if (!corpus) return;

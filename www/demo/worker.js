@@ -17,33 +17,41 @@
 //   corpus = {size, key, graph, story, scope, ratings, error?}: graph (Corpus.graph, or
 //   Corpus.neighbourhood of `key` when scope is "article") and story (Corpus.storyOf(key)) only
 //   when the collection holds at least 2 briefs; ratings = {size, list, rerated}.
-// Request:  {id, kind: "claims-model", enabled}  Reply: {id, claimsModel}  or {id, error}
-//   enabled: fetches the optional transformer check-worthiness model from this package
-//   (../pkg/claims_minilm.safetensors, same origin as the engine) and loads it; every later analysis
-//   scores check-worthiness with it. Not enabled: back to the compiled-in model. claimsModel is
-//   the loaded model's provenance, or null.
+// Request:  {id, kind: "model", model: "claims" | "speaker", enabled}
+// Reply:    {id, provenance}  or  {id, error}
+//   enabled: fetches the optional transformer model from this package (same origin as the
+//   engine: ../pkg/claims_minilm.safetensors scores check-worthiness, ../pkg/speaker_minilm.safetensors
+//   revises the attribution rules' speakers) and loads it; every later analysis uses it. Not
+//   enabled: back to the compiled-in analysis. provenance is the loaded model's, or null.
 // On start: {ready: true, version, corpus: {size, problems}, ratings} once the module is
 //   initialised and the collection loaded, or {ready: false, error}.
 import init, {
-  analyzeHtml, analyzeText, looksLikeHtml, version, Corpus, LeanRatings, loadClaimsModel, unloadClaimsModel,
+  analyzeHtml, analyzeText, looksLikeHtml, version, Corpus, LeanRatings,
+  loadClaimsModel, unloadClaimsModel, loadSpeakerModel, unloadSpeakerModel,
 } from "../pkg/newsar.js";
 import { createCorpusService, messageOf } from "../extension/corpus-service.js";
 
 let svc = null;
 
-const CLAIMS_MODEL_URL = new URL("../pkg/claims_minilm.safetensors", import.meta.url);
+/** The optional transformer models: where each is fetched from, and how it is (un)loaded. */
+const MODELS = {
+  claims: { file: "claims_minilm.safetensors", make: "make train-claims-transformer", load: loadClaimsModel, unload: unloadClaimsModel },
+  speaker: { file: "speaker_minilm.safetensors", make: "make train-speaker-transformer", load: loadSpeakerModel, unload: unloadSpeakerModel },
+};
 
-/** Loads (or, not enabled, unloads) the transformer claims model; returns its provenance or null. */
-async function setClaimsModel(enabled) {
+/** Loads (or, not enabled, unloads) one transformer model; returns its provenance or null. */
+async function setModel(name, enabled) {
+  const model = Object.hasOwn(MODELS, name) ? MODELS[name] : null;
+  if (!model) throw new Error(`unknown model ${JSON.stringify(name)}`);
   if (!enabled) {
-    unloadClaimsModel();
+    model.unload();
     return null;
   }
-  const response = await fetch(CLAIMS_MODEL_URL);
+  const response = await fetch(new URL(`../pkg/${model.file}`, import.meta.url));
   if (!response.ok) {
-    throw new Error(`the transformer claims model is not in this build (HTTP ${response.status}); make train-claims-transformer builds it`);
+    throw new Error(`the transformer ${name} model is not in this build (HTTP ${response.status}); ${model.make} builds it`);
   }
-  return loadClaimsModel(new Uint8Array(await response.arrayBuffer()));
+  return model.load(new Uint8Array(await response.arrayBuffer()));
 }
 
 const ready = init()
@@ -59,7 +67,7 @@ const ready = init()
   });
 
 self.addEventListener("message", async (event) => {
-  const { id, kind, input, options, types, key, scope, name, text, enabled } = event.data || {};
+  const { id, kind, input, options, types, key, scope, name, text, model, enabled } = event.data || {};
   try {
     await ready;
     if (kind === "graph") {
@@ -80,8 +88,8 @@ self.addEventListener("message", async (event) => {
       self.postMessage({ id, corpus: { ...svc.view(null, { types }), error } });
       return;
     }
-    if (kind === "claims-model") {
-      self.postMessage({ id, claimsModel: await setClaimsModel(Boolean(enabled)) });
+    if (kind === "model") {
+      self.postMessage({ id, provenance: await setModel(model, Boolean(enabled)) });
       return;
     }
     if (kind === "ratings" || kind === "ratings-clear") {

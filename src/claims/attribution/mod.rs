@@ -7,15 +7,18 @@
 //!
 //! The work is split by job: [`lexicon`] holds the word lists, [`cues`] finds the reporting cue
 //! of a sentence and decides whether it reports, [`speaker`] finds and delimits the speaker's
-//! noun phrase around a cue; this module runs them over a document, carries a quote's speaker
-//! into the sentences it runs on into, and resolves speakers to entities.
+//! noun phrase around a cue, [`tagged`] lets the optional transformer speaker tagger revise the
+//! rules' answer; this module runs them over a document, carries a quote's speaker into the
+//! sentences it runs on into, and resolves speakers to entities.
 
 mod cues;
 mod lexicon;
 mod speaker;
+mod tagged;
 #[cfg(test)]
 mod tests;
 
+use crate::encoder::SpeakerTagger;
 use crate::entities::{Entities, EntityType};
 use crate::lexicon::{is_stopword, word_class};
 use crate::text::Doc;
@@ -39,8 +42,13 @@ pub struct Found {
     pub cue: String,
 }
 
-/// Attributions of every sentence (None where no speaker was found).
-pub fn attribute(doc: &Doc, entities: &Entities) -> Vec<Option<Found>> {
+/// Attributions of every sentence (None where no speaker was found); with a speaker tagger, it
+/// revises the rules' answer for each sentence before quotes carry speakers on.
+pub fn attribute(
+    doc: &Doc,
+    entities: &Entities,
+    tagger: Option<&SpeakerTagger>,
+) -> Vec<Option<Found>> {
     let mut out: Vec<Option<Found>> = Vec::with_capacity(doc.sentences.len());
     // The speaker of the last quoted sentence, and whether a quotation is still open.
     let mut quote_speaker: Option<Found> = None;
@@ -48,6 +56,9 @@ pub fn attribute(doc: &Doc, entities: &Entities) -> Vec<Option<Found>> {
     for (s_index, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(s_index);
         let mut found = find_in_sentence(doc, entities, s.tokens.clone());
+        if let Some(tagger) = tagger {
+            found = tagged::retag(doc, entities, s_index, found, tagger);
+        }
         let starts_quoted = text.starts_with(['"', '“', '‘']);
         if found.is_none() && (starts_quoted || inside_quote) {
             found = quote_speaker.clone();

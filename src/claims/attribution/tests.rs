@@ -21,7 +21,7 @@ fn speakers(text: &str) -> Vec<Option<(String, Option<String>, bool)>> {
         text: text.into(),
     }]);
     let e = entities::analyze(&doc);
-    attribute(&doc, &e)
+    attribute(&doc, &e, None)
         .into_iter()
         .map(|f| {
             f.map(|f| {
@@ -370,7 +370,7 @@ fn sources_close_to_a_name_and_heads_of_organizations() {
             text: t.into(),
         }]);
         let e = entities::analyze(&doc);
-        attribute(&doc, &e)
+        attribute(&doc, &e, None)
             .into_iter()
             .flatten()
             .map(|a| a.written)

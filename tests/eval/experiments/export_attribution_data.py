@@ -1,11 +1,12 @@
 """Experiment helper, not part of the product: writes the data file minilm_attribution.py reads —
 one JSON line per labeled dev sentence with its set, gid, text, the gold speaker span and the
 span NEWSAR's rules give — from the attribution gold sets, the NewsMTSC data and a NEWSAR binary.
-The held-out TEST and TEST2 sets are never exported. The output holds licensed sentence text:
-keep it out of the repository.
+The held-out TEST and TEST2 sets are exported only with --with-test, for scoring a model trained
+without them (minilm_attribution.py must then be told to hold them out). The output holds
+licensed sentence text: keep it out of the repository.
 
 Run from the repository root:
-    python tests/eval/experiments/export_attribution_data.py target/release/newsar ../shared/data OUT.jsonl
+    python tests/eval/experiments/export_attribution_data.py target/release/newsar ../shared/data OUT.jsonl [--with-test]
 Sets are named DEV, DEV2 … DEV7 (rule-writing dev sets), S8 … S33 (the gold files
 attribution_gold_dev8.jsonl … _dev33.jsonl) and DUC1 … DUC24 (the DUC-2001 gold files; DUC9 on are
 the held-out DUC sets, so a model trained on them must be evaluated elsewhere)."""
@@ -20,7 +21,11 @@ import common  # noqa: E402
 
 def main():
     newsar, data_dir, out_path = sys.argv[1:4]
-    sets = [("DEV", A.GOLD), ("DEV2", A.GOLD_DEV2)]
+    with_test = sys.argv[4:] == ["--with-test"]
+    if sys.argv[4:] and not with_test:
+        raise SystemExit(f"unknown option(s): {' '.join(sys.argv[4:])}")
+    sets = [("TEST", A.GOLD_TEST), ("TEST2", A.GOLD_TEST2)] if with_test else []
+    sets += [("DEV", A.GOLD), ("DEV2", A.GOLD_DEV2)]
     sets += [(f"DEV{k}", getattr(A, f"GOLD_DEV{k}")) for k in range(3, 8)]
     sets += [(f"S{k}", path) for k, path in A.GOLD_LATER]
     sets += [(f"DUC{k}", path) for k, path in A.GOLD_DUC if os.path.exists(path)]

