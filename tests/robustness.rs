@@ -329,3 +329,47 @@ fn boundary(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// The optional speaker tagger revises attributions; the briefs stay well-formed and
+/// deterministic on cut pages and odd text.
+#[test]
+fn briefs_with_the_speaker_tagger_are_well_formed() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/models/speaker_minilm.safetensors"
+    );
+    let bytes = std::fs::read(path).expect("the speaker model is in the repository");
+    let tagger = newsar::encoder::SpeakerTagger::from_bytes(&bytes).expect("it loads");
+    let models = newsar::Models {
+        speaker: Some(&tagger),
+        ..newsar::Models::default()
+    };
+    let opts = Options::default();
+    let page = include_str!("fixtures/unicode.html");
+    let cuts = page
+        .char_indices()
+        .map(|(i, _)| i)
+        .step_by(page.len() / 12 + 1);
+    let odd = [
+        "“It is over,” she said. “We go home.” ‘Fine’ — said he.",
+        "\u{200b}\u{fffd}, said. , said , according to",
+        "SAID: SAID: SAID:",
+    ];
+    for input in cuts.map(|c| &page[..c]).chain(odd) {
+        for brief in [
+            newsar::analyze_html_with(input, &opts, models),
+            newsar::analyze_text_with(input, &opts, models),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            check(&brief);
+        }
+    }
+    let once = newsar::analyze_html_with(page, &opts, models).expect("brief");
+    let twice = newsar::analyze_html_with(page, &opts, models).expect("brief");
+    assert_eq!(
+        serde_json::to_string(&once).unwrap(),
+        serde_json::to_string(&twice).unwrap()
+    );
+}

@@ -504,10 +504,14 @@ def run(newsar, data_dir):
     model = os.environ.get("NEWSAR_SPEAKER_MODEL", "")
     if model and os.path.exists(model):
         tagger_made_of = None
-        for label, records in [("TEST", read(GOLD_TEST)), ("TEST2", read(GOLD_TEST2))] + (
-                [(f"DUC{TAGGER_HELD_OUT_DUC[0]}-DUC{TAGGER_HELD_OUT_DUC[-1]} pooled",
-                  [g for k, records in duc if k in TAGGER_HELD_OUT_DUC for g in records])]
-                if any(k in TAGGER_HELD_OUT_DUC for k, _ in duc) else []):
+        held_duc = [g for k, records in duc if k in TAGGER_HELD_OUT_DUC for g in records]
+        duc_label = f"DUC{TAGGER_HELD_OUT_DUC[0]}-DUC{TAGGER_HELD_OUT_DUC[-1]}"
+        groups = [("TEST", read(GOLD_TEST)), ("TEST2", read(GOLD_TEST2))]
+        if held_duc:
+            groups.append((f"{duc_label} pooled", held_duc))
+            groups.append((f"every set held out of the tagger (TEST + TEST2 + {duc_label}) pooled",
+                           [g for _, records in groups for g in records]))
+        for label, records in groups:
             r, nt, tagger_made_of = with_tagger(newsar, data_dir, label, records, model)
             rows.extend(r)
             notes.extend(nt)
