@@ -68,6 +68,7 @@ import re
 
 import common
 import duc_sentences
+import web_sentences
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "attribution_gold.jsonl")
@@ -88,6 +89,10 @@ GOLD_DUC = [(k, os.path.join(HERE, f"attribution_gold_duc{k}.jsonl")) for k in r
 # DUC1-DUC8 were read for rule work after their first readings (the sixth round); the others
 # are held out.
 DUC_DEV = range(1, 9)
+# WEB1, WEB2, …: sets of 240 sentences of the English news pages among the readability test pages
+# (2015-2018 web news; references "<page>#<k>" as web_sentences.py cuts them), labeled after the
+# speaker tagger was trained and held out from rule work and from the tagger.
+GOLD_WEB = [(k, os.path.join(HERE, f"attribution_gold_web{k}.jsonl")) for k in range(1, 6)]
 # The DUC sets the optional transformer speaker tagger was not trained on (labeled after it was;
 # see data/build/speaker_minilm.py): with TEST and TEST2, its held-out sets.
 TAGGER_HELD_OUT_DUC = range(25, 33)
@@ -165,6 +170,11 @@ def load_data(data_dir, files):
             # References "<DOCNO>#<k>" into the DUC-2001 documents as duc_sentences.py cuts them.
             common.need(os.path.join(data_dir, "keyphrase", "DUC2001"))
             out[name] = duc_sentences.duc_sentences(data_dir)
+            continue
+        if name == "WEB":
+            # References "<page>#<k>" into the readability test pages' news articles.
+            common.need(os.path.join(data_dir, "extraction", "readability-test-pages"))
+            out[name] = web_sentences.web_sentences(data_dir)
             continue
         path = common.need(os.path.join(data_dir, "sentiment", "NewsMTSC", name))
         with open(path, encoding="utf-8") as f:
@@ -501,6 +511,13 @@ def run(newsar, data_dir):
             first, last = sets[0][0], sets[-1][0]
             add_pooled(f"DUC{first}-DUC{last} pooled, {kind} (DUC-2001 news, 1988-1994)",
                        f"duc{first}-{last}", [g for _, records in sets for g in records])
+    web = [(k, read(p)) for k, p in GOLD_WEB if os.path.exists(p)]
+    for k, records in web:
+        per_set("WEB", k, records)
+    if web:
+        add_pooled(f"WEB{web[0][0]}-WEB{web[-1][0]} pooled, held out (news pages of the "
+                   f"readability tests, 2015-2018)", f"web{web[0][0]}-{web[-1][0]}",
+                   [g for _, records in web for g in records])
     model = os.environ.get("NEWSAR_SPEAKER_MODEL", "")
     if model and os.path.exists(model):
         tagger_made_of = None
@@ -509,7 +526,12 @@ def run(newsar, data_dir):
         groups = [("TEST", read(GOLD_TEST)), ("TEST2", read(GOLD_TEST2))]
         if held_duc:
             groups.append((f"{duc_label} pooled", held_duc))
-            groups.append((f"every set held out of the tagger (TEST + TEST2 + {duc_label}) pooled",
+        if web:
+            groups.append((f"WEB{web[0][0]}-WEB{web[-1][0]} pooled",
+                           [g for _, records in web for g in records]))
+        if len(groups) > 2:
+            names = " + ".join(label.replace(" pooled", "") for label, _ in groups)
+            groups.append((f"every set held out of the tagger ({names}) pooled",
                            [g for _, records in groups for g in records]))
         for label, records in groups:
             r, nt, tagger_made_of = with_tagger(newsar, data_dir, label, records, model)
@@ -517,7 +539,8 @@ def run(newsar, data_dir):
             notes.extend(nt)
         notes.append(f"Speaker tagger ({model}): {tagger_made_of}. Its rows are only for sets it "
                      f"was not trained on (TEST, TEST2, DUC{TAGGER_HELD_OUT_DUC[0]}-"
-                     f"DUC{TAGGER_HELD_OUT_DUC[-1]}); it was trained on every other labeled set.")
+                     f"DUC{TAGGER_HELD_OUT_DUC[-1]}, the WEB sets); it was trained on every other "
+                     f"labeled set.")
     else:
         notes.append("speaker tagger rows skipped: NEWSAR_SPEAKER_MODEL unset or no file there")
     for label, first_path, second_path in SECOND_ANNOTATIONS:
@@ -545,14 +568,17 @@ def run(newsar, data_dir):
                  "figures are dev figures. The DUC sets (…_duc1.jsonl on: DUC-2001 news of "
                  "1988-1994 from other outlets) were each scored once when labeled (first "
                  "readings in ATTRIBUTION_LABELING.md); DUC1 to DUC8 were then used for rule "
-                 "work (dev); DUC9 on are held out.")
+                 "work (dev); DUC9 on are held out. The WEB sets (…_web1.jsonl on: news pages "
+                 "of the readability tests, 2015-2018) were labeled after all rule work and "
+                 "after the speaker tagger was trained: held out from both.")
     return common.result(
         "Attribution (speaker)",
-        f"hand-labeled NewsMTSC sentences (devtest_mt; DEV3 on from train) and DUC-2001 "
-        f"sentences (DUC sets), {' + '.join(sizes)} "
+        f"hand-labeled NewsMTSC sentences (devtest_mt; DEV3 on from train), DUC-2001 "
+        f"sentences (DUC sets) and readability test pages' news sentences (WEB sets), "
+        f"{' + '.join(sizes)} "
         f"(tests/eval/attribution_gold_test.jsonl, _test2.jsonl, attribution_gold.jsonl, "
         f"attribution_gold_dev2.jsonl, attribution_gold_dev3.jsonl, "
         f"attribution_gold_dev4.jsonl … _dev33.jsonl, attribution_gold_duc1.jsonl … "
-        f"_duc32.jsonl; rules in "
+        f"_duc32.jsonl, attribution_gold_web1.jsonl … _web5.jsonl; rules in "
         f"tests/eval/ATTRIBUTION_LABELING.md)",
         rows, METHOD, notes, made_of, tables)
