@@ -48,6 +48,16 @@ def split(text):
     return out
 
 
+def add_sentences(out, ref, texts):
+    """Adds the sentences of 6 to 80 words of `texts`, each split, to `out` as "<ref>#<k>"."""
+    k = 0
+    for text in texts:
+        for s in split(text):
+            if 6 <= len(s.split()) <= 80:
+                out[f"{ref}#{k}"] = s
+                k += 1
+
+
 def duc_sentences(data_dir):
     """{"<DOCNO>#<k>": sentence} over every document, in file-name order."""
     folder = os.path.join(data_dir, "keyphrase", "DUC2001")
@@ -57,11 +67,7 @@ def duc_sentences(data_dir):
             continue
         with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
             raw = f.read()
-        k = 0
-        for s in split(document_text(raw)):
-            if 6 <= len(s.split()) <= 80:
-                out[f"{name}#{k}"] = s
-                k += 1
+        add_sentences(out, name, [document_text(raw)])
     return out
 
 

@@ -17,7 +17,7 @@ import html.parser
 import os
 import re
 
-from duc_sentences import split
+from duc_sentences import add_sentences
 
 NEWS_PAGES = [
     "ars-1", "bbc-1", "breitbart", "buzzfeed-1", "citylab-1", "cnet", "cnn", "engadget",
@@ -63,12 +63,7 @@ def web_sentences(data_dir):
         with open(os.path.join(folder, page, "expected.html"), encoding="utf-8") as f:
             parser = _Paragraphs()
             parser.feed(f.read())
-        k = 0
-        for paragraph in parser.paragraphs:
-            for s in split(paragraph):
-                if 6 <= len(s.split()) <= 80:
-                    out[f"{page}#{k}"] = s
-                    k += 1
+        add_sentences(out, page, parser.paragraphs)
     return out
 
 
