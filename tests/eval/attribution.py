@@ -96,14 +96,16 @@ GOLD_WEB = [(k, os.path.join(HERE, f"attribution_gold_web{k}.jsonl")) for k in r
 # The DUC sets the optional transformer speaker tagger was not trained on (labeled after it was;
 # see data/build/speaker_minilm.py): with TEST and TEST2, its held-out sets.
 TAGGER_HELD_OUT_DUC = range(25, 33)
-# Second, independent annotations of six sets (blind to the first labels and to NEWSAR), for
+# Second, independent annotations of eight sets (blind to the first labels and to NEWSAR), for
 # inter-annotator agreement: (label, first annotation, second annotation).
 SECOND_ANNOTATIONS = [
     ("TEST", GOLD_TEST, os.path.join(HERE, "attribution_gold_test_b.jsonl")),
     ("TEST2", GOLD_TEST2, os.path.join(HERE, "attribution_gold_test2_b.jsonl")),
     ("DEV7", GOLD_DEV7, os.path.join(HERE, "attribution_gold_dev7_b.jsonl")),
 ] + [(f"DUC{k}", os.path.join(HERE, f"attribution_gold_duc{k}.jsonl"),
-      os.path.join(HERE, f"attribution_gold_duc{k}_b.jsonl")) for k in (5, 13, 21)]
+      os.path.join(HERE, f"attribution_gold_duc{k}_b.jsonl")) for k in (5, 13, 21, 29)] + [
+    ("WEB3", os.path.join(HERE, "attribution_gold_web3.jsonl"),
+     os.path.join(HERE, "attribution_gold_web3_b.jsonl"))]
 METHOD = ("Each labeled sentence is its own text input; prediction = the first "
           "brief.sentences[].attribution in text order (older briefs: claims[].attribution; "
           "check-worthy sentences), a tweet-embed signature giving way to a later attribution. UTF-16 offsets into article.text → Python offsets into "
