@@ -192,6 +192,49 @@ test("the component also wraps an article, honours its counts, and says when it 
   assert.match(r.missingText, /no element matches for="#no-such-article"/);
 });
 
+test("the models attribute opts in to the transformer speaker model, fetched from the package's origin", async () => {
+  const modelPresent = existsSync(resolve(WWW, "pkg/speaker_minilm.safetensors"));
+  const r = await page.evaluate(async () => {
+    const make = (models) => {
+      const wrap = document.createElement("newsar-brief");
+      if (models !== null) wrap.setAttribute("models", models);
+      const article = document.createElement("article");
+      const p = document.createElement("p");
+      p.textContent = "The Port Calder Authority said 14 ships a day could be delayed, and the pilots' union said the strike would go ahead.";
+      article.append(p);
+      wrap.append(article);
+      return wrap;
+    };
+    const done = (e) =>
+      new Promise((ok) => {
+        e.addEventListener("newsar-brief", ok, { once: true });
+        e.addEventListener("newsar-error", ok, { once: true });
+      });
+    const out = {};
+    for (const [key, models] of [["speaker", "speaker"], ["bogus", "bogus"], ["plain", null]]) {
+      const e = make(models);
+      const finished = done(e);
+      document.body.append(e);
+      await finished;
+      out[key] = { state: e.getAttribute("state"), method: e.brief?.provenance?.claims ?? null, text: e.shadowRoot.textContent };
+      e.remove();
+    }
+    return out;
+  });
+  if (modelPresent) {
+    assert.equal(r.speaker.state, "ready", r.speaker.text);
+    assert.match(r.speaker.method, /revised by a transformer speaker tagger/);
+    assert.ok(requests.some((u) => u === `${origin}/pkg/speaker_minilm.safetensors`), "fetched from the origin");
+  } else {
+    assert.equal(r.speaker.state, "error");
+    assert.match(r.speaker.text, /not deployed next to the engine/);
+  }
+  assert.equal(r.bogus.state, "error");
+  assert.match(r.bogus.text, /unknown model "bogus"/);
+  assert.equal(r.plain.state, "ready");
+  assert.doesNotMatch(r.plain.method, /speaker tagger/, "without the attribute the rules alone attribute");
+});
+
 test("a hostile article: nothing from it runs, nothing is injected, the payloads stay text", async () => {
   const p = await context.newPage();
   p.on("pageerror", () => {}); // the fixture's own scripts may throw; they are not under test

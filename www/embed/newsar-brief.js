@@ -13,9 +13,13 @@
 //
 // Files to deploy, same origin as the page (Workers must be same-origin):
 //   embed/newsar-brief.js  embed/worker.js  shared/worker-client.js  pkg/newsar.js  pkg/newsar_bg.wasm
+//   and, only for the models attribute, pkg/claims_minilm.safetensors / pkg/speaker_minilm.safetensors
 //
 // Attributes: for (a CSS selector), claims / entities / keywords (how many to show: 3 / 6 / 8),
-//   theme="dark", url (the article's URL, else the canonical link or the page's URL).
+//   theme="dark", url (the article's URL, else the canonical link or the page's URL),
+//   models (opt-in, space-separated: "claims" scores check-worthiness with the transformer model,
+//   "speaker" lets the transformer speaker tagger revise the attributions; each is a 23 MB file
+//   fetched once from the package's own folder, and makes an analysis take seconds).
 // Theming: the --nsr-* custom properties of the shared brief (set them on newsar-brief or any
 //   ancestor): --nsr-bg --nsr-fg --nsr-muted --nsr-rule --nsr-accent --nsr-panel --nsr-font
 //   --nsr-font-ui --nsr-radius --nsr-person --nsr-organization --nsr-location --nsr-event
@@ -32,6 +36,8 @@ import { createWorkerClient } from "../shared/worker-client.js";
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 const TIMEOUT_MS = 60_000;
+// With transformer models an article takes seconds (about 0.15 s a sentence each), plus the download.
+const MODELS_TIMEOUT_MS = 300_000;
 const ENTITY_TYPES = ["person", "organization", "location", "event", "misc"];
 const ENTITY_NAMES = { person: "Person", organization: "Organization", location: "Location", event: "Event", misc: "Other" };
 const CLAIM_TYPES = ["factual", "statistic", "quote", "opinion", "prediction"];
@@ -53,8 +59,8 @@ const METADATA = [
 
 const client = createWorkerClient(WORKER_URL, { timeoutMs: TIMEOUT_MS });
 
-function analyze(kind, input, options) {
-  return client.request({ kind, input, options });
+function analyze(kind, input, options, models) {
+  return client.request({ kind, input, options, models }, { timeoutMs: models.length ? MODELS_TIMEOUT_MS : TIMEOUT_MS });
 }
 
 // ---------------------------------------------------------------- helpers
@@ -316,7 +322,7 @@ function count(attr, fallback) {
 }
 
 export class NewsarBriefElement extends HTMLElement {
-  static observedAttributes = ["for", "claims", "entities", "keywords"];
+  static observedAttributes = ["for", "claims", "entities", "keywords", "models"];
 
   #root;
   #view;
@@ -404,15 +410,16 @@ export class NewsarBriefElement extends HTMLElement {
       httpUrl(document.querySelector('link[rel="canonical"]')?.getAttribute("href") || "") ||
       httpUrl(location.href);
     if (url) options.url = url;
+    const models = [...new Set((this.getAttribute("models") || "").split(/\s+/).filter(Boolean))];
     try {
       let reply;
       try {
-        reply = await analyze("html", this.#documentFor(target), options);
+        reply = await analyze("html", this.#documentFor(target), options, models);
       } catch (e) {
         // Markup the extractor cannot read as an article: the element's text, with the page title.
         const text = str(target === this ? this.innerText : target.innerText).trim();
         if (!text) throw e;
-        reply = await analyze("text", text, { ...options, title: document.title });
+        reply = await analyze("text", text, { ...options, title: document.title }, models);
       }
       if (run !== this.#run) return;
       this.brief = reply.brief;
