@@ -158,7 +158,7 @@ ui.clearRatings.addEventListener("click", () => ratingsRequest({ kind: "ratings-
 // ---------------------------------------------------------------- the optional transformer models
 
 /** A switch that loads one transformer model into the worker (#<name>-model-state/-toggle). */
-function modelSwitch(name, { what, loadedLabel, plainLabel }) {
+function modelSwitch(name, { what, loadedLabel, plainLabel, offStatus }) {
   const state = $(`${name}-model-state`);
   const toggle = $(`${name}-model-toggle`);
   const sw = {
@@ -178,7 +178,7 @@ function modelSwitch(name, { what, loadedLabel, plainLabel }) {
     try {
       const reply = await ask({ kind: "model", model: name, enabled });
       sw.show(reply.provenance);
-      setStatus(enabled ? `Transformer ${what} loaded` : `Back to the compiled-in ${what}`);
+      setStatus(enabled ? `Transformer ${what} loaded` : offStatus);
       if (ui.input.value.trim()) ui.form.requestSubmit();
     } catch (e) {
       sw.show(null);
@@ -191,8 +191,14 @@ function modelSwitch(name, { what, loadedLabel, plainLabel }) {
 }
 
 const modelSwitches = [
-  modelSwitch("claims", { what: "claims model", loadedLabel: "transformer (MiniLM-L6)", plainLabel: "compiled-in (fast)" }),
-  modelSwitch("speaker", { what: "speaker model", loadedLabel: "rules + transformer (MiniLM-L6)", plainLabel: "rules (fast)" }),
+  modelSwitch("claims", {
+    what: "claims model", loadedLabel: "transformer (MiniLM-L6)", plainLabel: "compiled-in (fast)",
+    offStatus: "Back to the compiled-in claims model",
+  }),
+  modelSwitch("speaker", {
+    what: "speaker model", loadedLabel: "rules + transformer (MiniLM-L6)", plainLabel: "rules (fast)",
+    offStatus: "Back to the attribution rules alone",
+  }),
 ];
 
 function applyCorpus(corpus, { redraw = true } = {}) {
