@@ -25,33 +25,24 @@
 //   enabled: back to the compiled-in analysis. provenance is the loaded model's, or null.
 // On start: {ready: true, version, corpus: {size, problems}, ratings} once the module is
 //   initialised and the collection loaded, or {ready: false, error}.
-import init, {
-  analyzeHtml, analyzeText, looksLikeHtml, version, Corpus, LeanRatings,
-  loadClaimsModel, unloadClaimsModel, loadSpeakerModel, unloadSpeakerModel,
-} from "../pkg/newsar.js";
+import init, * as engine from "../pkg/newsar.js";
 import { createCorpusService, messageOf } from "../extension/corpus-service.js";
+import { createModelLoader } from "../shared/transformer-models.js";
+
+const { analyzeHtml, analyzeText, looksLikeHtml, version, Corpus, LeanRatings } = engine;
 
 let svc = null;
 
-/** The optional transformer models: where each is fetched from, and how it is (un)loaded. */
-const MODELS = {
-  claims: { file: "claims_minilm.safetensors", make: "make train-claims-transformer", load: loadClaimsModel, unload: unloadClaimsModel },
-  speaker: { file: "speaker_minilm.safetensors", make: "make train-speaker-transformer", load: loadSpeakerModel, unload: unloadSpeakerModel },
-};
+const models = createModelLoader(engine, new URL("../pkg/", import.meta.url));
+let enabledModels = []; // the transformer models the reader switched on
 
 /** Loads (or, not enabled, unloads) one transformer model; returns its provenance or null. */
 async function setModel(name, enabled) {
-  const model = Object.hasOwn(MODELS, name) ? MODELS[name] : null;
-  if (!model) throw new Error(`unknown model ${JSON.stringify(name)}`);
-  if (!enabled) {
-    model.unload();
-    return null;
-  }
-  const response = await fetch(new URL(`../pkg/${model.file}`, import.meta.url));
-  if (!response.ok) {
-    throw new Error(`the transformer ${name} model is not in this build (HTTP ${response.status}); ${model.make} builds it`);
-  }
-  return model.load(new Uint8Array(await response.arrayBuffer()));
+  models.check([name]);
+  const next = enabledModels.filter((m) => m !== name).concat(enabled ? [name] : []);
+  await models.use(next);
+  enabledModels = next;
+  return models.provenance(name);
 }
 
 const ready = init()

@@ -6,9 +6,10 @@
 //   fetched once from this package (../pkg/<file>, same origin as the engine), kept, and loaded
 //   or unloaded so that exactly the requested ones run.
 // Reply:    {id, brief, ms}  or  {id, error}
-import init, {
-  analyzeHtml, analyzeText, version, loadClaimsModel, unloadClaimsModel, loadSpeakerModel, unloadSpeakerModel,
-} from "../pkg/newsar.js";
+import init, * as engine from "../pkg/newsar.js";
+import { createModelLoader } from "../shared/transformer-models.js";
+
+const { analyzeHtml, analyzeText, version } = engine;
 
 const ready = init({ module_or_path: new URL("../pkg/newsar_bg.wasm", import.meta.url) }).then(
   () => self.postMessage({ ready: true, version: version() }),
@@ -23,50 +24,13 @@ function messageOf(e) {
   return e && typeof e.message === "string" && e.message ? e.message : String(e);
 }
 
-/** The optional transformer models: their files in the package, and how each is (un)loaded. */
-const MODELS = {
-  claims: { file: "claims_minilm.safetensors", load: loadClaimsModel, unload: unloadClaimsModel },
-  speaker: { file: "speaker_minilm.safetensors", load: loadSpeakerModel, unload: unloadSpeakerModel },
-};
-const fetched = new Map(); // model name → Promise of its bytes
-const loaded = new Set();
-
-/** Loads exactly the named models (fetching each file once) and unloads the others. */
-async function useModels(names) {
-  for (const name of names) {
-    if (!Object.hasOwn(MODELS, name)) throw new Error(`unknown model "${name}" (known: ${Object.keys(MODELS).join(", ")})`);
-  }
-  for (const [name, model] of Object.entries(MODELS)) {
-    const wanted = names.includes(name);
-    if (wanted && !loaded.has(name)) {
-      if (!fetched.has(name)) {
-        const url = new URL(`../pkg/${model.file}`, import.meta.url);
-        fetched.set(name, fetch(url).then(async (r) => {
-          if (!r.ok) throw new Error(`the ${name} model is not deployed next to the engine (${url.pathname}: HTTP ${r.status})`);
-          return new Uint8Array(await r.arrayBuffer());
-        }));
-      }
-      let bytes;
-      try {
-        bytes = await fetched.get(name);
-      } catch (e) {
-        fetched.delete(name); // a later request may try again
-        throw e;
-      }
-      model.load(bytes);
-      loaded.add(name);
-    } else if (!wanted && loaded.has(name)) {
-      model.unload();
-      loaded.delete(name);
-    }
-  }
-}
+const transformers = createModelLoader(engine, new URL("../pkg/", import.meta.url));
 
 async function handle({ id, kind, input, options, models } = {}) {
   try {
     await ready;
     if (typeof input !== "string") throw new Error("input must be a string");
-    await useModels(Array.isArray(models) ? models : []);
+    await transformers.use(Array.isArray(models) ? models : []);
     const t0 = performance.now();
     const brief = kind === "text" ? analyzeText(input, options || {}) : analyzeHtml(input, options || {});
     self.postMessage({ id, brief, ms: Math.round(performance.now() - t0) });
