@@ -10,7 +10,8 @@
 //   manifest.json
 //   extension/  background.js content.js panel.* analyzer.js worker.js history.js icons/
 //               offscreen.* (Chromium only: Firefox runs the Worker from its background page)
-//   shared/     render.js brief.css worker-client.js   (the renderer and Worker channel the demo uses)
+//   shared/     render.js brief.css worker-client.js idb-store.js transformer-models.js
+//               (the renderer, Worker channel, IndexedDB store and model loader the demo uses)
 //   pkg/        newsar.js newsar_bg.wasm     (the wasm-bindgen output of `make wasm`)
 // Load target/extension/chromium with "Load unpacked" (chrome://extensions, developer mode), or
 // target/extension/firefox/manifest.json from about:debugging → "Load Temporary Add-on".
@@ -109,7 +110,7 @@ for (const [browser, spec] of Object.entries(BROWSERS)) {
   copyTree(SRC, join(dir, "extension"), spec.skip);
   copyFile(join(SHARED, "render.js"), join(dir, "shared/render.js"));
   copyFile(join(SHARED, "brief.css"), join(dir, "shared/brief.css"));
-  copyFile(join(SHARED, "worker-client.js"), join(dir, "shared/worker-client.js"));
+  for (const f of ["worker-client.js", "idb-store.js", "transformer-models.js"]) copyFile(join(SHARED, f), join(dir, `shared/${f}`));
   copyFile(join(PKG, "newsar.js"), join(dir, "pkg/newsar.js"));
   copyFile(join(PKG, "newsar_bg.wasm"), join(dir, "pkg/newsar_bg.wasm"));
   copyFile(join(ROOT, "data/NOTICE.txt"), join(dir, "NOTICE.txt")); // data credits (CC-BY etc.)

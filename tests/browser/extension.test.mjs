@@ -295,9 +295,12 @@ test("both builds are self-contained copies and the Firefox build passes web-ext
 });
 
 test("the extension's own code builds no markup from strings and requests nothing", { timeout: 60_000 }, () => {
+  // The extension's own scripts and every shared script its build ships (not the wasm-bindgen glue).
+  const shipped = readdirSync(join(CHROMIUM_BUILD, "shared")).filter((f) => f.endsWith(".js"));
+  assert.ok(shipped.includes("transformer-models.js") && !shipped.includes("model-fetch.js"), shipped.join(", "));
   const sources = [
     ...listFiles(join(ROOT, "www/extension")).filter((f) => f.endsWith(".js")),
-    join(ROOT, "www/shared/render.js"),
+    ...shipped.map((f) => join(ROOT, "www/shared", f)),
   ];
   for (const f of sources) {
     const code = readFileSync(f, "utf8").replace(/^\s*\/\/.*$/gm, "");
@@ -845,6 +848,62 @@ test("the panel shows the story across outlets and the topic graph, fed by the h
   await panel.close();
   await harbour.close();
   await coast.close();
+});
+
+test("transformer models: the reader loads a file from disk in the panel; wrong files are refused; later analyses use it until removed", { timeout: 120_000 }, async () => {
+  const speakerFile = join(ROOT, "data/models/speaker_minilm.safetensors");
+  assert.ok(existsSync(speakerFile), "the speaker model is in the repository");
+  const tagged = (state) => /transformer speaker tagger/.test(state.brief.provenance.claims);
+  const page = await openFixture("transit-strike.html?models=1");
+  const before = await pressToolbarButton(page);
+  assert.equal(before.status, "done", `${before.error} (${before.detail})`);
+  assert.ok(!tagged(before), "the rules alone, before any model is loaded");
+
+  const panel = await openPanel(before.tabId);
+  await panel.click("#show-history");
+  const row = (name) => panel.locator(`#models-list li[data-model="${name}"]`);
+  await row("speaker").waitFor(WAIT);
+  assert.equal(await row("speaker").getAttribute("data-loaded"), "false");
+  assert.match(await row("speaker").innerText(), /Not loaded: the attribution rules alone/);
+  const status = () => panel.locator("#models-status").innerText();
+  const statusMatches = (re) => panel.waitForFunction((src) => new RegExp(src).test(document.getElementById("models-status").textContent), re.source, WAIT);
+
+  // Not a model, and the wrong model: refused with the engine's reason; nothing is kept.
+  await panel.setInputFiles("#model-speaker-file", { name: "notes.safetensors", mimeType: "application/octet-stream", buffer: Buffer.from("not a model at all") });
+  await statusMatches(/Nothing loaded/);
+  assert.match(await status(), /Nothing loaded\. notes\.safetensors: .*speaker/i);
+  await panel.setInputFiles("#model-claims-file", speakerFile);
+  await statusMatches(/Nothing loaded/);
+  assert.match(await status(), /format "newsar-minilm-speaker-1", expected "newsar-minilm-checkworthy-1"/);
+  assert.deepEqual(await sw.evaluate(async () => (await chrome.storage.local.get("models")).models ?? null), null);
+
+  // The speaker model: checked, kept, shown with its provenance, used by the next analysis.
+  await panel.setInputFiles("#model-speaker-file", speakerFile);
+  await panel.waitForSelector('#models-list li[data-model="speaker"][data-loaded="true"]', WAIT);
+  assert.match(await status(), /Speaker model: loaded speaker_minilm\.safetensors/);
+  assert.match(await row("speaker").innerText(), /Loaded speaker_minilm\.safetensors \(23\.4 MB\)[\s\S]*all-MiniLM-L6-v2/);
+  const record = await sw.evaluate(async () => (await chrome.storage.local.get("models")).models);
+  assert.deepEqual(Object.keys(record), ["speaker"]);
+  assert.equal(record.speaker.size, statSync(speakerFile).size);
+  await page.bringToFront();
+  const withModel = await pressToolbarButton(page);
+  assert.equal(withModel.status, "done", `${withModel.error} (${withModel.detail})`);
+  assert.ok(tagged(withModel), withModel.brief.provenance.claims);
+  assert.ok(withModel.brief.claims.some((c) => c.attribution && c.attribution.speaker), "claims still have their speakers");
+
+  // Removed: the record and the kept file go, and the next analysis is the rules' again.
+  await panel.bringToFront();
+  await panel.click("#model-speaker-remove");
+  await panel.waitForSelector('#models-list li[data-model="speaker"][data-loaded="false"]', WAIT);
+  assert.match(await status(), /Speaker model removed/);
+  assert.deepEqual(await sw.evaluate(async () => (await chrome.storage.local.get("models")).models ?? null), null);
+  await page.bringToFront();
+  const after = await pressToolbarButton(page);
+  assert.equal(after.status, "done", `${after.error} (${after.detail})`);
+  assert.ok(!tagged(after), after.brief.provenance.claims);
+  assert.deepEqual(after.brief.claims, before.brief.claims, "the same claims as before the model was loaded");
+  await panel.close();
+  await page.close();
 });
 
 test("clear all removes every trace of the overlay from the page", { timeout: 60_000 }, async () => {

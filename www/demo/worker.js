@@ -27,13 +27,14 @@
 //   initialised and the collection loaded, or {ready: false, error}.
 import init, * as engine from "../pkg/newsar.js";
 import { createCorpusService, messageOf } from "../extension/corpus-service.js";
+import { fetchModelFiles } from "../shared/model-fetch.js";
 import { createModelLoader } from "../shared/transformer-models.js";
 
 const { analyzeHtml, analyzeText, looksLikeHtml, version, Corpus, LeanRatings } = engine;
 
 let svc = null;
 
-const models = createModelLoader(engine, new URL("../pkg/", import.meta.url));
+const models = createModelLoader(engine, fetchModelFiles(new URL("../pkg/", import.meta.url)));
 let enabledModels = []; // the transformer models the reader switched on
 
 /** Loads (or, not enabled, unloads) one transformer model; returns its provenance or null. */

@@ -12,7 +12,7 @@
 // element's shadow root, so the site's CSS cannot break it.
 //
 // Files to deploy, same origin as the page (Workers must be same-origin):
-//   embed/newsar-brief.js  embed/worker.js  shared/worker-client.js  shared/transformer-models.js
+//   embed/newsar-brief.js  embed/worker.js  shared/worker-client.js  shared/transformer-models.js  shared/model-fetch.js
 //   pkg/newsar.js  pkg/newsar_bg.wasm
 //   and, only for the models attribute, pkg/claims_minilm.safetensors / pkg/speaker_minilm.safetensors
 //

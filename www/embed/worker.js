@@ -7,6 +7,7 @@
 //   or unloaded so that exactly the requested ones run.
 // Reply:    {id, brief, ms}  or  {id, error}
 import init, * as engine from "../pkg/newsar.js";
+import { fetchModelFiles } from "../shared/model-fetch.js";
 import { createModelLoader } from "../shared/transformer-models.js";
 
 const { analyzeHtml, analyzeText, version } = engine;
@@ -24,7 +25,7 @@ function messageOf(e) {
   return e && typeof e.message === "string" && e.message ? e.message : String(e);
 }
 
-const transformers = createModelLoader(engine, new URL("../pkg/", import.meta.url));
+const transformers = createModelLoader(engine, fetchModelFiles(new URL("../pkg/", import.meta.url)));
 
 async function handle({ id, kind, input, options, models } = {}) {
   try {

@@ -17,10 +17,11 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
 
 /**
  * Analyzes a page's HTML in the worker; rejects with the analyzer's message on bad input.
- * `ratings` is the reader's own lean ratings text (from storage.local), if any.
+ * `ratings` is the reader's own lean ratings text (from storage.local), if any; `models` the
+ * {name: stamp} of the transformer models the reader loaded (./model-files.js), if any.
  */
-export function analyze(html, options = {}, { timeoutMs = TIMEOUT_MS, ratings } = {}) {
+export function analyze(html, options = {}, { timeoutMs = TIMEOUT_MS, ratings, models } = {}) {
   return client
-    .request({ html, options, ratings: typeof ratings === "string" && ratings ? ratings : undefined }, { timeoutMs })
+    .request({ html, options, ratings: typeof ratings === "string" && ratings ? ratings : undefined, models }, { timeoutMs })
     .then((msg) => ({ brief: msg.brief, ms: msg.ms }));
 }

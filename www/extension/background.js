@@ -13,6 +13,7 @@
 // No request ever leaves the browser: the only things loaded are the extension's own files.
 import { analyze as analyzeInWorker } from "./analyzer.js";
 import { entryFor, getRatingsText, getSettings, saveEntries } from "./history.js";
+import { getModelRecords, modelStamps } from "./model-files.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const OFFSCREEN_PATH = "extension/offscreen.html";
@@ -71,17 +72,19 @@ async function ensureOffscreen() {
 }
 
 /** {brief, ms}; throws the analyzer's message on input it refuses. The reader's own lean ratings
- * (kept by the side panel in storage.local) override the built-in outlet table. */
+ * (kept by the side panel in storage.local) override the built-in outlet table, and the
+ * transformer models the reader loaded there are used. */
 async function analyzeHtml(html, options) {
   const ratings = await getRatingsText(api.storage);
+  const models = modelStamps(await getModelRecords(api.storage));
   if (api.offscreen && api.offscreen.createDocument) {
     await ensureOffscreen();
-    const reply = await api.runtime.sendMessage({ target: "newsar-offscreen", type: "analyze", html, options, ratings });
+    const reply = await api.runtime.sendMessage({ target: "newsar-offscreen", type: "analyze", html, options, ratings, models });
     if (!reply) throw new Error("the NEWSAR engine did not answer");
     if (reply.error !== undefined) throw new Error(reply.error);
     return reply;
   }
-  return analyzeInWorker(html, options, { ratings }); // Firefox: this event page can start the Worker itself
+  return analyzeInWorker(html, options, { ratings, models }); // Firefox: this event page can start the Worker itself
 }
 
 // ---------------------------------------------------------------- per-tab state

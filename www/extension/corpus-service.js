@@ -16,6 +16,8 @@
 // IndexedDB: database `dbName`, object store "corpus", keys "collection" (the corpus bytes,
 // `Corpus.export()`) and "ratings" (the canonical ratings text, `LeanRatings.export()`).
 
+import { idbStore } from "../shared/idb-store.js";
+
 const STORE = "corpus";
 const CORPUS_KEY = "collection";
 const RATINGS_KEY = "ratings";
@@ -35,29 +37,7 @@ export function createCorpusService({ Corpus, LeanRatings, dbName }) {
   let ratingsText = ""; // canonical text of the reader's ratings; "" = none
   let ratingsSize = 0;
 
-  function openDb() {
-    return new Promise((resolve, reject) => {
-      const req = indexedDB.open(dbName, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-  }
-
-  async function withStore(mode, fn) {
-    const db = await openDb();
-    try {
-      return await new Promise((resolve, reject) => {
-        const tx = db.transaction(STORE, mode);
-        const req = fn(tx.objectStore(STORE));
-        tx.oncomplete = () => resolve(req.result);
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
-    } finally {
-      db.close();
-    }
-  }
+  const withStore = idbStore(dbName, STORE);
 
   const save = () => withStore("readwrite", (s) => s.put(corpus.export(), CORPUS_KEY));
 

@@ -1,5 +1,5 @@
 // NEWSAR offscreen document (Chromium): receives {target: "newsar-offscreen", type: "analyze",
-// html, options} from the service worker and answers with {brief, ms} or {error}. The analysis
+// html, options, ratings, models} from the service worker and answers with {brief, ms} or {error}. The analysis
 // itself runs in the dedicated Worker that analyzer.js starts.
 import { analyze } from "./analyzer.js";
 
@@ -13,7 +13,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return undefined;
   }
   if (message.type !== "analyze") return undefined;
-  analyze(message.html, message.options || {}, { ratings: message.ratings }).then(
+  analyze(message.html, message.options || {}, { ratings: message.ratings, models: message.models }).then(
     (result) => sendResponse(result),
     (e) => sendResponse({ error: e && e.message ? e.message : String(e) }),
   );

@@ -6,12 +6,15 @@
 // the brief shows its story across outlets (perspective table, blindspot, shared claims, entities
 // per side) and the topic graph (type filter, this article's neighbourhood, click a node for its
 // articles). The reader's own lean ratings are imported here (checked by the engine, kept in
-// storage.local as "leanRatings") and used by every later analysis.
+// storage.local as "leanRatings") and used by every later analysis, and so are the optional
+// transformer models the reader picks from their disk (checked by the engine, their bytes kept in
+// IndexedDB by the worker, a record of each in storage.local: ./model-files.js).
 //
 // The brief of a tab is written by the background to storage.session under "tab:<id>" as
 // {status: "analyzing" | "done" | "error", brief, error}; this page follows the active tab of
 // its window, or the tab named by ?tab=<id> when it is opened in a tab of its own.
 import { renderBrief, updateConnections } from "../shared/render.js";
+import { MODEL_FILES } from "../shared/transformer-models.js";
 import { createWorkerClient } from "../shared/worker-client.js";
 import {
   HISTORY_KEY,
@@ -28,6 +31,7 @@ import {
   setRatingsText,
   setSettings,
 } from "./history.js";
+import { MAX_MODEL_BYTES, MODELS_KEY, getModelRecords, setModelRecord } from "./model-files.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -59,6 +63,8 @@ const ui = {
   clearRatings: $("clear-ratings"),
   ratingsStatus: $("ratings-status"),
   ratingsList: $("ratings-list"),
+  modelsList: $("models-list"),
+  modelsStatus: $("models-status"),
 };
 
 const fixedTab = new URLSearchParams(location.search).get("tab");
@@ -256,6 +262,105 @@ async function loadRatings() {
   }
 }
 
+// ---------------------------------------------------------------- the optional transformer models
+
+const MODEL_ROWS = [
+  { name: "speaker", title: "Speaker model", does: "who made each claim", without: "the attribution rules alone" },
+  { name: "claims", title: "Claims model", does: "which sentences are check-worthy claims", without: "the compiled-in check-worthiness model" },
+];
+
+function modelsMessage(text, isError = false) {
+  ui.modelsStatus.textContent = text;
+  ui.modelsStatus.classList.toggle("is-error", isError);
+}
+
+const megabytes = (n) => `${(n / 1e6).toFixed(1)} MB`;
+
+/** Draws one row per model: its state, a file picker and a remove button (text only). */
+async function showModels() {
+  const records = await getModelRecords(api.storage);
+  ui.modelsList.replaceChildren(
+    ...MODEL_ROWS.map(({ name, title, does, without }) => {
+      const record = records[name];
+      const li = document.createElement("li");
+      li.className = "models__item";
+      li.dataset.model = name;
+      li.dataset.loaded = record ? "true" : "false";
+      const head = document.createElement("div");
+      const strong = document.createElement("strong");
+      strong.textContent = title;
+      const state = document.createElement("span");
+      state.className = "models__state";
+      state.textContent = record
+        ? `: ${does}. Loaded ${record.file} (${megabytes(record.size)}).`
+        : `: ${does} (${MODEL_FILES[name].file}). Not loaded: ${without}.`;
+      head.append(strong, state);
+      li.append(head);
+      if (record && typeof record.provenance === "string") {
+        const prov = document.createElement("p");
+        prov.className = "models__provenance";
+        prov.textContent = record.provenance;
+        li.append(prov);
+      }
+      const actions = document.createElement("div");
+      actions.className = "actions";
+      const input = document.createElement("input");
+      input.type = "file";
+      input.id = `model-${name}-file`;
+      input.className = "visually-hidden";
+      input.accept = ".safetensors";
+      input.addEventListener("change", () => loadModelFile(name, input));
+      const pick = document.createElement("label");
+      pick.className = "btn";
+      pick.htmlFor = input.id;
+      pick.textContent = record ? "Replace file" : "Load file";
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "btn";
+      remove.id = `model-${name}-remove`;
+      remove.textContent = "Remove";
+      remove.disabled = !record;
+      remove.addEventListener("click", () => removeModel(name));
+      actions.append(pick, input, remove);
+      li.append(actions);
+      return li;
+    }),
+  );
+}
+
+async function loadModelFile(name, input) {
+  const file = input.files && input.files[0];
+  input.value = "";
+  if (!file) return;
+  const { title } = MODEL_ROWS.find((r) => r.name === name);
+  if (file.size > MAX_MODEL_BYTES) {
+    modelsMessage(`Nothing loaded. ${file.name} is larger than ${megabytes(MAX_MODEL_BYTES)}.`, true);
+    return;
+  }
+  modelsMessage(`Checking ${file.name}…`);
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { record } = await ask({ kind: "model-add", name, bytes, file: file.name });
+    await setModelRecord(api.storage, name, record);
+    modelsMessage(`${title}: loaded ${file.name}. New analyses use it (press Analyze to redo this page).`);
+  } catch (e) {
+    modelsMessage(`Nothing loaded. ${file.name}: ${e && e.message ? e.message : e}`, true);
+  }
+  await showModels();
+}
+
+async function removeModel(name) {
+  const { title, without } = MODEL_ROWS.find((r) => r.name === name);
+  try {
+    await setModelRecord(api.storage, name, null); // first, so no analysis asks for the file
+    await ask({ kind: "model-remove", name });
+    modelsMessage(`${title} removed. New analyses use ${without}.`);
+  } catch (e) {
+    modelsMessage(`The ${title.toLowerCase()} could not be removed: ${e && e.message ? e.message : e}`, true);
+  }
+  await showModels();
+}
+
 /** Draws the state of the followed tab. */
 async function showTab() {
   showing = { from: "tab", key: null, briefId: showing.from === "tab" ? showing.briefId : null, brief: showing.from === "tab" ? showing.brief : null };
@@ -414,6 +519,7 @@ ui.analyze.addEventListener("click", async () => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "session" && tabId !== null && changes[tabKey(tabId)] && showing.from === "tab") showTab();
   if (area === "local" && changes[HISTORY_KEY]) syncCollection().then(refreshConnections);
+  if (area === "local" && changes[MODELS_KEY]) showModels(); // also when another window changed them
   if (area === "local" && (changes[HISTORY_KEY] || changes[SETTINGS_KEY])) {
     if (!ui.viewHistory.hidden) refreshHistory();
     else loadHistory(api.storage).then((l) => (ui.historyCount.textContent = l.length ? `(${l.length})` : ""));
@@ -439,6 +545,7 @@ if (fixedTab === null) {
 (async () => {
   syncCollection();
   loadRatings();
+  showModels();
   if (tabId === null) await followActiveTab();
   await showTab();
   refreshHistory();

@@ -6,8 +6,10 @@
 //     `Corpus` fed from the history, saved in this extension's IndexedDB ("newsar-extension"),
 //     with its stories, perspectives and topic graph, and the reader's own lean ratings.
 //
-// Request:  {id, html, options, ratings?}   options: {url, now, title?}; ratings: the reader's
-//           ratings text (LeanRatings.export()), which overrides the built-in outlet table
+// Request:  {id, html, options, ratings?, models?}   options: {url, now, title?}; ratings: the
+//           reader's ratings text (LeanRatings.export()), which overrides the built-in outlet
+//           table; models: {name: stamp} of the transformer models the reader loaded (their
+//           files are read from IndexedDB, ./model-files.js, when the stamp is new to this worker)
 // Reply:    {id, brief, ms}  or  {id, error}
 // Request:  {id, kind: "sync", items: [{brief, ref}]}  oldest first; briefs already in the
 //           collection change nothing.                  Reply: {id, added, size}
@@ -18,9 +20,16 @@
 // Request:  {id, kind: "ratings", text} | {id, kind: "ratings-clear"}
 //           Reply: {id, ratings: {size, list, rerated}, text}   text: the canonical ratings to keep
 // Request:  {id, kind: "ratings-info"}                  Reply: {id, ratings}
+// Request:  {id, kind: "model-add", name, bytes, file}  the engine checks the file, which is then
+//           kept in IndexedDB.                  Reply: {id, record: {stamp, file, size, provenance}}
+// Request:  {id, kind: "model-remove", name}            Reply: {id, removed: name}
 // On start: {ready: true, version}  or  {ready: false, error}
-import init, { analyzeHtml, version, Corpus, LeanRatings } from "../pkg/newsar.js";
+import init, * as engine from "../pkg/newsar.js";
+import { checkModelNames, createModelLoader, MODEL_FILES } from "../shared/transformer-models.js";
 import { createCorpusService, messageOf } from "./corpus-service.js";
+import { MAX_MODEL_BYTES, readModelFile, removeModelFile, saveModelFile } from "./model-files.js";
+
+const { analyzeHtml, version, Corpus, LeanRatings } = engine;
 
 let svc = null;
 let loading = null;
@@ -44,15 +53,47 @@ async function collection() {
   return { svc, problems };
 }
 
+/** The reader's transformer models, loaded into this worker's engine from IndexedDB. */
+const transformers = createModelLoader(engine, readModelFile);
+
+/** {name: stamp} from a request, checked. */
+function requestedModels(models) {
+  if (models === undefined || models === null) return {};
+  if (typeof models !== "object" || Array.isArray(models)) throw new Error("models must be an object {name: stamp}");
+  checkModelNames(Object.keys(models));
+  return models;
+}
+
+/** Checks a model file with the engine itself, then keeps it; the record for storage.local. */
+async function addModel({ name, bytes, file }) {
+  checkModelNames([name]);
+  if (!(bytes instanceof Uint8Array)) throw new Error("the model file's bytes must be a Uint8Array");
+  if (bytes.length > MAX_MODEL_BYTES) throw new Error(`the file is larger than ${MAX_MODEL_BYTES / 1e6} MB`);
+  const { load, unload } = MODEL_FILES[name];
+  const provenance = engine[load](bytes); // throws, with the engine's reason, on any other file
+  engine[unload](); // only checked here: the analysis worker loads it when it is asked to use it
+  await saveModelFile(name, bytes);
+  const stamp = `${Date.now().toString(36)}-${bytes.length}`;
+  return { stamp, file: typeof file === "string" && file ? file : MODEL_FILES[name].file, size: bytes.length, provenance };
+}
+
 async function answer(msg) {
   const { kind } = msg;
   if (kind === undefined) {
     if (typeof msg.html !== "string") throw new Error("the page's HTML must be a string");
     const options = { ...(msg.options || {}) };
     if (typeof msg.ratings === "string" && msg.ratings) options.lean_ratings = msg.ratings;
+    const models = requestedModels(msg.models);
+    await transformers.use(Object.keys(models), models);
     const t0 = performance.now();
     const brief = analyzeHtml(msg.html, options);
     return { brief, ms: Math.round(performance.now() - t0) };
+  }
+  if (kind === "model-add") return { record: await addModel(msg) };
+  if (kind === "model-remove") {
+    checkModelNames([msg.name]);
+    await removeModelFile(msg.name);
+    return { removed: msg.name };
   }
   const { svc: c, problems } = await collection();
   switch (kind) {
