@@ -7,14 +7,17 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 PORT ?= 8080
 WASM_TARGET := wasm32-unknown-unknown
+# WebAssembly SIMD (every current browser and Node have it): the transformer models' inner
+# products use it (src/encoder/bert.rs), with results bit for bit those of the scalar code.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -C target-feature=+simd128
 WASM_RAW := target/$(WASM_TARGET)/wasm/newsar.wasm
 CLAIMS_MODEL := data/models/claims_minilm.safetensors
 SPEAKER_MODEL := data/models/speaker_minilm.safetensors
 NEWSAR := target/release/newsar
 DATA ?= ../shared/data
-# The wasm features rustc emits by default; binaryen must keep to these (no GC / typed refs).
+# The wasm features rustc emits (its defaults and SIMD); binaryen must keep to these (no GC / typed refs).
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-                 --enable-mutable-globals --enable-reference-types --enable-multivalue
+                 --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd
 
 .PHONY: help setup-build setup-test native wasm demo serve test test-rust test-wasm test-browser \
         lint eval bench fuzz train-ner train-claims train-claims-transformer \

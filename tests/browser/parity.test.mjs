@@ -1,6 +1,8 @@
 // Parity: the native CLI and the WebAssembly module give byte-identical brief JSON for every
 // fixture (and the same error message where the input is refused); the object API equals the
-// JSON API. Needs `make native wasm` (the Makefile's test-browser target builds both).
+// JSON API. With both optional transformer models loaded, too: the WebAssembly build's SIMD inner
+// products (src/encoder/bert.rs) must give what the native ones give, bit for bit. Needs
+// `make native wasm` (the Makefile's test-browser target builds both).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
@@ -10,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const cli = join(root, "target", "release", "newsar");
-const { initSync, analyzeHtml, analyzeText, analyzeHtmlJson, analyzeTextJson, looksLikeHtml } =
+const { initSync, analyzeHtml, analyzeText, analyzeHtmlJson, analyzeTextJson, looksLikeHtml, loadClaimsModel, unloadClaimsModel, loadSpeakerModel, unloadSpeakerModel } =
   await import(join(root, "pkg", "newsar.js"));
 initSync({ module: readFileSync(join(root, "pkg", "newsar_bg.wasm")) });
 
@@ -25,9 +27,13 @@ fixtures.push({
 });
 fixtures.push({ name: "sample with outlet url", path: join(root, "tests", "fixtures", "transit-strike.html"), url: "https://www.nytimes.com/2025/10/02/nyregion/strike.html" });
 
-function runCli(f) {
+const CLAIMS_MODEL = join(root, "data", "models", "claims_minilm.safetensors");
+const SPEAKER_MODEL = join(root, "data", "models", "speaker_minilm.safetensors");
+
+function runCli(f, { models = false } = {}) {
   const args = ["analyze", f.path, "--format", "json", "--now", NOW];
   if (f.url) args.push("--url", f.url);
+  if (models) args.push("--claims-model", CLAIMS_MODEL, "--speaker-model", SPEAKER_MODEL);
   const r = spawnSync(cli, args, { encoding: "utf8" });
   return r.status === 0 ? { json: r.stdout } : { error: r.stderr.trim().replace(/^newsar: /, "") };
 }
@@ -63,6 +69,24 @@ for (const f of fixtures) {
     assert.deepEqual(wasm.object, JSON.parse(wasm.json), "object API equals JSON API");
   });
 }
+
+test("native and wasm agree byte for byte with both transformer models loaded", { timeout: 120_000 }, () => {
+  loadClaimsModel(readFileSync(CLAIMS_MODEL));
+  loadSpeakerModel(readFileSync(SPEAKER_MODEL));
+  try {
+    for (const name of ["transit-strike.html", "unicode.html", "bundled sample"]) {
+      const f = fixtures.find((x) => x.name === name);
+      const native = runCli(f, { models: true });
+      assert.equal(native.error, undefined, `${name}: ${native.error}`);
+      const wasm = runWasm(f);
+      assert.match(wasm.object.provenance.claims, /transformer speaker tagger/, name);
+      assert.equal(wasm.json, native.json, `${name}: the same brief with the models`);
+    }
+  } finally {
+    unloadClaimsModel();
+    unloadSpeakerModel();
+  }
+});
 
 test("at least one fixture is refused and most are analyzed", () => {
   const results = fixtures.map(runCli);
