@@ -419,6 +419,27 @@ test("the toolbar button draws the overlay on a news page: highlights, badge, ca
   assert.match(snap.toolbar, new RegExp(`Claims \\(${brief.claims.length}\\)`));
   assert.deepEqual(snap.dangerous, []);
 
+  // Clicking the factuality score opens its evidence: every component of the formula, and every
+  // evidence span quoted from the article; clicking a quote lights that span on the page.
+  assert.equal(snap.factualityDetail, null, "closed at first");
+  await page.mouse.click(snap.controls.factuality.x, snap.controls.factuality.y);
+  snap = await snapshot(transit.tabId);
+  assert.ok(snap.factualityDetail, "the detail opened");
+  for (const c of brief.factuality.components) assert.ok(snap.factualityDetail.includes(c.name), `component ${c.name}`);
+  const evidence = brief.factuality.evidence.map((ev) => `“${brief.article.text.slice(ev.start, ev.end)}”${ev.reason}`);
+  assert.ok(evidence.length > 0);
+  for (const ev of evidence) assert.ok(snap.factualityDetail.replace(/\s+/g, "").includes(ev.replace(/\s+/g, "")), `evidence ${ev}`);
+  await page.mouse.click(snap.controls.firstEvidence.x, snap.controls.firstEvidence.y);
+  await page.waitForFunction(() => (CSS.highlights.get("newsar-focus")?.size ?? 0) > 0, null, WAIT);
+  const first = brief.factuality.evidence[0];
+  assert.deepEqual((await pageHighlights(page))["newsar-focus"], [brief.article.text.slice(first.start, first.end)]);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  snap = await snapshot(transit.tabId);
+  await page.mouse.click(snap.controls.factuality.x, snap.controls.factuality.y);
+  snap = await snapshot(transit.tabId);
+  assert.equal(snap.factualityDetail, null, "closed again");
+  assert.equal((await pageHighlights(page))["newsar-focus"], undefined, "and the evidence light is off");
+
   // Hover cards: an entity (its card, and all its mentions lit), then a claim.
   const union = brief.entities.find((e) => e.name === "Lakeport Transit Workers Union");
   const mentionTexts = union.mentions.map((m) => brief.article.text.slice(m.start, m.end)).sort();

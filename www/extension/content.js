@@ -303,6 +303,17 @@
     .tone-3 { background: #c27c12; } .tone-4 { background: #b3261e; }
     .open { border: 1px solid #1c1b19; background: #1c1b19; color: #fbf9f4; border-radius: 3px; padding: 2px 8px; font-size: 12px; }
     .open:hover { background: #b3261e; border-color: #b3261e; }
+    .fact-toggle { border: 0; border-bottom: 1px dashed #6d675d; background: none; padding: 0; color: inherit; }
+    .fact-toggle:hover, .fact-toggle[aria-expanded="true"] { border-bottom-color: #b3261e; }
+    .fact-detail { flex-basis: 100%; max-height: 320px; overflow: auto; border-top: 1px solid #d9d2c3; padding-top: 6px; font-size: 12px; }
+    .fact-head { margin: 2px 0 4px; color: #6d675d; }
+    .fact-parts, .fact-evidence { list-style: none; margin: 0 0 6px; padding: 0; }
+    .fact-part, .fact-ev { margin: 2px 0; }
+    .fact-name { font-weight: 600; }
+    .fact-weight { margin-left: 6px; font-variant-numeric: tabular-nums; }
+    .fact-weight.pos { color: #2d7a4c; } .fact-weight.neg { color: #b3261e; }
+    .fact-quote { border: 0; background: none; padding: 0; text-align: left; color: #1c1b19; text-decoration: underline dotted; }
+    .fact-quote:hover { color: #b3261e; }
   `;
 
   function findHeadline(brief) {
@@ -322,7 +333,7 @@
     return heads.find((h) => h.localName === "h1") || null;
   }
 
-  function renderBadge(brief) {
+  function renderBadge(brief, loc) {
     const { host, root } = makeHost("badge", BADGE_CSS);
     const wrap = el("div", "nsr badge");
     wrap.setAttribute("role", "note");
@@ -341,8 +352,13 @@
     wrap.append(el("span", "brand", "NEWSAR"));
     const toneItem = item("Tone", toneLabel, el("span", `dot tone-${level}`));
     toneItem.dataset.field = "tone";
-    const factItem = item("Factuality", `${str(fact.label) || "—"} ${fixed2(fact.score)}`);
+    // The factuality score is a button: it opens how the score was made (the detail below).
+    const factItem = el("button", "item fact-toggle");
+    factItem.type = "button";
     factItem.dataset.field = "factuality";
+    factItem.setAttribute("aria-expanded", "false");
+    factItem.title = "How this score was made";
+    factItem.append(el("span", "label", "Factuality"), el("span", "value", `${str(fact.label) || "—"} ${fixed2(fact.score)}`));
     wrap.append(toneItem, factItem);
     const lean = brief.source && brief.source.lean;
     if (lean && lean.label) wrap.append(item("Lean", str(lean.label)));
@@ -353,8 +369,62 @@
       api.runtime.sendMessage({ type: "newsar:open-panel" }).catch(() => {});
     });
     wrap.append(open);
+    const detail = factualityDetail(fact, brief.article.text, loc);
+    detail.hidden = true;
+    factItem.addEventListener("click", () => {
+      detail.hidden = !detail.hidden;
+      factItem.setAttribute("aria-expanded", String(!detail.hidden));
+      if (detail.hidden) setFocus([]);
+    });
+    wrap.append(detail);
     root.append(wrap);
-    return { host, root };
+    return { host, root, detail };
+  }
+
+  /**
+   * The factuality score's evidence: each component of the documented formula with its value and
+   * contribution, then every evidence span (quoted from the article, with its reason and weight);
+   * clicking a quote lights that span on the page and scrolls to it.
+   */
+  function factualityDetail(fact, text, loc) {
+    const detail = el("div", "fact-detail");
+    detail.append(el("div", "fact-head", `Score ${fixed2(fact.score)}: the sum of the contributions below, kept within 0–1.`));
+    const parts = el("ul", "fact-parts");
+    for (const c of arr(fact.components)) {
+      if (!c) continue;
+      const li = el("li", "fact-part");
+      const contribution = num(c.contribution);
+      li.append(
+        el("span", "fact-name", str(c.name)),
+        el("span", "muted", ` ${num(c.value).toFixed(2)}`),
+        el("span", `fact-weight ${contribution < 0 ? "neg" : "pos"}`, `${contribution < 0 ? "−" : "+"}${Math.abs(contribution).toFixed(2)}`),
+      );
+      parts.append(li);
+    }
+    detail.append(parts);
+    const evidence = arr(fact.evidence).filter((ev) => ev && num(ev.end) > num(ev.start));
+    detail.append(el("div", "fact-head", evidence.length ? `Evidence on the page (${evidence.length}):` : "No evidence spans."));
+    const list = el("ul", "fact-evidence");
+    for (const ev of evidence) {
+      const li = el("li", "fact-ev");
+      const quote = el("button", "fact-quote", `“${text.slice(num(ev.start), num(ev.end))}”`);
+      quote.type = "button";
+      quote.title = "Show it on the page";
+      quote.addEventListener("click", () => {
+        const ranges = rangesFor(loc, num(ev.start), num(ev.end)).map((r) => r.range);
+        setFocus(ranges);
+        if (ranges[0]) ranges[0].startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "smooth" });
+      });
+      const weight = num(ev.weight);
+      li.append(
+        quote,
+        el("span", "muted", ` ${str(ev.reason)} `),
+        el("span", `fact-weight ${weight < 0 ? "neg" : "pos"}`, `${weight < 0 ? "−" : "+"}${Math.abs(weight).toFixed(2)}`),
+      );
+      list.append(li);
+    }
+    detail.append(list);
+    return detail;
   }
 
   function placeBadge(badge, brief, loc) {
@@ -689,7 +759,7 @@
       applyLayers();
     }
 
-    state.badge = renderBadge(brief);
+    state.badge = renderBadge(brief, loc);
     const badgeAt = placeBadge(state.badge, brief, loc);
     state.card = renderCard();
     document.documentElement.append(state.card.host);
@@ -749,14 +819,19 @@
       for (const b of state.toolbar.root.querySelectorAll("button[data-action]")) controls[b.dataset.action] = center(b);
     }
     if (state && state.badge) {
-      const open = state.badge.root.querySelector("button");
+      const open = state.badge.root.querySelector("button.open");
       if (open) controls.open = center(open);
+      const fact = state.badge.root.querySelector("button.fact-toggle");
+      if (fact) controls.factuality = center(fact);
+      const quote = state.badge.root.querySelector("button.fact-quote");
+      if (quote && !state.badge.detail.hidden) controls.firstEvidence = center(quote);
     }
     return {
       drawn: !!(state && state.brief),
       controls,
       highlightApi: hasHighlights,
       badge: textOf(state && state.badge),
+      factualityDetail: state && state.badge && !state.badge.detail.hidden ? state.badge.detail.textContent : null,
       toolbar: textOf(state && state.toolbar),
       card: state && state.card && !state.card.card.hidden ? state.card.card.textContent : null,
       layers: state ? { ...state.layers } : {},
