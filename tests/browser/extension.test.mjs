@@ -425,6 +425,8 @@ test("the toolbar button draws the overlay on a news page: highlights, badge, ca
   await page.mouse.click(snap.controls.factuality.x, snap.controls.factuality.y);
   snap = await snapshot(transit.tabId);
   assert.ok(snap.factualityDetail, "the detail opened");
+  await mkdir(OUT, { recursive: true });
+  await page.locator('[data-newsar-overlay="badge"]').screenshot({ path: resolve(OUT, "overlay-factuality.png") });
   for (const c of brief.factuality.components) assert.ok(snap.factualityDetail.includes(c.name), `component ${c.name}`);
   const evidence = brief.factuality.evidence.map((ev) => `“${brief.article.text.slice(ev.start, ev.end)}”${ev.reason}`);
   assert.ok(evidence.length > 0);
@@ -903,6 +905,8 @@ test("transformer models: the reader loads a file from disk in the panel; wrong 
   await panel.waitForSelector('#models-list li[data-model="speaker"][data-loaded="true"]', WAIT);
   assert.match(await status(), /Speaker model: loaded speaker_minilm\.safetensors/);
   assert.match(await row("speaker").innerText(), /Loaded speaker_minilm\.safetensors \(23\.4 MB\)[\s\S]*all-MiniLM-L6-v2/);
+  await mkdir(OUT, { recursive: true });
+  await panel.locator("section.models").screenshot({ path: resolve(OUT, "panel-models.png") });
   const record = await sw.evaluate(async () => (await chrome.storage.local.get("models")).models);
   assert.deepEqual(Object.keys(record), ["speaker"]);
   assert.equal(record.speaker.size, statSync(speakerFile).size);
