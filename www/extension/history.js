@@ -7,6 +7,7 @@
 //   "settings": {history: true|false}
 //   "leanRatings": the reader's own lean ratings, canonical JSON text (LeanRatings.export()),
 //                  checked by the engine before it is stored; absent = the built-in table only
+//   "models":   the transformer models the reader loaded, one record each (see model-files.js)
 //
 // The history also feeds the local collection (stories across outlets, topic graph): the side
 // panel's worker adds every history brief to a wasm Corpus kept in the extension's IndexedDB
