@@ -432,15 +432,22 @@ test("the toolbar button draws the overlay on a news page: highlights, badge, ca
   assert.ok(evidence.length > 0);
   for (const ev of evidence) assert.ok(snap.factualityDetail.replace(/\s+/g, "").includes(ev.replace(/\s+/g, "")), `evidence ${ev}`);
   await page.mouse.click(snap.controls.firstEvidence.x, snap.controls.firstEvidence.y);
-  await page.waitForFunction(() => (CSS.highlights.get("newsar-focus")?.size ?? 0) > 0, null, WAIT);
+  await page.waitForFunction(() => (CSS.highlights.get("newsar-evidence")?.size ?? 0) > 0, null, WAIT);
   const first = brief.factuality.evidence[0];
-  assert.deepEqual((await pageHighlights(page))["newsar-focus"], [brief.article.text.slice(first.start, first.end)]);
+  assert.deepEqual((await pageHighlights(page))["newsar-evidence"], [brief.article.text.slice(first.start, first.end)]);
+  // Hovering a name (its own focus light) leaves the evidence lit.
+  const someName = await rangeCenter(page, "newsar-ent-organization", "Lakeport Transit Workers Union");
+  await page.mouse.move(someName.x, someName.y);
+  await page.waitForFunction(() => (CSS.highlights.get("newsar-focus")?.size ?? 0) > 0, null, WAIT);
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => !CSS.highlights.has("newsar-focus"), null, WAIT);
+  assert.deepEqual((await pageHighlights(page))["newsar-evidence"], [brief.article.text.slice(first.start, first.end)]);
   await page.evaluate(() => window.scrollTo(0, 0));
   snap = await snapshot(transit.tabId);
   await page.mouse.click(snap.controls.factuality.x, snap.controls.factuality.y);
   snap = await snapshot(transit.tabId);
   assert.equal(snap.factualityDetail, null, "closed again");
-  assert.equal((await pageHighlights(page))["newsar-focus"], undefined, "and the evidence light is off");
+  assert.equal((await pageHighlights(page))["newsar-evidence"], undefined, "and the evidence light is off");
 
   // Hover cards: an entity (its card, and all its mentions lit), then a claim.
   const union = brief.entities.find((e) => e.name === "Lakeport Transit Workers Union");
@@ -898,7 +905,23 @@ test("transformer models: the reader loads a file from disk in the panel; wrong 
   await panel.setInputFiles("#model-claims-file", speakerFile);
   await statusMatches(/Nothing loaded/);
   assert.match(await status(), /format "newsar-minilm-speaker-1", expected "newsar-minilm-checkworthy-1"/);
-  assert.deepEqual(await sw.evaluate(async () => (await chrome.storage.local.get("models")).models ?? null), null);
+  const records = () => sw.evaluate(async () => chrome.storage.local.get(["model:speaker", "model:claims"]));
+  const keptFiles = () =>
+    sw.evaluate(
+      () =>
+        new Promise((ok, no) => {
+          const open = indexedDB.open("newsar-models", 1);
+          open.onupgradeneeded = () => open.result.createObjectStore("files");
+          open.onerror = () => no(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction("files").objectStore("files").getAllKeys();
+            req.onsuccess = () => ok(req.result.map(String));
+            req.onerror = () => no(req.error);
+          };
+        }),
+    );
+  assert.deepEqual(await records(), {});
+  assert.deepEqual(await keptFiles(), [], "nothing kept from the refused files");
 
   // The speaker model: checked, kept, shown with its provenance, used by the next analysis.
   await panel.setInputFiles("#model-speaker-file", speakerFile);
@@ -907,21 +930,53 @@ test("transformer models: the reader loads a file from disk in the panel; wrong 
   assert.match(await row("speaker").innerText(), /Loaded speaker_minilm\.safetensors \(23\.4 MB\)[\s\S]*all-MiniLM-L6-v2/);
   await mkdir(OUT, { recursive: true });
   await panel.locator("section.models").screenshot({ path: resolve(OUT, "panel-models.png") });
-  const record = await sw.evaluate(async () => (await chrome.storage.local.get("models")).models);
-  assert.deepEqual(Object.keys(record), ["speaker"]);
-  assert.equal(record.speaker.size, statSync(speakerFile).size);
+  const record = (await records())["model:speaker"];
+  assert.deepEqual(Object.keys(await records()), ["model:speaker"]);
+  assert.equal(record.size, statSync(speakerFile).size);
+  assert.deepEqual(await keptFiles(), [`speaker:${record.stamp}`], "the bytes are kept under the record's stamp");
   await page.bringToFront();
   const withModel = await pressToolbarButton(page);
   assert.equal(withModel.status, "done", `${withModel.error} (${withModel.detail})`);
   assert.ok(tagged(withModel), withModel.brief.provenance.claims);
   assert.ok(withModel.brief.claims.some((c) => c.attribution && c.attribution.speaker), "claims still have their speakers");
+  assert.deepEqual(withModel.warnings, []);
+
+  // Loaded again (a new stamp): the file it replaces is pruned.
+  await panel.bringToFront();
+  await panel.setInputFiles("#model-speaker-file", speakerFile);
+  await panel.waitForFunction((old) => /loaded speaker_minilm/.test(document.getElementById("models-status").textContent) && !document.querySelector("#model-speaker-remove").disabled, record.stamp, WAIT);
+  const again = (await records())["model:speaker"];
+  assert.notEqual(again.stamp, record.stamp);
+  assert.deepEqual(await keptFiles(), [`speaker:${again.stamp}`]);
+
+  // Its bytes gone from storage (say, evicted): the analysis runs without it and says so.
+  await sw.evaluate(
+    () =>
+      new Promise((ok, no) => {
+        const open = indexedDB.open("newsar-models", 1);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("files", "readwrite");
+          tx.objectStore("files").clear();
+          tx.oncomplete = ok;
+          tx.onerror = () => no(tx.error);
+        };
+        open.onerror = () => no(open.error);
+      }),
+  );
+  await page.bringToFront();
+  const missing = await pressToolbarButton(page);
+  assert.equal(missing.status, "done", `${missing.error} (${missing.detail})`);
+  assert.ok(!tagged(missing), "the tagger did not run");
+  assert.equal(missing.warnings.length, 1, JSON.stringify(missing.warnings));
+  assert.match(missing.warnings[0], /The speaker model was not used: its file is no longer in this browser's storage/);
 
   // Removed: the record and the kept file go, and the next analysis is the rules' again.
   await panel.bringToFront();
   await panel.click("#model-speaker-remove");
   await panel.waitForSelector('#models-list li[data-model="speaker"][data-loaded="false"]', WAIT);
   assert.match(await status(), /Speaker model removed/);
-  assert.deepEqual(await sw.evaluate(async () => (await chrome.storage.local.get("models")).models ?? null), null);
+  assert.deepEqual(await records(), {});
+  assert.deepEqual(await keptFiles(), []);
   await page.bringToFront();
   const after = await pressToolbarButton(page);
   assert.equal(after.status, "done", `${after.error} (${after.detail})`);

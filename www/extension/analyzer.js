@@ -4,7 +4,7 @@
 // exists. Nothing here runs at import time, so the service worker can import this module safely.
 //
 //   import { analyze } from "./analyzer.js";
-//   const { brief, ms } = await analyze(html, { url, now: "2026-11-25" });
+//   const { brief, ms, warnings } = await analyze(html, { url, now: "2026-11-25" });
 
 import { createWorkerClient } from "../shared/worker-client.js";
 
@@ -23,5 +23,5 @@ const client = createWorkerClient(new URL("./worker.js", import.meta.url), {
 export function analyze(html, options = {}, { timeoutMs = TIMEOUT_MS, ratings, models } = {}) {
   return client
     .request({ html, options, ratings: typeof ratings === "string" && ratings ? ratings : undefined, models }, { timeoutMs })
-    .then((msg) => ({ brief: msg.brief, ms: msg.ms }));
+    .then((msg) => ({ brief: msg.brief, ms: msg.ms, warnings: Array.isArray(msg.warnings) ? msg.warnings : [] }));
 }

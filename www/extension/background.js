@@ -71,7 +71,7 @@ async function ensureOffscreen() {
   await creatingOffscreen;
 }
 
-/** {brief, ms}; throws the analyzer's message on input it refuses. The reader's own lean ratings
+/** {brief, ms, warnings}; throws the analyzer's message on input it refuses. The reader's own lean ratings
  * (kept by the side panel in storage.local) override the built-in outlet table, and the
  * transformer models the reader loaded there are used. */
 async function analyzeHtml(html, options) {
@@ -139,9 +139,9 @@ async function runAnalysis(tabId, tabUrl) {
     if (!page || typeof page.html !== "string") throw new Error((page && page.error) || "could not read the page");
     url = page.url;
     if (page.html.length > MAX_HTML_CHARS) throw new Error("this page is too large to analyze");
-    const { brief, ms } = await analyzeHtml(page.html, { url: page.url, now: today() });
+    const { brief, ms, warnings } = await analyzeHtml(page.html, { url: page.url, now: today() });
     const overlay = await api.tabs.sendMessage(tabId, { type: "newsar:show", brief });
-    await setTabState(tabId, { status: "done", brief, overlay, url: page.url, ms, total: Date.now() - started });
+    await setTabState(tabId, { status: "done", brief, overlay, url: page.url, ms, warnings: warnings || [], total: Date.now() - started });
     const settings = await getSettings(api.storage);
     if (settings.history) await saveEntries(api.storage, [entryFor(brief, page.url)]);
     setBadge(tabId, "");

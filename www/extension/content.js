@@ -34,6 +34,7 @@
     claim: "newsar-claim",
     claimStrong: "newsar-claim-strong",
     focus: "newsar-focus",
+    evidence: "newsar-evidence",
     entity: (type) => `newsar-ent-${type}`,
   };
   const SKIP_TAGS = new Set([
@@ -254,6 +255,7 @@
       `::highlight(${HL.claim}) { text-decoration: underline dotted 2px rgb(179 38 30 / 0.85); }`,
       `::highlight(${HL.claimStrong}) { text-decoration: underline solid 2px rgb(179 38 30 / 0.95); }`,
       `::highlight(${HL.focus}) { background-color: rgb(255 214 10 / 0.55); color: inherit; }`,
+      `::highlight(${HL.evidence}) { background-color: rgb(255 170 60 / 0.5); color: inherit; }`,
     ];
     for (const type of ENTITY_TYPES) {
       rules.push(`::highlight(${HL.entity(type)}) { background-color: rgb(${ENTITY_COLORS[type]} / 0.2); }`);
@@ -273,19 +275,21 @@
     if (!state || !hasHighlights) return;
     const { layers, highlights } = state;
     for (const [name, ranges] of Object.entries(highlights)) {
-      const layer = name.startsWith("newsar-ent-") ? name.slice("newsar-ent-".length) : name === HL.focus ? "focus" : "claims";
-      const on = layer === "focus" ? true : layers[layer] !== false;
+      const always = name === HL.focus || name === HL.evidence; // what the reader pointed at
+      const layer = name.startsWith("newsar-ent-") ? name.slice("newsar-ent-".length) : "claims";
+      const on = always || layers[layer] !== false;
       if (on && ranges.length > 0) CSS.highlights.set(name, new Highlight(...ranges));
       else CSS.highlights.delete(name);
     }
   }
 
-  function setFocus(ranges) {
+  /** Lights `ranges` in the highlight `name` (hover focus by default), replacing what it lit. */
+  function setFocus(ranges, name = HL.focus) {
     if (!state) return;
-    state.highlights[HL.focus] = ranges;
+    state.highlights[name] = ranges;
     if (hasHighlights) {
-      if (ranges.length > 0) CSS.highlights.set(HL.focus, new Highlight(...ranges));
-      else CSS.highlights.delete(HL.focus);
+      if (ranges.length > 0) CSS.highlights.set(name, new Highlight(...ranges));
+      else CSS.highlights.delete(name);
     }
   }
 
@@ -313,7 +317,8 @@
     .fact-weight { margin-left: 6px; font-variant-numeric: tabular-nums; }
     .fact-weight.pos { color: #2d7a4c; } .fact-weight.neg { color: #b3261e; }
     .fact-quote { border: 0; background: none; padding: 0; text-align: left; color: #1c1b19; text-decoration: underline dotted; }
-    .fact-quote:hover { color: #b3261e; }
+    .fact-quote:hover:enabled { color: #b3261e; }
+    .fact-quote:disabled { cursor: default; text-decoration: none; color: #6d675d; }
   `;
 
   function findHeadline(brief) {
@@ -357,6 +362,7 @@
     factItem.type = "button";
     factItem.dataset.field = "factuality";
     factItem.setAttribute("aria-expanded", "false");
+    factItem.setAttribute("aria-controls", "nsr-fact-detail");
     factItem.title = "How this score was made";
     factItem.append(el("span", "label", "Factuality"), el("span", "value", `${str(fact.label) || "—"} ${fixed2(fact.score)}`));
     wrap.append(toneItem, factItem);
@@ -370,11 +376,12 @@
     });
     wrap.append(open);
     const detail = factualityDetail(fact, brief.article.text, loc);
+    detail.id = "nsr-fact-detail";
     detail.hidden = true;
     factItem.addEventListener("click", () => {
       detail.hidden = !detail.hidden;
       factItem.setAttribute("aria-expanded", String(!detail.hidden));
-      if (detail.hidden) setFocus([]);
+      if (detail.hidden) setFocus([], HL.evidence);
     });
     wrap.append(detail);
     root.append(wrap);
@@ -409,12 +416,17 @@
       const li = el("li", "fact-ev");
       const quote = el("button", "fact-quote", `“${text.slice(num(ev.start), num(ev.end))}”`);
       quote.type = "button";
-      quote.title = "Show it on the page";
-      quote.addEventListener("click", () => {
-        const ranges = rangesFor(loc, num(ev.start), num(ev.end)).map((r) => r.range);
-        setFocus(ranges);
-        if (ranges[0]) ranges[0].startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "smooth" });
-      });
+      const ranges = rangesFor(loc, num(ev.start), num(ev.end)).map((r) => r.range);
+      if (ranges.length && hasHighlights) {
+        quote.title = "Show it on the page";
+        quote.addEventListener("click", () => {
+          setFocus(ranges, HL.evidence);
+          ranges[0].startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "smooth" });
+        });
+      } else {
+        quote.disabled = true;
+        quote.title = ranges.length ? "This browser cannot highlight text on the page" : "Not found on this page";
+      }
       const weight = num(ev.weight);
       li.append(
         quote,
@@ -500,6 +512,7 @@
         state.layers[key] = box.checked;
         if (key === "badge") {
           if (state.badge) state.badge.host.style.setProperty("display", box.checked ? "block" : "none", "important");
+          if (!box.checked) setFocus([], HL.evidence); // the badge's evidence goes with it
         } else {
           applyLayers();
         }
@@ -752,7 +765,7 @@
       state.entityRanges.set(str(entity.id), mine);
     });
 
-    state.highlights = { [HL.claim]: claimRanges, [HL.claimStrong]: strongRanges, [HL.focus]: [] };
+    state.highlights = { [HL.claim]: claimRanges, [HL.claimStrong]: strongRanges, [HL.focus]: [], [HL.evidence]: [] };
     for (const type of ENTITY_TYPES) state.highlights[HL.entity(type)] = byType[type];
     if (hasHighlights) {
       state.style = installHighlightStyle();

@@ -31,7 +31,7 @@ import {
   setRatingsText,
   setSettings,
 } from "./history.js";
-import { MAX_MODEL_BYTES, MODELS_KEY, getModelRecords, setModelRecord } from "./model-files.js";
+import { MAX_MODEL_BYTES, MODEL_RECORD_KEYS, getModelRecords, modelStamps, setModelRecord, withModelsLock } from "./model-files.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -279,6 +279,7 @@ const megabytes = (n) => `${(n / 1e6).toFixed(1)} MB`;
 /** Draws one row per model: its state, a file picker and a remove button (text only). */
 async function showModels() {
   const records = await getModelRecords(api.storage);
+  const focused = ui.modelsList.contains(document.activeElement) ? document.activeElement.id : null;
   ui.modelsList.replaceChildren(
     ...MODEL_ROWS.map(({ name, title, does, without }) => {
       const record = records[name];
@@ -309,6 +310,7 @@ async function showModels() {
       input.id = `model-${name}-file`;
       input.className = "visually-hidden";
       input.accept = ".safetensors";
+      input.setAttribute("aria-label", `${title}: ${record ? "replace the" : "load a"} model file`);
       input.addEventListener("change", () => loadModelFile(name, input));
       const pick = document.createElement("label");
       pick.className = "btn";
@@ -319,6 +321,7 @@ async function showModels() {
       remove.className = "btn";
       remove.id = `model-${name}-remove`;
       remove.textContent = "Remove";
+      remove.setAttribute("aria-label", `Remove the ${title.toLowerCase()}`);
       remove.disabled = !record;
       remove.addEventListener("click", () => removeModel(name));
       actions.append(pick, input, remove);
@@ -326,39 +329,57 @@ async function showModels() {
       return li;
     }),
   );
+  if (focused) document.getElementById(focused)?.focus();
 }
 
-async function loadModelFile(name, input) {
+/** Runs one change of the models: its controls off meanwhile, under the extension-wide lock. */
+async function changeModels(change) {
+  for (const c of ui.modelsList.querySelectorAll("input, button")) c.disabled = true;
+  try {
+    await withModelsLock(change);
+  } finally {
+    await showModels();
+  }
+}
+
+/** Deletes the kept files no record names (a replaced file, or one a closed panel left). */
+async function pruneModelFiles() {
+  await ask({ kind: "model-prune", keep: modelStamps(await getModelRecords(api.storage)) });
+}
+
+function loadModelFile(name, input) {
   const file = input.files && input.files[0];
   input.value = "";
-  if (!file) return;
+  if (!file) return Promise.resolve();
   const { title } = MODEL_ROWS.find((r) => r.name === name);
   if (file.size > MAX_MODEL_BYTES) {
     modelsMessage(`Nothing loaded. ${file.name} is larger than ${megabytes(MAX_MODEL_BYTES)}.`, true);
-    return;
+    return Promise.resolve();
   }
   modelsMessage(`Checking ${file.name}…`);
-  try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { record } = await ask({ kind: "model-add", name, bytes, file: file.name });
-    await setModelRecord(api.storage, name, record);
-    modelsMessage(`${title}: loaded ${file.name}. New analyses use it (press Analyze to redo this page).`);
-  } catch (e) {
-    modelsMessage(`Nothing loaded. ${file.name}: ${e && e.message ? e.message : e}`, true);
-  }
-  await showModels();
+  return changeModels(async () => {
+    try {
+      const { record } = await ask({ kind: "model-add", name, file });
+      await setModelRecord(api.storage, name, record);
+      modelsMessage(`${title}: loaded ${file.name}. New analyses use it (press Analyze to redo this page).`);
+    } catch (e) {
+      modelsMessage(`Nothing loaded. ${file.name}: ${e && e.message ? e.message : e}`, true);
+    }
+    await pruneModelFiles().catch(() => {}); // the file it replaced; a failure leaves only bytes
+  });
 }
 
-async function removeModel(name) {
+function removeModel(name) {
   const { title, without } = MODEL_ROWS.find((r) => r.name === name);
-  try {
-    await setModelRecord(api.storage, name, null); // first, so no analysis asks for the file
-    await ask({ kind: "model-remove", name });
-    modelsMessage(`${title} removed. New analyses use ${without}.`);
-  } catch (e) {
-    modelsMessage(`The ${title.toLowerCase()} could not be removed: ${e && e.message ? e.message : e}`, true);
-  }
-  await showModels();
+  return changeModels(async () => {
+    try {
+      await setModelRecord(api.storage, name, null); // first: no later analysis asks for the file
+      await pruneModelFiles();
+      modelsMessage(`${title} removed. New analyses use ${without}.`);
+    } catch (e) {
+      modelsMessage(`The ${title.toLowerCase()} could not be removed: ${e && e.message ? e.message : e}`, true);
+    }
+  });
 }
 
 /** Draws the state of the followed tab. */
@@ -392,7 +413,8 @@ async function showTab() {
     drawBrief(st.brief);
     const o = st.overlay || {};
     const located = Number.isFinite(o.located) && Number.isFinite(o.paragraphs) ? ` · ${o.located}/${o.paragraphs} paragraphs on the page` : "";
-    setStatus(`Analyzed in ${Number(st.ms) || 0} ms${located}`);
+    const warnings = Array.isArray(st.warnings) && st.warnings.length ? ` · ${st.warnings.join(" ")}` : "";
+    setStatus(`Analyzed in ${Number(st.ms) || 0} ms${located}${warnings}`);
   }
 }
 
@@ -519,7 +541,7 @@ ui.analyze.addEventListener("click", async () => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "session" && tabId !== null && changes[tabKey(tabId)] && showing.from === "tab") showTab();
   if (area === "local" && changes[HISTORY_KEY]) syncCollection().then(refreshConnections);
-  if (area === "local" && changes[MODELS_KEY]) showModels(); // also when another window changed them
+  if (area === "local" && MODEL_RECORD_KEYS.some((k) => changes[k])) showModels(); // also another window's
   if (area === "local" && (changes[HISTORY_KEY] || changes[SETTINGS_KEY])) {
     if (!ui.viewHistory.hidden) refreshHistory();
     else loadHistory(api.storage).then((l) => (ui.historyCount.textContent = l.length ? `(${l.length})` : ""));
@@ -545,7 +567,7 @@ if (fixedTab === null) {
 (async () => {
   syncCollection();
   loadRatings();
-  showModels();
+  changeModels(pruneModelFiles).catch(() => {}); // and draws the models section
   if (tabId === null) await followActiveTab();
   await showTab();
   refreshHistory();

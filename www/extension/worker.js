@@ -10,7 +10,7 @@
 //           reader's ratings text (LeanRatings.export()), which overrides the built-in outlet
 //           table; models: {name: stamp} of the transformer models the reader loaded (their
 //           files are read from IndexedDB, ./model-files.js, when the stamp is new to this worker)
-// Reply:    {id, brief, ms}  or  {id, error}
+// Reply:    {id, brief, ms, warnings}  or  {id, error}   warnings: models that could not be used
 // Request:  {id, kind: "sync", items: [{brief, ref}]}  oldest first; briefs already in the
 //           collection change nothing.                  Reply: {id, added, size}
 // Request:  {id, kind: "view", briefId, types, scope}   Reply: {id, corpus}  (see corpus-service)
@@ -20,14 +20,16 @@
 // Request:  {id, kind: "ratings", text} | {id, kind: "ratings-clear"}
 //           Reply: {id, ratings: {size, list, rerated}, text}   text: the canonical ratings to keep
 // Request:  {id, kind: "ratings-info"}                  Reply: {id, ratings}
-// Request:  {id, kind: "model-add", name, bytes, file}  the engine checks the file, which is then
-//           kept in IndexedDB.                  Reply: {id, record: {stamp, file, size, provenance}}
-// Request:  {id, kind: "model-remove", name}            Reply: {id, removed: name}
+// Request:  {id, kind: "model-add", name, file}   file: a File; the engine checks it, then its
+//           bytes are kept in IndexedDB.        Reply: {id, record: {stamp, file, size, provenance}}
+// Request:  {id, kind: "model-prune", keep: {name: stamp}}  deletes every other kept model file
+//                                                       Reply: {id, removed: count}
+// Requests are answered one at a time, in order: an analysis never sees a half-changed model set.
 // On start: {ready: true, version}  or  {ready: false, error}
 import init, * as engine from "../pkg/newsar.js";
 import { checkModelNames, createModelLoader, MODEL_FILES } from "../shared/transformer-models.js";
 import { createCorpusService, messageOf } from "./corpus-service.js";
-import { MAX_MODEL_BYTES, readModelFile, removeModelFile, saveModelFile } from "./model-files.js";
+import { MAX_MODEL_BYTES, pruneModelFiles, readModelFile, saveModelFile } from "./model-files.js";
 
 const { analyzeHtml, version, Corpus, LeanRatings } = engine;
 
@@ -65,16 +67,17 @@ function requestedModels(models) {
 }
 
 /** Checks a model file with the engine itself, then keeps it; the record for storage.local. */
-async function addModel({ name, bytes, file }) {
+async function addModel({ name, file }) {
   checkModelNames([name]);
-  if (!(bytes instanceof Uint8Array)) throw new Error("the model file's bytes must be a Uint8Array");
-  if (bytes.length > MAX_MODEL_BYTES) throw new Error(`the file is larger than ${MAX_MODEL_BYTES / 1e6} MB`);
+  if (!(file instanceof Blob)) throw new Error("the model file must be a File");
+  if (file.size > MAX_MODEL_BYTES) throw new Error(`the file is larger than ${MAX_MODEL_BYTES / 1e6} MB`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
   const { load, unload } = MODEL_FILES[name];
   const provenance = engine[load](bytes); // throws, with the engine's reason, on any other file
   engine[unload](); // only checked here: the analysis worker loads it when it is asked to use it
-  await saveModelFile(name, bytes);
   const stamp = `${Date.now().toString(36)}-${bytes.length}`;
-  return { stamp, file: typeof file === "string" && file ? file : MODEL_FILES[name].file, size: bytes.length, provenance };
+  await saveModelFile(name, stamp, bytes);
+  return { stamp, file: typeof file.name === "string" && file.name ? file.name : MODEL_FILES[name].file, size: bytes.length, provenance };
 }
 
 async function answer(msg) {
@@ -83,18 +86,16 @@ async function answer(msg) {
     if (typeof msg.html !== "string") throw new Error("the page's HTML must be a string");
     const options = { ...(msg.options || {}) };
     if (typeof msg.ratings === "string" && msg.ratings) options.lean_ratings = msg.ratings;
+    // A model whose file cannot be read is left out of this analysis, which says so.
     const models = requestedModels(msg.models);
-    await transformers.use(Object.keys(models), models);
+    const failed = await transformers.use(Object.keys(models), models, { tolerate: true });
+    const warnings = failed.map(({ name, error }) => `The ${name} model was not used: ${messageOf(error)}`);
     const t0 = performance.now();
     const brief = analyzeHtml(msg.html, options);
-    return { brief, ms: Math.round(performance.now() - t0) };
+    return { brief, ms: Math.round(performance.now() - t0), warnings };
   }
   if (kind === "model-add") return { record: await addModel(msg) };
-  if (kind === "model-remove") {
-    checkModelNames([msg.name]);
-    await removeModelFile(msg.name);
-    return { removed: msg.name };
-  }
+  if (kind === "model-prune") return { removed: await pruneModelFiles(requestedModels(msg.keep)) };
   const { svc: c, problems } = await collection();
   switch (kind) {
     case "sync": {
@@ -124,12 +125,15 @@ async function answer(msg) {
   }
 }
 
-self.addEventListener("message", async (event) => {
+let queue = Promise.resolve();
+self.addEventListener("message", (event) => {
   const msg = event.data || {};
-  try {
-    await ready;
-    self.postMessage({ id: msg.id, ...(await answer(msg)) });
-  } catch (e) {
-    self.postMessage({ id: msg.id, error: messageOf(e) });
-  }
+  queue = queue.then(async () => {
+    try {
+      await ready;
+      self.postMessage({ id: msg.id, ...(await answer(msg)) });
+    } catch (e) {
+      self.postMessage({ id: msg.id, error: messageOf(e) });
+    }
+  });
 });

@@ -26,29 +26,42 @@ export function checkModelNames(names) {
 
 /**
  * `engine`: the wasm module's exports (load…/unload… functions); `bytesOf`: a function
- * `name → Promise<Uint8Array>` that gives a model file's bytes.
+ * `(name, version) → Promise<Uint8Array>` that gives a model file's bytes.
  */
 export function createModelLoader(engine, bytesOf) {
   const loaded = new Map(); // model name → {provenance, version}
 
   /**
    * Loads exactly the named models and unloads the others. A model already loaded is loaded
-   * again only when its entry in `versions` differs from the one it was loaded with.
+   * again only when its entry in `versions` differs from the one it was loaded with. A model that
+   * cannot be loaded throws; with `tolerate`, it is left out instead (unloaded, so no other
+   * version of it stands in) and `use` resolves to the list of [{name, error}] left out.
    */
-  async function use(names, versions = {}) {
+  async function use(names, versions = {}, { tolerate = false } = {}) {
     checkModelNames(names);
+    const failed = [];
     for (const [name, model] of Object.entries(MODEL_FILES)) {
       const wanted = names.includes(name);
       const version = versions[name] ?? null;
       const current = loaded.get(name);
       if (wanted && (!current || current.version !== version)) {
-        const provenance = engine[model.load](await bytesOf(name));
-        loaded.set(name, { provenance, version });
+        try {
+          const provenance = engine[model.load](await bytesOf(name, version));
+          loaded.set(name, { provenance, version });
+        } catch (error) {
+          if (!tolerate) throw error;
+          failed.push({ name, error });
+          if (current) {
+            engine[model.unload]();
+            loaded.delete(name);
+          }
+        }
       } else if (!wanted && current) {
         engine[model.unload]();
         loaded.delete(name);
       }
     }
+    return failed;
   }
 
   return { check: checkModelNames, use, provenance: (name) => loaded.get(name)?.provenance ?? null };
