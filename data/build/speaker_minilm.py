@@ -55,6 +55,15 @@ HAND = [
     ('Prices rose sharply in March.', None),
     ('Dr. Martin Luther King Jr. said the arc of history is long.', 'Martin Luther King Jr.'),
     ('北京 said so.  Tabs\tand\nnewlines, e-mail: a@b.com', None),
+    # Real sentences (readability test pages) where the tags end inside a word: the speaker is
+    # widened to whole words.
+    ('Republicans pilloried the Obama administration for proposing a large stimulus in the depths '
+     'of the recession in 2009 and complained about the deficit for years.', None),
+    ('In the mid-2000s, Pacific halibut fishermen sought the certification — a system of '
+     'third-party audits that tracks seafood from catch to market — and Whole Foods was there '
+     'from the beginning.', None),
+    ('Lawmakers are drafting an anti-terrorism bill to give security forces additional tools to '
+     'fight militants.', None),
 ]
 
 
@@ -92,6 +101,25 @@ def byte_span(text, span):
     return [len(text[:span[0]].encode('utf-8')), len(text[:span[1]].encode('utf-8'))]
 
 
+def whole_word_decode(tags, offs, text):
+    """The speaker as NEWSAR (src/encoder/speaker.rs) reads it from the tags: the first B and the
+    I's right after it, widened to whole pre-tokenizer words, as a trimmed character span."""
+    js = [j for j, t in enumerate(tags) if t == 1]
+    if not js:
+        return None
+    a = b = js[0]
+    while b + 1 < len(tags) and tags[b + 1] == 2:
+        b += 1
+    wids = list(X.tok.encode(text).word_ids)
+    if len(wids) > len(tags):  # cut as minilm_attribution.encode cuts: [SEP] after the kept pieces
+        wids = wids[:len(tags) - 1] + [None]
+    while a > 0 and wids[a - 1] is not None and wids[a - 1] == wids[a]:
+        a -= 1
+    while b + 1 < len(wids) and wids[b + 1] is not None and wids[b + 1] == wids[b]:
+        b += 1
+    return X.attribution.trim(text, offs[a][0], offs[b][1])
+
+
 def reference(deq, data_dir, out_path, model_path):
     rows = list(csv.DictReader(open(os.path.join(data_dir, 'claims', 'CT19-T1-Training.csv'), encoding='utf-8')))
     cases = [(r['text'], None) for r in rows[:40]] + HAND
@@ -103,7 +131,7 @@ def reference(deq, data_dir, out_path, model_path):
         ids, case, rules_tags, _, mask = X.pack(encs, [len(out)], X.MAXLEN, 1)
         tags = np.asarray(X.predict(deq, ids, case, rules_tags, mask))[0][:len(e[0])]
         tags = [0 if e[2][j] < 0 else int(t) for j, t in enumerate(tags)]
-        pred = X.decode(tags, e[4], r['text'])
+        pred = whole_word_decode(tags, e[4], r['text'])
         out.append({'text': r['text'], 'rules': byte_span(r['text'], r['rules']), 'ids': [int(i) for i in e[0]],
                     'tags': tags, 'speaker': None if pred is None else r['text'][pred[0]:pred[1]]})
     digest = hashlib.sha256(open(model_path, 'rb').read()).hexdigest()

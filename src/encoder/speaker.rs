@@ -61,7 +61,9 @@ impl SpeakerTagger {
     }
 
     /// The speaker of `sentence` as a byte range of it, or `None`; `rules` is the byte range of
-    /// the speaker the rules found in it, if any.
+    /// the speaker the rules found in it, if any. The span is the first "begin" piece and the
+    /// "inside" pieces right after it, widened to whole words (a word's pieces are never split:
+    /// "Lawmakers", not "Law").
     pub fn speaker(&self, sentence: &str, rules: Option<Range<usize>>) -> Option<Range<usize>> {
         let encoding = self.tokenizer.encode_with_offsets(sentence);
         let tags = self.tags_of(sentence, &encoding, rules);
@@ -71,6 +73,7 @@ impl SpeakerTagger {
                 .iter()
                 .take_while(|&&t| t == INSIDE)
                 .count();
+        let (first, last) = whole_words(&encoding.words, first, last);
         let span = trim(
             sentence,
             encoding.bytes[first].start..encoding.bytes[last].end,
@@ -133,6 +136,22 @@ impl SpeakerTagger {
             })
             .collect()
     }
+}
+
+/// The pieces `first..=last` widened to the first piece of `first`'s word and the last piece of
+/// `last`'s word.
+fn whole_words(words: &[Option<usize>], first: usize, last: usize) -> (usize, usize) {
+    let same = |p: usize, q: usize| words[p].is_some() && words[p] == words[q];
+    let start = (0..first)
+        .rev()
+        .take_while(|&p| same(p, first))
+        .last()
+        .unwrap_or(first);
+    let end = (last + 1..words.len())
+        .take_while(|&p| same(p, last))
+        .last()
+        .unwrap_or(last);
+    (start, end)
 }
 
 /// Begin/inside/outside of a byte span over the pieces: every piece wholly inside the span is
@@ -260,6 +279,18 @@ mod tests {
         assert_eq!(case_class("iPhone"), 4);
         assert_eq!(case_class("2019"), 5);
         assert_eq!(case_class("“"), 6);
+    }
+
+    #[test]
+    fn spans_are_widened_to_whole_words() {
+        // [CLS] law ##makers said [SEP]: a span on "law" alone takes "##makers" too.
+        let words = [None, Some(0), Some(0), Some(1), None];
+        assert_eq!(whole_words(&words, 1, 1), (1, 2));
+        assert_eq!(whole_words(&words, 2, 2), (1, 2));
+        assert_eq!(whole_words(&words, 3, 3), (3, 3));
+        // Special pieces never join a word.
+        let words = [None, Some(0), None];
+        assert_eq!(whole_words(&words, 1, 1), (1, 1));
     }
 
     #[test]
