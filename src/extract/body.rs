@@ -12,6 +12,7 @@
 //! from attributes, text statistics) are computed once per page in linear passes. Every walk
 //! is iterative or depth-capped, so no page can overflow the stack.
 
+use super::links::cited_domain;
 use super::metadata::text_similarity;
 use super::{domain_of, fold_whitespace, style_hides, Limits, WordSet};
 use crate::text::{Block, BlockKind};
@@ -720,6 +721,7 @@ fn extract_with(
         blocks: Vec::new(),
         run: String::new(),
         run_link_chars: 0,
+        run_links: Vec::new(),
         links: Vec::new(),
         page_domain: page_url.and_then(domain_of),
         max_depth: limits.max_depth,
@@ -1035,6 +1037,8 @@ struct Walker<'p> {
     blocks: Vec<Block>,
     run: String,
     run_link_chars: usize,
+    /// Citation links of the current run (see [`cited_domain`]), kept if the run is.
+    run_links: Vec<String>,
     links: Vec<String>,
     page_domain: Option<String>,
     max_depth: usize,
@@ -1102,22 +1106,41 @@ impl Walker<'_> {
         }
     }
 
+    /// Keeps a citation link of the current run; it joins `links` if the run is kept as text.
     fn note_link(&mut self, el: &Element) {
         let Some(href) = el.attr("href") else { return };
         let href = href.trim();
-        let Some(domain) = domain_of(href) else {
-            return;
-        };
-        if self.page_domain.as_deref() == Some(domain.as_str()) || self.links.len() >= 500 {
-            return;
+        if cited_domain(href, self.page_domain.as_deref()).is_some()
+            && !self.run_links.iter().any(|l| l == href)
+        {
+            self.run_links.push(href.to_string());
         }
-        if !self.links.iter().any(|l| l == href) {
-            self.links.push(href.to_string());
+    }
+
+    /// The current run's citation links join the story's (a run kept as text).
+    fn keep_run_links(&mut self) {
+        for href in std::mem::take(&mut self.run_links) {
+            if self.links.len() < 500 && !self.links.contains(&href) {
+                self.links.push(href);
+            }
         }
     }
 
     /// Ends the current run: splits it at double line breaks and keeps the parts that are text.
+    /// Links in runs that are not kept (bars of links, furniture, empty image links) are not the
+    /// story's citations.
     fn flush(&mut self, kind: BlockKind) {
+        let kept_before = self.blocks.len();
+        self.flush_text(kind);
+        if self.blocks.len() > kept_before {
+            self.keep_run_links();
+        } else {
+            self.run_links.clear();
+        }
+    }
+
+    /// Splits the run at double line breaks and keeps the parts that are text as blocks.
+    fn flush_text(&mut self, kind: BlockKind) {
         if self.run.trim().is_empty() {
             self.run.clear();
             self.run_link_chars = 0;
@@ -1256,6 +1279,25 @@ mod tests {
     fn outbound_links_are_collected() {
         let html = format!(
             r#"<article><p>{PARA} See <a href="https://data.gov/report">the report</a> and <a href="https://news.example.com/other">ours</a>.</p></article>"#
+        );
+        let doc = Html::parse_document(&html);
+        let body = extract(
+            &doc,
+            None,
+            Some("https://news.example.com/a"),
+            &Limits::default(),
+        );
+        assert_eq!(body.links, ["https://data.gov/report"]);
+    }
+
+    #[test]
+    fn links_in_furniture_and_share_buttons_are_not_citations() {
+        let html = format!(
+            r#"<article><p>{PARA} See <a href="https://data.gov/report">the report</a>.</p>
+            <ul><li><a href="https://other.example.org/related-1">Related story one</a></li>
+                <li><a href="https://other.example.org/related-2">Related story two</a></li></ul>
+            <p>{PARA} <a href="https://twitter.com/intent/tweet?text=x">Tweet this</a>
+               <a href="https://cdn.example.net/photo.jpg"><img src="x.jpg"></a></p></article>"#
         );
         let doc = Html::parse_document(&html);
         let body = extract(

@@ -7,6 +7,7 @@
 
 mod body;
 mod dates;
+mod links;
 mod metadata;
 
 use crate::error::Error;
