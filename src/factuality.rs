@@ -7,14 +7,16 @@
 //!       − 0.10 · anonymous share                      of all attributions
 //!       + 0.05 · sourced statistics share             statistic claims with a named speaker
 //!       − 0.15 · min(1, 2 · hedged sentence share)    may, might, reportedly, allegedly …
-//!       − 0.20 · min(1, 3 · opinion sentence share)   should, must, evaluative words
-//!       − 0.10 · min(1, 3 · first-person share)       I/we/my/our outside quotations
+//!       − 0.20 · min(1, 3 · opinion sentence share)   should, must, evaluative words (not in
+//!                                                     names: "Great Britain")
+//!       − 0.10 · min(1, 3 · first-person share)       I/we/my/our outside quotations and
+//!                                                     outside statements attributed to someone
 //! ```
 //! clamped to [0, 1]. Labels: Low < 0.35 ≤ Mixed < 0.55 ≤ Factual < 0.8 ≤ High. Every component
 //! is listed with its value and contribution, and the spans behind it are the evidence.
 
 use crate::brief::{round3, Evidence, Factuality, FactualityComponent};
-use crate::claims::{ClaimAnalysis, HEDGE_WORDS, OPINION_WORDS};
+use crate::claims::{is_opinion_use, ClaimAnalysis, HEDGE_WORDS};
 use crate::text::Doc;
 
 /// Scores the factuality of a document from its claim analysis.
@@ -78,10 +80,28 @@ pub fn analyze(doc: &Doc, claims: &ClaimAnalysis) -> Factuality {
     let mut hedged = 0usize;
     let mut opinion = 0usize;
     let mut first_person = 0usize;
-    for s in &doc.sentences {
-        let mut inside_quote = false;
+    // Quotation marks are followed across the sentences of a paragraph: a quote may run on.
+    let mut inside_quote = false;
+    let mut paragraph = usize::MAX;
+    for (s_index, s) in doc.sentences.iter().enumerate() {
+        let toks = &doc.tokens[s.tokens.clone()];
+        if s.paragraph != paragraph {
+            paragraph = s.paragraph;
+            inside_quote = false;
+        }
+        // A sentence whose first curly mark closes a quote began inside one.
+        let first_mark = toks
+            .iter()
+            .map(|t| &doc.text[t.start..t.end])
+            .find(|m| matches!(*m, "“" | "”"));
+        inside_quote |= first_mark == Some("”");
         let (mut h, mut o, mut f) = (false, false, false);
-        for t in &doc.tokens[s.tokens.clone()] {
+        // A statement attributed to someone is theirs, not the writer's commentary.
+        let attributed = claims
+            .attributions
+            .get(s_index)
+            .is_some_and(Option::is_some);
+        for (k, t) in toks.iter().enumerate() {
             let text = &doc.text[t.start..t.end];
             if matches!(text, "\"" | "“" | "”") {
                 inside_quote = match text {
@@ -93,7 +113,9 @@ pub fn analyze(doc: &Doc, claims: &ClaimAnalysis) -> Factuality {
             }
             let word = t.lower.as_str();
             let span = (doc.utf16(t.start), doc.utf16(t.end));
-            if HEDGE_WORDS.contains(&word) && word != "could" {
+            // "May 3" and "YOU MAY ALSO LIKE" are a month and a page's furniture, not hedges.
+            let shouted_or_named = t.all_caps || (t.capitalized && k > 0);
+            if HEDGE_WORDS.contains(&word) && word != "could" && !shouted_or_named {
                 h = true;
                 evidence.push(Evidence {
                     start: span.0,
@@ -101,7 +123,7 @@ pub fn analyze(doc: &Doc, claims: &ClaimAnalysis) -> Factuality {
                     weight: -0.05,
                     reason: "hedge".into(),
                 });
-            } else if OPINION_WORDS.contains(&word) {
+            } else if is_opinion_use(toks, k) {
                 o = true;
                 evidence.push(Evidence {
                     start: span.0,
@@ -109,7 +131,7 @@ pub fn analyze(doc: &Doc, claims: &ClaimAnalysis) -> Factuality {
                     weight: -0.05,
                     reason: "opinion word".into(),
                 });
-            } else if !inside_quote && matches!(word, "i" | "we" | "my" | "our") {
+            } else if !inside_quote && !attributed && matches!(word, "i" | "we" | "my" | "our") {
                 f = true;
                 evidence.push(Evidence {
                     start: span.0,
@@ -162,6 +184,8 @@ pub fn analyze(doc: &Doc, claims: &ClaimAnalysis) -> Factuality {
     ];
     let score: f64 = parts.iter().map(|p| p.2).sum::<f64>().clamp(0.0, 1.0);
     evidence.sort_by_key(|e| (e.start, e.end));
+    // One speaker span can stand for several sentences (a quote that runs on): listed once.
+    evidence.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.reason == b.reason);
     evidence.truncate(40);
     Factuality {
         score: round3(score),
@@ -198,6 +222,57 @@ mod tests {
         let e = entities::analyze(&doc);
         let c = claims::analyze(&doc, &e, &[], crate::Models::default());
         analyze(&doc, &c)
+    }
+
+    #[test]
+    fn only_the_writers_own_voice_is_first_person_commentary() {
+        let f = factuality(
+            "We feel that is ridiculous, the spokesman said. \
+             Our town deserves better, she told reporters. \
+             I was there in May 2015.",
+        );
+        let first: Vec<_> = f
+            .evidence
+            .iter()
+            .filter(|e| e.reason == "first-person commentary")
+            .collect();
+        assert_eq!(first.len(), 1, "{:?}", f.evidence);
+        assert!(
+            f.evidence.iter().all(|e| e.reason != "hedge"),
+            "the month May is no hedge: {:?}",
+            f.evidence
+        );
+    }
+
+    #[test]
+    fn a_quote_that_runs_on_is_still_quoted() {
+        let f = factuality(
+            "The elders spoke at the marae on Monday. “We were not lost. \
+             We feel that is ridiculous. We know the sea.” The council met later.",
+        );
+        assert!(
+            f.evidence
+                .iter()
+                .all(|e| e.reason != "first-person commentary"),
+            "{:?}",
+            f.evidence
+        );
+    }
+
+    #[test]
+    fn an_evidence_span_is_listed_once() {
+        let f = factuality(
+            "“The plan is sound,” Mayor Ann Lee said. “It will work. \
+             “Costs are known. It is fair.”",
+        );
+        let mut spans: Vec<_> = f
+            .evidence
+            .iter()
+            .map(|e| (e.start, e.end, &e.reason))
+            .collect();
+        let n = spans.len();
+        spans.dedup();
+        assert_eq!(spans.len(), n, "{:?}", f.evidence);
     }
 
     #[test]

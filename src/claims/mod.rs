@@ -239,11 +239,21 @@ fn claim_type(doc: &Doc, s_index: usize, attributed: bool) -> (&'static str, f64
         return ("quote", 0.95);
     }
     let has_number = toks.iter().enumerate().any(|(k, t)| {
-        t.kind == TokenKind::Number && !is_year(doc, t) && !(k > 0 && is_month(&toks[k - 1].lower))
+        let date = is_year(doc, t) || (k > 0 && is_month(&toks[k - 1].lower));
+        t.kind == TokenKind::Number && !date && !is_age(toks, k)
     });
     let comparison = toks
         .iter()
         .any(|t| COMPARISON_WORDS.contains(&t.lower.as_str()));
+    // A figure in the future ("will climb to 4.2 percent", "is expected to reach $5bn") is a
+    // forecast: a prediction, not a statistic.
+    let future = toks.iter().any(|t| t.lower == "will")
+        || ["expected to", "is set to", "forecast to", "projected to"]
+            .iter()
+            .any(|cue| text.contains(cue));
+    if has_number && future {
+        return ("prediction", 0.85);
+    }
     if has_number || (comparison && toks.iter().any(|t| t.kind == TokenKind::Number)) {
         return (
             "statistic",
@@ -258,9 +268,7 @@ fn claim_type(doc: &Doc, s_index: usize, attributed: bool) -> (&'static str, f64
                 }))
     }) || text.contains("expected to")
         || text.contains("is set to");
-    let opinion = toks
-        .iter()
-        .any(|t| OPINION_WORDS.contains(&t.lower.as_str()));
+    let opinion = (0..toks.len()).any(|k| is_opinion_use(toks, k));
     let first_person = toks
         .iter()
         .any(|t| matches!(t.lower.as_str(), "i" | "we" | "my" | "our"));
@@ -274,6 +282,65 @@ fn claim_type(doc: &Doc, s_index: usize, attributed: bool) -> (&'static str, f64
         return ("quote", 0.75);
     }
     ("factual", 0.8)
+}
+
+/// True when token `k` of a sentence's tokens is an evaluative word as used there: in
+/// [`OPINION_WORDS`], not part of a name (capitalized after the sentence's first word: "Great
+/// Britain", "the Great Depression"), and for "right" not a side, a direction or an entitlement
+/// ("right-wing", "Tsvangirai, right, meets", "turned right", "right whale", "the right to vote").
+pub(crate) fn is_opinion_use(toks: &[crate::text::Token], k: usize) -> bool {
+    let t = &toks[k];
+    if !OPINION_WORDS.contains(&t.lower.as_str()) {
+        return false;
+    }
+    let previous = k.checked_sub(1).map(|p| toks[p].lower.as_str());
+    let next = toks.get(k + 1).map(|n| n.lower.as_str());
+    let sentence_start = previous.is_none_or(|p| matches!(p, "\"" | "“" | "‘" | "'" | "("));
+    let next_capitalized = toks.get(k + 1).is_some_and(|n| n.capitalized);
+    if t.capitalized && !t.all_caps && (!sentence_start || next_capitalized) {
+        return false;
+    }
+    if t.lower == "right" {
+        let aside = previous == Some(",") && matches!(next, Some("," | ")"));
+        let bracketed = previous == Some("(") && next == Some(")");
+        let compound = next == Some("-") || next.is_some_and(|n| n.starts_with("-"));
+        let direction = previous.is_some_and(|p| {
+            matches!(
+                p,
+                "turn" | "turned" | "turns" | "far" | "hard" | "centre" | "center" | "pygmy"
+            )
+        }) || next.is_some_and(|n| {
+            matches!(
+                n,
+                "whale" | "whales" | "hand" | "side" | "wing" | "wingers" | "to" | "of" | "now"
+            )
+        });
+        // "on the right." / "the right, which…": the side.
+        let the_side =
+            previous == Some("the") && next.is_none_or(|n| !n.chars().any(char::is_alphanumeric));
+        if aside || bracketed || compound || direction || the_side {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when the number at `k` is an age or a baby's months: "52-year-old", "93 year-old",
+/// "aged 21", "Eloise Parry, 21, was…", "(10 months)".
+fn is_age(toks: &[crate::text::Token], k: usize) -> bool {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+    let after: Vec<&str> = (k + 1..k + 5).map(word).filter(|w| *w != "-").collect();
+    let years_old = matches!(after.as_slice(), ["year" | "years", "old", ..])
+        || matches!(after.as_slice(), ["year-old" | "years-old", ..])
+        || matches!(after.as_slice(), ["month" | "months", "old", ..]);
+    let aged = k > 0 && word(k - 1) == "aged";
+    let name_aside =
+        k >= 2 && word(k - 1) == "," && toks[k - 2].capitalized && matches!(word(k + 1), "," | ")");
+    let months = k > 0
+        && word(k - 1) == "("
+        && matches!(word(k + 1), "months" | "month" | "weeks")
+        && word(k + 2) == ")";
+    years_old || aged || name_aside || months
 }
 
 /// A month name, in full or abbreviated: the number after it is a date, not a statistic
@@ -698,6 +765,30 @@ mod tests {
         assert_eq!(
             types,
             ["quote", "opinion", "prediction", "statistic", "factual"]
+        );
+    }
+
+    #[test]
+    fn ages_names_and_sides_are_not_figures_or_opinions() {
+        let (doc, _) = run("Eloise Parry, 21, was taken to hospital in April. \
+             The 52-year-old mother stayed with her. \
+             The yield will climb to 4.2 percent in 2021. \
+             Sales rose 5 percent, more than expected. \
+             Morgan Tsvangirai, right, meets voters in Harare. \
+             Great Britain left the union. \
+             It was the right decision.");
+        let types: Vec<&str> = (0..7).map(|i| claim_type(&doc, i, false).0).collect();
+        assert_eq!(
+            types,
+            [
+                "factual",
+                "factual",
+                "prediction",
+                "statistic",
+                "factual",
+                "factual",
+                "opinion"
+            ]
         );
     }
 
