@@ -32,6 +32,11 @@ pub(super) fn retag(
     if Some(&span) == rules_span.as_ref() {
         return rules;
     }
+    // A lone article, possessive or preposition ("the", "A") is no speaker: the tags broke off
+    // after it. The rules' answer stands.
+    if is_function_word(&doc.sentence_text(s_index)[span.clone()]) {
+        return rules;
+    }
     let bytes = span.start + base..span.end + base;
     let tokens = sentence.tokens.clone();
     let first = tokens
@@ -86,4 +91,30 @@ fn nearest_cue(doc: &Doc, sentence: &Range<usize>, speaker: Range<usize>) -> Opt
             }
         })
         .map(|k| doc.tokens[k].lower.clone())
+}
+
+/// True for a single word that cannot name a speaker on its own.
+fn is_function_word(span: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+        "my", "your", "of", "in", "on", "at", "by", "for", "with", "to", "from", "and", "or",
+        "but", "as",
+    ];
+    let word = span.trim();
+    !word.contains(char::is_whitespace) && FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_function_word;
+
+    #[test]
+    fn a_lone_article_or_preposition_is_no_speaker() {
+        for w in ["the", "A", "Their", " of "] {
+            assert!(is_function_word(w), "{w}");
+        }
+        for w in ["Lawmakers", "the ministry", "She", "Anna"] {
+            assert!(!is_function_word(w), "{w}");
+        }
+    }
 }
