@@ -1280,14 +1280,19 @@ mod tests {
         let html = format!(
             r#"<article><p>{PARA} See <a href="https://data.gov/report">the report</a> and <a href="https://news.example.com/other">ours</a>.</p></article>"#
         );
-        let doc = Html::parse_document(&html);
-        let body = extract(
+        assert_eq!(links_of(&html), ["https://data.gov/report"]);
+    }
+
+    /// The citation links of a page at https://news.example.com/a.
+    fn links_of(html: &str) -> Vec<String> {
+        let doc = Html::parse_document(html);
+        extract(
             &doc,
             None,
             Some("https://news.example.com/a"),
             &Limits::default(),
-        );
-        assert_eq!(body.links, ["https://data.gov/report"]);
+        )
+        .links
     }
 
     #[test]
@@ -1299,14 +1304,7 @@ mod tests {
             <p>{PARA} <a href="https://twitter.com/intent/tweet?text=x">Tweet this</a>
                <a href="https://cdn.example.net/photo.jpg"><img src="x.jpg"></a></p></article>"#
         );
-        let doc = Html::parse_document(&html);
-        let body = extract(
-            &doc,
-            None,
-            Some("https://news.example.com/a"),
-            &Limits::default(),
-        );
-        assert_eq!(body.links, ["https://data.gov/report"]);
+        assert_eq!(links_of(&html), ["https://data.gov/report"]);
     }
 
     #[test]
